@@ -1,0 +1,12 @@
+// Compiles rules/*.yml to dist/data/*.json so that a plain lint reads JSON, not YAML.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+const out = 'dist/data';
+mkdirSync(out, { recursive: true });
+for (const file of readdirSync('rules')) {
+  if (!file.endsWith('.yml')) continue;
+  const data = parse(readFileSync(join('rules', file), 'utf8'));
+  writeFileSync(join(out, file.replace(/\.yml$/, '.json')), JSON.stringify(data));
+}

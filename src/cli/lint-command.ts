@@ -1,0 +1,143 @@
+import { resolve } from 'node:path';
+import { configBase, discoverConfig, loadConfigFile } from '../config/discover.js';
+import { printableConfig, resolveConfig, type ConfigOverrides } from '../config/resolve.js';
+import { parseSize } from '../config/schema.js';
+import { InputError } from '../errors.js';
+import { FORMATTERS, FORMAT_NAMES } from '../formatters/index.js';
+import type { Finding } from '../kernel/types.js';
+import { Linter, type DraftResult } from '../linter.js';
+import { allRules } from '../rules/index.js';
+import { chooseColors } from './colors.js';
+import { expandPaths } from './expand-paths.js';
+import { writeStarterConfig } from './init.js';
+import { EXIT_FATAL, EXIT_LINT, EXIT_OK, reportError } from './report-error.js';
+
+/** The options of `outreach-lint [lint]`, as commander hands them over. */
+export interface LintFlags {
+  format: string;
+  outputFile?: string;
+  config?: string;
+  rule?: string[];
+  mode?: string;
+  printConfig?: boolean;
+  init?: boolean;
+  stdin?: boolean;
+  stdinFilename?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+  ignorePath?: string;
+  ignorePattern?: string[];
+  ignore: boolean;
+  color?: boolean;
+  maxFileSize?: string;
+  debug?: boolean;
+}
+
+export interface Io {
+  cwd: string;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  readStdin(): Promise<Uint8Array>;
+  version: string;
+}
+
+/** Runs a lint and returns the exit code: 0 clean, 1 lint errors, 2 the run could not proceed. */
+export async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<number> {
+  if (flags.init) {
+    const path = writeStarterConfig(io.cwd, allRules);
+    io.stdout.write(`Wrote ${path}\n`);
+    return EXIT_OK;
+  }
+  if (!FORMATTERS[flags.format]) throw new InputError(`--format ${flags.format}`, 'is not a known format', `use one of: ${FORMAT_NAMES.join(', ')}`);
+  const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < -1)) {
+    throw new InputError(`--max-warnings ${flags.maxWarnings}`, 'is not a whole number', 'give a count such as 0 or 10 (-1 means no limit)');
+  }
+  const mode = flags.mode;
+  if (mode !== undefined && mode !== 'auto' && mode !== 'draft' && mode !== 'template') {
+    throw new InputError(`--mode ${mode}`, 'is not a mode', 'use draft, template or auto');
+  }
+
+  const loaded = flags.config ? loadConfigFile(resolve(io.cwd, flags.config)) : await discoverConfig(io.cwd);
+  const overrides: ConfigOverrides = {};
+  if (flags.rule) overrides.rules = flags.rule;
+  if (mode) overrides.mode = mode;
+  if (flags.ignorePattern) overrides.ignores = flags.ignorePattern;
+  if (flags.maxFileSize) {
+    overrides.maxFileSize = parseSize(flags.maxFileSize, () => new InputError(`--max-file-size ${flags.maxFileSize}`, 'is not a size', 'write e.g. 2MB, 512KB or a number of bytes'));
+  }
+  const config = resolveConfig(loaded.config, loaded.filepath, configBase(loaded, io.cwd), overrides, allRules);
+  if (flags.printConfig) {
+    io.stdout.write(`${JSON.stringify(printableConfig(config), null, 2)}\n`);
+    return EXIT_OK;
+  }
+
+  if (!flags.stdin && paths.length === 0) {
+    throw new InputError('outreach-lint', 'no files to lint', 'name files, folders or globs (e.g. outreach-lint drafts/), or pass --stdin');
+  }
+  if (flags.stdinFilename && !flags.stdin) throw new InputError('--stdin-filename', 'only applies with --stdin', 'add --stdin, or name the file as an argument');
+
+  const linter = new Linter(config);
+  const results: DraftResult[] = [];
+  let fatal = false;
+  const fail = (e: unknown) => {
+    fatal = true;
+    reportError(e, !!flags.debug, io.stderr);
+  };
+
+  if (flags.stdin) {
+    const name = flags.stdinFilename ?? '<stdin>.txt';
+    try {
+      results.push(...(await linter.lintBytes(name, await io.readStdin())));
+    } catch (e) {
+      fail(e);
+    }
+  }
+  if (paths.length > 0) {
+    const expanded = await expandPaths(paths, { cwd: io.cwd, ignores: config.ignores, ignorePath: flags.ignorePath, useIgnore: flags.ignore });
+    expanded.errors.forEach(fail);
+    for (const file of expanded.ignored) {
+      io.stderr.write(`outreach-lint: ${file}: skipped, an ignore pattern matches it; pass --no-ignore to lint it\n`);
+    }
+    for (const file of expanded.files) {
+      try {
+        results.push(...(await linter.lintFile(file)));
+      } catch (e) {
+        fail(e);
+      }
+    }
+  }
+
+  const shown = flags.quiet ? results.map((r) => onlyErrors(r)) : results;
+  const formatter = await FORMATTERS[flags.format]!();
+  const toTerminal = !flags.outputFile && !!io.stdout.isTTY;
+  const text = formatter(shown, { cwd: io.cwd, color: chooseColors(flags.color, toTerminal), rules: allRules.map((r) => r.meta), version: io.version });
+  if (flags.outputFile) {
+    const { writeFileAtomic } = await import('../fs/atomic-write.js');
+    try {
+      writeFileAtomic(resolve(io.cwd, flags.outputFile), text);
+    } catch (e) {
+      throw new InputError(flags.outputFile, `cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'check that the folder exists and is writable');
+    }
+  } else {
+    io.stdout.write(text);
+  }
+
+  if (fatal) return EXIT_FATAL;
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (errors > 0) return EXIT_LINT;
+  if (maxWarnings !== undefined && maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr.write(`outreach-lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return EXIT_LINT;
+  }
+  return EXIT_OK;
+}
+
+/** --quiet shows errors only; the verdict and score still count everything. */
+function onlyErrors(r: DraftResult): DraftResult {
+  const findings = r.findings.filter((f: Finding) => f.severity === 'error');
+  const copy = { ...r, findings, warningCount: 0, infoCount: 0 };
+  Object.defineProperty(copy, 'draft', { value: r.draft, enumerable: false });
+  return copy as DraftResult;
+}

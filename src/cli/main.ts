@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { FORMAT_NAMES } from '../formatters/index.js';
+import { packageRoot } from '../rules/data.js';
+import { runLint, type Io, type LintFlags } from './lint-command.js';
+import { EXIT_FATAL, reportError } from './report-error.js';
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export function defaultIo(): Io {
+  const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  return { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, readStdin, version };
+}
+
+/** The command line. Returns the exit code instead of exiting, so tests can call it. */
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  const debug = argv.includes('--debug');
+  let code = 0;
+  const program = new Command('outreach-lint')
+    .description('Lint sales outreach emails for context collapse: copy that sounds like everyone else\'s.')
+    .version(io.version, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  program
+    .command('lint', { isDefault: true })
+    .description('lint drafts and templates (the default command)')
+    .argument('[paths...]', 'files, folders or globs to lint')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
+    .option('-c, --config <path>', 'use this config file instead of searching for one')
+    .option('--rule <id:severity>', 'set a rule\'s level, e.g. stock-phrase:off (repeatable)', collect)
+    .addOption(new Option('--mode <mode>', 'treat inputs as drafts or templates (default: decide per file)').choices(['auto', 'draft', 'template']))
+    .option('--print-config', 'print the settings this run would use, then exit')
+    .option('--init', 'write a starter .outreachlintrc.yml here, then exit')
+    .option('--stdin', 'lint the draft read from standard input')
+    .option('--stdin-filename <name>', 'name (and so the format) of the draft on stdin')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('--quiet', 'report errors only')
+    .option('--ignore-path <file>', `ignore file to use (default: .outreachlintignore)`)
+    .option('--ignore-pattern <pattern>', 'a gitignore pattern of paths to skip (repeatable)', collect)
+    .option('--no-ignore', 'lint files even when ignore patterns match them')
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output')
+    .option('--max-file-size <size>', 'largest draft to read, e.g. 2MB (default 1MB)')
+    .option('--debug', 'show stack traces for internal errors')
+    .action(async (paths: string[], flags: LintFlags) => {
+      code = await runLint(paths, flags, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : EXIT_FATAL;
+    }
+    reportError(e, debug, io.stderr);
+    return EXIT_FATAL;
+  }
+}

@@ -1,0 +1,19 @@
+import { isInputError } from '../errors.js';
+
+export const EXIT_OK = 0;
+export const EXIT_LINT = 1;
+export const EXIT_FATAL = 2;
+
+/**
+ * Prints one line for a problem the user can fix, and for anything else a line that says it
+ * is a bug; the stack trace only with --debug.
+ */
+export function reportError(e: unknown, debug: boolean, stderr: NodeJS.WritableStream = process.stderr): void {
+  if (isInputError(e)) {
+    stderr.write(`outreach-lint: ${e.message}\n`);
+  } else {
+    const msg = e instanceof Error ? e.message : String(e);
+    stderr.write(`outreach-lint: internal error: ${msg.split('\n')[0]} (this is a bug; run with --debug for the stack trace and report it)\n`);
+  }
+  if (debug && e instanceof Error && e.stack) stderr.write(`${e.stack}\n`);
+}

@@ -1,0 +1,51 @@
+import type { Draft, DraftMode, Report, RuleLevel, Severity } from './types.js';
+
+/** One option a rule accepts, in the small schema the config validator reads. */
+export interface OptionSpec {
+  type: 'number' | 'string' | 'boolean' | 'string[]';
+  default: number | string | boolean | string[];
+  description: string;
+  minimum?: number;
+  maximum?: number;
+  enum?: string[];
+}
+
+/**
+ * What a rule is, for docs, config validation, SARIF and `GET /v1/rules`. A rule's data and
+ * its examples live in rules/<id>.yml.
+ */
+export interface RuleMeta {
+  /** Kebab-case id; also the file name of the rule's module, data and docs page. */
+  id: string;
+  /** `problem`: the email will read wrong. `suggestion`: it will read like everyone else's. */
+  type: 'problem' | 'suggestion';
+  /** One sentence; the first line of the docs page says the same. */
+  description: string;
+  defaultSeverity: RuleLevel;
+  /** Message templates keyed by id; `{{name}}` is filled from the report's data. */
+  messages: Record<string, string>;
+  options: Record<string, OptionSpec>;
+  /** Path of the docs page, relative to the package root. */
+  docs: string;
+  /** The modes the rule checks; absent means both. */
+  modes?: DraftMode[];
+}
+
+/** What a rule gets besides the draft: its options and data, and shared read-only state. */
+export interface RuleContext<Options = Record<string, unknown>, Data = unknown> {
+  options: Options;
+  data: Data;
+  severity: Severity;
+  /** Shared, read-only services such as the corpus index; absent when not loaded. */
+  services: KernelServices;
+}
+
+/** Read-only services the shells load once and hand to the kernel. */
+export interface KernelServices {
+  [name: string]: unknown;
+}
+
+export interface Rule<Options = any, Data = any> {
+  meta: RuleMeta;
+  check(draft: Draft, context: RuleContext<Options, Data>): Report[];
+}

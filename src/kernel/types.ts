@@ -1,0 +1,129 @@
+/** Shared types of the lint pipeline: parse -> kernel -> verdict -> output. */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type RuleLevel = Severity | 'off';
+export type Verdict = 'pass' | 'revise' | 'needs-signal' | 'block';
+export type DraftMode = 'draft' | 'template';
+
+/** A 1-based position in the original file, the way editors count. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Maps offsets in a derived text (subject or body) back to the original file. */
+export interface SourceMap {
+  toPosition(offset: number): Position;
+}
+
+/** A piece of text the rules read, with a way back to the file it came from. */
+export interface TextPart {
+  text: string;
+  map: SourceMap;
+}
+
+export type PlaceholderClass = 'profile' | 'sender' | 'research' | 'logic' | 'spintax' | 'missing-token';
+
+/** One merge field, helper tag or spintax group found in a subject or body. */
+export interface Placeholder {
+  part: 'subject' | 'body';
+  start: number;
+  end: number;
+  raw: string;
+  /** The syntax id from rules/placeholders.yml. */
+  syntax: string;
+  /** Canonical field name (`first_name`, `company`, `icebreaker`...); empty for spintax. */
+  name: string;
+  /** The field name as written. */
+  rawName: string;
+  kind: PlaceholderClass;
+  /** The fallback text, when the syntax carries one; '' means an empty fallback. */
+  fallback?: string;
+  /** Set when the placeholder is broken: unbalanced delimiters, unknown helper, unclosed block. */
+  malformed?: string;
+}
+
+export type RegionKind = 'greeting' | 'signoff' | 'signature' | 'quote' | 'footer';
+
+/** A span of the body that is not the sender's message proper. */
+export interface Region {
+  kind: RegionKind;
+  start: number;
+  end: number;
+}
+
+/** One profile field of the prospect, with where it was written down. */
+export interface ProspectField {
+  key: string;
+  value: string;
+  position?: Position;
+}
+
+export interface Signal {
+  type?: string;
+  text: string;
+  captured_at?: string;
+  position?: Position;
+}
+
+export type DraftFormat = 'text' | 'markdown' | 'eml' | 'html' | 'json';
+
+/** Everything the rules know about one email. */
+export interface Draft {
+  filePath: string;
+  /** Index of the draft inside a file that holds several (a JSON array); absent otherwise. */
+  index?: number;
+  format: DraftFormat;
+  /** The file's text as read (decoded), for showing the offending line. */
+  source: string;
+  subject?: TextPart;
+  body: TextPart;
+  /** Profile fields, snake_case keys. */
+  prospect: Record<string, ProspectField>;
+  signal?: Signal;
+  placeholders: Placeholder[];
+  regions: Region[];
+  mode: DraftMode;
+  /** Where document-level findings point: the first line of the message. */
+  anchor: Position;
+}
+
+/** A finding as a rule reports it: offsets into a part, or an explicit position. */
+export interface Report {
+  messageId: string;
+  data?: Record<string, string | number>;
+  part?: 'subject' | 'body';
+  start?: number;
+  end?: number;
+  position?: Position;
+  endPosition?: Position;
+  severity?: Severity;
+  /** Extra structured data carried into the JSON output. */
+  extra?: Record<string, unknown>;
+}
+
+/** A finding as users see it (the JSON contract in DESIGN.md). */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  [extra: string]: unknown;
+}
+
+export interface LintResult {
+  filePath: string;
+  index?: number;
+  verdict: Verdict;
+  score: number;
+  findings: Finding[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  mode: DraftMode;
+  /** Points lost per rule: every point below 100 is traceable to findings. */
+  scoreBreakdown: Array<{ ruleId: string; points: number; findings: number }>;
+}

@@ -1,0 +1,118 @@
+import { readFile, stat } from 'node:fs/promises';
+import { InputError } from './errors.js';
+import type { ResolvedConfig } from './config/resolve.js';
+import { lintDraft, type ActiveRule } from './kernel/lint.js';
+import type { KernelServices, Rule } from './kernel/rule.js';
+import type { Draft, LintResult } from './kernel/types.js';
+import type { ParseEnv } from './parse/build-draft.js';
+import { parseDrafts } from './parse/parse-file.js';
+import { PlaceholderScanner, type PlaceholderData } from './parse/placeholders.js';
+import { RegionFinder, type RegionData } from './parse/regions.js';
+import { loadRuleData } from './rules/data.js';
+import { allRules } from './rules/index.js';
+
+/** A lint result with the draft it came from, for formatters that show the offending line. */
+export interface DraftResult extends LintResult {
+  readonly draft: Draft;
+}
+
+/**
+ * The shell every entry point shares: it loads rule data once, reads and parses files, and
+ * hands each draft to the pure kernel.
+ */
+export class Linter {
+  readonly rules: ActiveRule[];
+  readonly env: ParseEnv;
+
+  constructor(
+    readonly config: ResolvedConfig,
+    readonly services: KernelServices = {},
+    registry: readonly Rule[] = allRules,
+  ) {
+    this.env = {
+      scanner: new PlaceholderScanner(loadRuleData<PlaceholderData>('placeholders')),
+      regions: new RegionFinder(loadRuleData<RegionData>('regions')),
+      mode: config.mode,
+    };
+    this.rules = registry.flatMap((rule) => {
+      const setting = config.rules[rule.meta.id];
+      if (!setting || setting.severity === 'off') return [];
+      return [{ rule, severity: setting.severity, options: setting.options, data: ruleData(rule.meta.id) }];
+    });
+  }
+
+  /** Lints one draft that is already parsed. */
+  lintDraft(draft: Draft): DraftResult {
+    const result = lintDraft(draft, this.rules, this.services);
+    Object.defineProperty(result, 'draft', { value: draft, enumerable: false });
+    return result as DraftResult;
+  }
+
+  /** Lints the drafts in some bytes; `name` picks the parser by its extension. */
+  async lintBytes(name: string, bytes: Uint8Array): Promise<DraftResult[]> {
+    const drafts = await parseDrafts(name, bytes, this.env);
+    return drafts.map((d) => this.lintDraft(d));
+  }
+
+  /** Lints text, by default as a .txt draft. */
+  async lintText(text: string, name = '<text>.txt'): Promise<DraftResult[]> {
+    return this.lintBytes(name, new TextEncoder().encode(text));
+  }
+
+  /** Reads and lints one file, refusing files over the size limit. */
+  async lintFile(path: string): Promise<DraftResult[]> {
+    return this.lintBytes(path, await readDraftFile(path, this.config.maxFileSize));
+  }
+}
+
+function ruleData(id: string): unknown {
+  const data = loadRuleData<Record<string, unknown> | null>(id);
+  if (!data) return {};
+  const { examples: _examples, ...rest } = data;
+  return rest;
+}
+
+/** Reads a file for linting, turning the ways that fails into one line each. */
+export async function readDraftFile(path: string, maxFileSize: number): Promise<Uint8Array> {
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) throw new InputError(path, 'is a folder', 'pass the folder itself as an argument, not through a file list');
+    size = s.size;
+  } catch (e) {
+    throw fileError(path, e);
+  }
+  if (size > maxFileSize) {
+    throw new InputError(path, `is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit for one draft`, 'split it, or raise the limit with --max-file-size');
+  }
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw fileError(path, e);
+  }
+}
+
+/** One line for an fs error: what happened, and what to do about it. */
+export function fileError(path: string, e: unknown): Error {
+  if (e instanceof InputError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return new InputError(path, 'no such file or folder', 'check the path (quote globs so the shell does not expand them)');
+    case 'EACCES':
+    case 'EPERM':
+      return new InputError(path, 'permission denied', 'make the file readable (chmod +r) or leave it out');
+    case 'ELOOP':
+      return new InputError(path, 'is a symbolic link loop', 'fix or remove the link');
+    case 'EISDIR':
+      return new InputError(path, 'is a folder', 'pass the folder to outreach-lint directly');
+    default:
+      return new InputError(path, `cannot be read (${code ?? (e as Error).message})`, 'check that it exists and is readable');
+  }
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
+  return `${n} bytes`;
+}

@@ -1,0 +1,64 @@
+import type { Draft, DraftFormat, DraftMode, Position, ProspectField, Signal, TextPart } from '../kernel/types.js';
+import type { PlaceholderScanner } from './placeholders.js';
+import type { RegionFinder } from './regions.js';
+
+/** What every parser needs besides the file: the placeholder and region data, and the mode. */
+export interface ParseEnv {
+  scanner: PlaceholderScanner;
+  regions: RegionFinder;
+  /** From --mode or config; 'auto' decides per file. */
+  mode: DraftMode | 'auto';
+}
+
+export interface DraftParts {
+  filePath: string;
+  format: DraftFormat;
+  source: string;
+  subject?: TextPart;
+  body: TextPart;
+  prospect?: Record<string, ProspectField>;
+  signal?: Signal;
+  /** A mode written in the file itself (front matter or JSON). */
+  mode?: DraftMode;
+  index?: number;
+  /** Where the message starts when the body is empty. */
+  fallbackAnchor: Position;
+}
+
+/** Turns what a format parser extracted into the one Draft model every rule reads. */
+export function buildDraft(parts: DraftParts, env: ParseEnv): Draft {
+  const subjectPlaceholders = parts.subject ? env.scanner.scan(parts.subject.text, 'subject') : [];
+  const placeholders = [...subjectPlaceholders, ...env.scanner.scan(parts.body.text, 'body')];
+  const prospect = parts.prospect ?? {};
+  const draft: Draft = {
+    filePath: parts.filePath,
+    format: parts.format,
+    source: parts.source,
+    body: parts.body,
+    prospect,
+    placeholders,
+    regions: env.regions.find(parts.body.text),
+    mode: resolveMode(env.mode, parts.mode, placeholders.length > 0, Object.keys(prospect).length > 0),
+    anchor: anchorOf(parts),
+  };
+  if (parts.subject) draft.subject = parts.subject;
+  if (parts.signal) draft.signal = parts.signal;
+  if (parts.index !== undefined) draft.index = parts.index;
+  return draft;
+}
+
+/**
+ * --mode and config win; then the file's own say; otherwise a file is a template when it
+ * holds placeholders and no prospect data, and a draft in every other case.
+ */
+export function resolveMode(option: DraftMode | 'auto', own: DraftMode | undefined, hasPlaceholders: boolean, hasProspect: boolean): DraftMode {
+  if (option !== 'auto') return option;
+  if (own) return own;
+  return hasPlaceholders && !hasProspect ? 'template' : 'draft';
+}
+
+function anchorOf(parts: DraftParts): Position {
+  if (parts.subject) return parts.subject.map.toPosition(0);
+  const first = parts.body.text.search(/\S/);
+  return first >= 0 ? parts.body.map.toPosition(first) : parts.fallbackAnchor;
+}

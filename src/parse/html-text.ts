@@ -1,0 +1,31 @@
+import { convert } from 'html-to-text';
+
+/** Visible text of an HTML email, one paragraph per block, links and images as their words. */
+export function htmlToText(html: string): string {
+  return convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+      { selector: 'h1', options: { uppercase: false } },
+      { selector: 'h2', options: { uppercase: false } },
+      { selector: 'h3', options: { uppercase: false } },
+      { selector: 'table', format: 'dataTable' },
+      { selector: 'title', format: 'skip' },
+    ],
+  })
+    .replace(/\r\n?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** The text of the first <title>, the subject of a saved HTML draft. */
+export function htmlTitle(html: string): { text: string; offset: number } | undefined {
+  const m = /<title[^>]*>([^<]*)<\/title>/i.exec(html);
+  if (!m || !m[1]!.trim()) return undefined;
+  return { text: decodeEntities(m[1]!.trim()), offset: m.index + m[0].indexOf(m[1]!.trim()) };
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' })[e] ?? _m);
+}

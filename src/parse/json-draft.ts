@@ -1,0 +1,66 @@
+import type { Draft } from '../kernel/types.js';
+import { InputError } from '../errors.js';
+import { buildDraft, type ParseEnv } from './build-draft.js';
+import { readPayload } from './payload.js';
+import { anchorPart, LineIndex } from './source-map.js';
+
+/** A .json file holding one draft object or an array of them. */
+export function parseJsonDrafts(filePath: string, source: string, env: ParseEnv): Draft[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (e) {
+    throw new InputError(filePath, `is not valid JSON (${(e as Error).message})`, 'fix the JSON syntax, or give the draft as .txt/.md');
+  }
+  const index = new LineIndex(source);
+  const many = Array.isArray(value);
+  const items = many ? (value as unknown[]) : [value];
+  const starts = many ? elementStarts(source) : [0];
+  return items.map((item, i) => {
+    const where = many ? `${filePath}[${i}]` : filePath;
+    const payload = readPayload(where, item);
+    const from = starts[i] ?? 0;
+    return buildDraft(
+      {
+        filePath,
+        format: 'json',
+        source,
+        ...(payload.subject !== undefined ? { subject: anchorPart(index, payload.subject, from) } : {}),
+        body: anchorPart(index, payload.body, from),
+        prospect: payload.prospect,
+        ...(payload.signal ? { signal: payload.signal } : {}),
+        ...(payload.mode ? { mode: payload.mode } : {}),
+        ...(many ? { index: i } : {}),
+        fallbackAnchor: index.position(from),
+      },
+      env,
+    );
+  });
+}
+
+/** Offsets where each element of a top-level JSON array begins. */
+function elementStarts(source: string): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  let inString = false;
+  let expectValue = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (depth === 1 && expectValue && !/\s/.test(c)) {
+      out.push(i);
+      expectValue = false;
+    }
+    if (c === '"') inString = true;
+    else if (c === '[' || c === '{') {
+      depth++;
+      if (depth === 1) expectValue = true;
+    } else if (c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 1) expectValue = true;
+  }
+  return out;
+}

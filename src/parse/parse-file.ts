@@ -1,0 +1,50 @@
+import { extname } from 'node:path';
+import type { Draft } from '../kernel/types.js';
+import { InputError } from '../errors.js';
+import type { ParseEnv } from './build-draft.js';
+import { decodeText } from './decode.js';
+import { parseJsonDrafts } from './json-draft.js';
+import { parseTextDraft } from './text-draft.js';
+
+/** File extensions outreach-lint reads, and which parser reads each. */
+export const DRAFT_EXTENSIONS: Record<string, 'text' | 'markdown' | 'eml' | 'html' | 'json'> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.eml': 'eml',
+  '.html': 'html',
+  '.htm': 'html',
+  '.json': 'json',
+};
+
+export function isDraftFile(path: string): boolean {
+  return extname(path).toLowerCase() in DRAFT_EXTENSIONS;
+}
+
+/**
+ * Parses the bytes of one file into its drafts. `name` decides the format by its extension
+ * (for stdin, the --stdin-filename). The .eml and HTML parsers load only when needed.
+ */
+export async function parseDrafts(name: string, bytes: Uint8Array, env: ParseEnv): Promise<Draft[]> {
+  const ext = extname(name).toLowerCase();
+  const format = DRAFT_EXTENSIONS[ext];
+  if (!format) {
+    throw new InputError(name, `has an unknown file type "${ext || '(none)'}"`, 'lint .txt, .md, .eml, .html or .json files (for stdin, set --stdin-filename)');
+  }
+  if (format === 'eml') {
+    const { parseEmlDraft } = await import('./eml-draft.js');
+    return [await parseEmlDraft(name, bytes, env)];
+  }
+  const source = decodeText(name, bytes).replace(/^\uFEFF/, '');
+  switch (format) {
+    case 'html': {
+      const { parseHtmlDraft } = await import('./html-draft.js');
+      return [parseHtmlDraft(name, source, env)];
+    }
+    case 'json':
+      return parseJsonDrafts(name, source, env);
+    default:
+      return [parseTextDraft(name, source, format, env)];
+  }
+}
