@@ -155,10 +155,10 @@ function strayDelimiters(text: string, kept: Found[]): Found[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (covered(m.index)) continue;
     const opening = m[0] === '{{' || m[0] === '*|';
-    const lineEnd = text.indexOf('\n', m.index);
-    const end = opening ? Math.min(lineEnd < 0 ? text.length : lineEnd, m.index + 40) : m.index + 2;
-    const start = opening ? m.index : Math.max(text.lastIndexOf('\n', m.index) + 1, m.index - 38);
-    const raw = text.slice(start, Math.max(end, m.index + 2)).trimEnd();
+    // An opener's text runs to the next delimiter or line end, so it never swallows a neighbour.
+    const rest = /[{}\n*]|\|\*/.exec(text.slice(m.index + 2));
+    const start = m.index;
+    const raw = opening ? text.slice(start, m.index + 2 + Math.min(rest ? rest.index : text.length, 38)).trimEnd() : m[0];
     out.push({
       start,
       end: start + raw.length,
@@ -169,7 +169,6 @@ function strayDelimiters(text: string, kept: Found[]): Found[] {
       kind: 'logic',
       malformed: opening ? `"${m[0]}" is never closed` : `"${m[0]}" closes nothing`,
     });
-    re.lastIndex = Math.max(re.lastIndex, start + raw.length);
   }
   return out;
 }

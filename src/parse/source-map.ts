@@ -114,10 +114,13 @@ export function anchorPart(index: LineIndex, text: string, searchFrom: number): 
       } else {
         const word = /\S+/g;
         for (let m = word.exec(line); m; m = word.exec(line)) {
-          const w = src.indexOf(m[0], cursor);
-          if (w >= 0 && !crossesTooFar(src, cursor, w)) {
-            segments.push({ textStart: offset + m.index, fileStart: w, length: m[0].length });
-            cursor = w + m[0].length;
+          const pieces = src.indexOf(m[0], cursor) >= 0 ? [{ text: m[0], at: m.index }] : subTokens(m[0], m.index);
+          for (const piece of pieces) {
+            const w = src.indexOf(piece.text, cursor);
+            if (w >= 0 && !crossesTooFar(src, cursor, w)) {
+              segments.push({ textStart: offset + piece.at, fileStart: w, length: piece.text.length });
+              cursor = w + piece.text.length;
+            }
           }
         }
       }
@@ -125,6 +128,11 @@ export function anchorPart(index: LineIndex, text: string, searchFrom: number): 
     offset += line.length + 1;
   }
   return { text, map: new SegmentMap(index, segments, searchFrom) };
+}
+
+/** Letters-and-digits runs and punctuation runs: markup often splits a word from its comma. */
+function subTokens(word: string, at: number): Array<{ text: string; at: number }> {
+  return [...word.matchAll(/[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu)].map((m) => ({ text: m[0], at: at + m.index! }));
 }
 
 /** A match far ahead of the cursor is more likely a coincidence than the same text. */

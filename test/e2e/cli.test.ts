@@ -1,0 +1,222 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+const BIN = resolve('bin/outreach-lint.js');
+const FIXTURES = resolve('test/fixtures/drafts');
+
+let cwd: string;
+beforeEach(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'olcli-'));
+  cpSync(FIXTURES, join(cwd, 'drafts'), { recursive: true });
+});
+
+function run(args: string[], input?: string, env: Record<string, string> = {}, uid?: number) {
+  const base: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: '1' };
+  delete base.FORCE_COLOR;
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: 'utf8', env: { ...base, ...env }, ...(uid !== undefined ? { uid, gid: uid } : {}) });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('outreach-lint (stylish)', () => {
+  it('prints each finding with position, severity, message, rule, caret and a summary', () => {
+    const r = run(['drafts/unrendered.md', '--rule', 'unresolved-placeholder:error']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      [
+        'drafts/unrendered.md',
+        '  draft  BLOCK  score 40/100 (-60 unresolved-placeholder)',
+        '  6:19   error    Unresolved placeholder {{company}}: fill in the company before sending.  unresolved-placeholder',
+        '         Subject: Idea for {{company}}',
+        '                           ^^^^^^^^^^^',
+        '  11:10  error    Research slot {{icebreaker}} was never filled: write that line about this prospect yourself.  unresolved-placeholder',
+        '         follows. {{icebreaker}}',
+        '                  ^^^^^^^^^^^^^^',
+        '',
+        '✖ 2 problems (2 errors, 0 warnings, 0 info)',
+        '  1 draft: 1 block',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('exits 0 and says so when nothing is wrong', () => {
+    const r = run(['drafts/clean.md', 'drafts/template.md', '--rule', 'unresolved-placeholder:error']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('✔ no problems in 2 drafts\n  2 drafts: 2 pass\n');
+  });
+
+  it('lints a folder, still reports the other files when one path is missing, and exits 2', () => {
+    const r = run(['drafts', 'missing.md', 'nothing/*.eml', '-f', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')).toEqual([
+      'outreach-lint: missing.md: no such file or folder; check the path (quote globs so the shell does not expand them)',
+      'outreach-lint: nothing/*.eml: no files match this glob; check the pattern, and quote it so the shell does not expand it',
+      '',
+    ]);
+    const results = JSON.parse(r.stdout) as Array<{ filePath: string; verdict: string }>;
+    expect(results.map((x) => [x.filePath, x.verdict])).toEqual([
+      ['drafts/clean.md', 'pass'],
+      ['drafts/template.md', 'pass'],
+      ['drafts/unrendered.md', 'block'],
+    ]);
+  });
+
+  it('gives one line, no stack trace, for a binary file and for bad front matter', () => {
+    writeFileSync(join(cwd, 'drafts', 'logo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]));
+    writeFileSync(join(cwd, 'drafts', 'broken.md'), '---\nprospect: [oops\n---\nHi there');
+    const r = run(['drafts', '-f', 'json']);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^outreach-lint: drafts\/broken\.md:\d+:\d+: invalid front matter: .+; fix the YAML between the --- lines$/);
+    expect(lines[1]).toBe('outreach-lint: drafts/logo.txt: is a binary file, not text; lint the email as .txt, .md, .eml, .html or .json, or add the file to .outreachlintignore');
+    expect(r.stderr).not.toMatch(/\bat .+\.js:\d+/);
+    expect((JSON.parse(r.stdout) as unknown[]).length).toBe(3);
+  });
+
+  it('refuses an unreadable file with a line that says how to fix it', () => {
+    // root reads every file, so as root the CLI runs as nobody to see the refusal.
+    const uid = process.getuid?.() === 0 ? 65534 : undefined;
+    chmodSync(cwd, 0o755);
+    chmodSync(join(cwd, 'drafts'), 0o755);
+    chmodSync(join(cwd, 'drafts', 'clean.md'), 0o000);
+    const r = run(['drafts/clean.md'], undefined, {}, uid);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('outreach-lint: drafts/clean.md: permission denied; make the file readable (chmod +r) or leave it out\n');
+  });
+});
+
+describe('outreach-lint formats', () => {
+  it('json follows the DESIGN.md contract', () => {
+    const r = run(['drafts/unrendered.md', '-f', 'json']);
+    const [result] = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+    expect(result).toMatchObject({ filePath: 'drafts/unrendered.md', verdict: 'block', score: 40, errorCount: 2, warningCount: 0 });
+    expect((result!.findings as unknown[])[0]).toEqual({
+      ruleId: 'unresolved-placeholder',
+      severity: 'error',
+      message: 'Unresolved placeholder {{company}}: fill in the company before sending.',
+      line: 6,
+      column: 19,
+      endLine: 6,
+      endColumn: 30,
+      messageId: 'unresolved',
+    });
+  });
+
+  it('sarif is SARIF 2.1.0 with rules and regions', () => {
+    const r = run(['drafts/unrendered.md', '-f', 'sarif']);
+    const log = JSON.parse(r.stdout);
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toMatch(/sarif-2\.1\.0/);
+    const run0 = log.runs[0];
+    expect(run0.tool.driver.name).toBe('outreach-lint');
+    const rule = run0.tool.driver.rules.find((x: { id: string }) => x.id === 'unresolved-placeholder');
+    expect(rule.shortDescription.text.length).toBeGreaterThan(10);
+    expect(rule.help.text).toContain('docs/rules/unresolved-placeholder.md');
+    expect(run0.results).toHaveLength(2);
+    for (const res of run0.results) {
+      expect(res.ruleId).toBe('unresolved-placeholder');
+      expect(run0.tool.driver.rules[res.ruleIndex].id).toBe(res.ruleId);
+      expect(['error', 'warning', 'note', 'none']).toContain(res.level);
+      expect(typeof res.message.text).toBe('string');
+      const loc = res.locations[0].physicalLocation;
+      expect(loc.artifactLocation.uri).toBe('drafts/unrendered.md');
+      expect(loc.region.startLine).toBeGreaterThan(0);
+      expect(loc.region.startColumn).toBeGreaterThan(0);
+    }
+    expect(run0.results[0].locations[0].physicalLocation.region).toEqual({ startLine: 6, startColumn: 19, endLine: 6, endColumn: 30 });
+  });
+
+  it('junit is one suite per draft with a failure per finding', () => {
+    const r = run(['drafts/unrendered.md', 'drafts/clean.md', '-f', 'junit']);
+    expect(r.stdout).toContain('<testsuite name="drafts/clean.md" tests="1" failures="0" errors="0">');
+    expect(r.stdout).toContain('<testsuite name="drafts/unrendered.md" tests="2" failures="2" errors="0">');
+    expect(r.stdout).toContain('<failure message="Unresolved placeholder {{company}}: fill in the company before sending." type="error">');
+  });
+
+  it('github prints workflow annotations', () => {
+    const r = run(['drafts/unrendered.md', '-f', 'github']);
+    expect(r.stdout.split('\n')[0]).toBe(
+      '::error file=drafts/unrendered.md,line=6,endLine=6,col=19,endColumn=30,title=outreach-lint (unresolved-placeholder)::Unresolved placeholder {{company}}: fill in the company before sending.',
+    );
+  });
+
+  it('--output-file writes the report and prints nothing', () => {
+    const r = run(['drafts/unrendered.md', '-f', 'json', '-o', 'out/../report.json']);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(cwd, 'report.json'), 'utf8'))[0].verdict).toBe('block');
+  });
+
+  it('colours only when asked or on a terminal', () => {
+    expect(run(['drafts/unrendered.md']).stdout).not.toContain('\u001b[');
+    expect(run(['drafts/unrendered.md'], undefined, { NO_COLOR: '', FORCE_COLOR: '1' }).stdout).toContain('\u001b[');
+    expect(run(['drafts/unrendered.md', '--no-color'], undefined, { NO_COLOR: '', FORCE_COLOR: '1' }).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('outreach-lint options', () => {
+  it('--stdin with --stdin-filename', () => {
+    const r = run(['--stdin', '--stdin-filename', 'x.md', '-f', 'json', '--mode', 'draft'], 'Hi {{first_name}},\nThanks.');
+    expect(r.code).toBe(1);
+    const [res] = JSON.parse(r.stdout);
+    expect(res.filePath).toBe('x.md');
+    expect(res.findings[0]).toMatchObject({ line: 1, column: 4 });
+  });
+
+  it('--max-warnings and --quiet', () => {
+    const warn = ['drafts/unrendered.md', '--rule', 'unresolved-placeholder:warn'];
+    expect(run(warn).code).toBe(0);
+    const over = run([...warn, '--max-warnings', '1']);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toBe('outreach-lint: 2 warnings, more than --max-warnings 1\n');
+    expect(run([...warn, '--max-warnings', '2']).code).toBe(0);
+    const quiet = run([...warn, '--quiet', '-f', 'json']);
+    expect(JSON.parse(quiet.stdout)[0].findings).toEqual([]);
+  });
+
+  it('--mode template accepts placeholders; --mode draft rejects them', () => {
+    expect(run(['drafts/template.md', '--mode', 'draft']).code).toBe(1);
+    expect(run(['drafts/template.md', '--mode', 'template']).code).toBe(0);
+  });
+
+  it('reads .outreachlintrc.yml and .outreachlintignore, and --print-config shows the result', () => {
+    writeFileSync(join(cwd, '.outreachlintrc.yml'), 'rules:\n  unresolved-placeholder: warn\n');
+    writeFileSync(join(cwd, '.outreachlintignore'), '# old copy\ndrafts/clean.md\n');
+    const r = run(['drafts', '-f', 'json']);
+    expect(r.code).toBe(0);
+    const results = JSON.parse(r.stdout) as Array<{ filePath: string; warningCount: number }>;
+    expect(results.map((x) => x.filePath)).toEqual(['drafts/template.md', 'drafts/unrendered.md']);
+    expect(results[1]!.warningCount).toBe(2);
+    const printed = JSON.parse(run(['--print-config']).stdout);
+    expect(printed.rules['unresolved-placeholder']).toBe('warning');
+    expect(printed.configFile).toBe(join(cwd, '.outreachlintrc.yml'));
+  });
+
+  it('a bad config stops the run with exit 2 and names the key', () => {
+    writeFileSync(join(cwd, 'outreach-lint.config.json'), '{"rules": {"unresolved-placeholder": "loud"}}');
+    const r = run(['drafts']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`outreach-lint: ${join(cwd, 'outreach-lint.config.json')}: "rules.unresolved-placeholder" is "loud"; use off, info, warn or error (or [level, { options }])\n`);
+  });
+
+  it('--init writes a starter config once', () => {
+    const r = run(['--init']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(cwd, '.outreachlintrc.yml'), 'utf8')).toContain('  unresolved-placeholder: error\n');
+    const again = run(['--init']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('a config file already exists here');
+  });
+
+  it('usage errors exit 2', () => {
+    expect(run([]).code).toBe(2);
+    expect(run(['drafts', '--format', 'xml']).code).toBe(2);
+    expect(run(['drafts', '--bogus']).code).toBe(2);
+    expect(run(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(existsSync(join(cwd, 'drafts'))).toBe(true);
+  });
+});
