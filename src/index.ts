@@ -34,7 +34,7 @@ export async function createLinter(options: CreateLinterOptions = {}): Promise<L
       ? loadConfigFile(options.configFile)
       : await discoverConfig(cwd);
   const config = resolveConfig(loaded.config, 'filepath' in loaded ? loaded.filepath : undefined, configBase(loaded, cwd), options.overrides ?? {}, allRules);
-  return new Linter(config);
+  return Linter.create(config);
 }
 
 export { Linter, type DraftResult } from './linter.js';

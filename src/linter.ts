@@ -5,11 +5,10 @@ import { lintDraft, type ActiveRule } from './kernel/lint.js';
 import type { KernelServices, Rule } from './kernel/rule.js';
 import type { Draft, LintResult } from './kernel/types.js';
 import type { ParseEnv } from './parse/build-draft.js';
-import { parseDrafts } from './parse/parse-file.js';
-import { PlaceholderScanner, type PlaceholderData } from './parse/placeholders.js';
-import { RegionFinder, type RegionData } from './parse/regions.js';
+import { parseDrafts, type ParseOptions } from './parse/parse-file.js';
+import { createParseEnv } from './parse/parse-env.js';
 import { loadRuleData } from './rules/data.js';
-import { allRules } from './rules/index.js';
+import { allRules, CORPUS_RULES } from './rules/index.js';
 
 /** A lint result with the draft it came from, for formatters that show the offending line. */
 export interface DraftResult extends LintResult {
@@ -29,17 +28,39 @@ export class Linter {
     readonly services: KernelServices = {},
     registry: readonly Rule[] = allRules,
   ) {
-    this.env = {
-      scanner: new PlaceholderScanner(loadRuleData<PlaceholderData>('placeholders')),
-      regions: new RegionFinder(loadRuleData<RegionData>('regions')),
-      mode: config.mode,
-    };
+    this.env = createParseEnv(config.mode);
     this.rules = registry.flatMap((rule) => {
       const setting = config.rules[rule.meta.id];
       if (!setting || setting.severity === 'off') return [];
       return [{ rule, severity: setting.severity, options: setting.options, data: ruleData(rule.meta.id) }];
     });
   }
+
+  /**
+   * A linter with its services loaded: the corpus index when a corpus rule is on. Corpus
+   * files that cannot be read are passed to onFileError and left out.
+   */
+  static async create(config: ResolvedConfig, opts: { parse?: ParseOptions; onFileError?: (e: InputError) => void; cacheDir?: string } = {}): Promise<Linter> {
+    const services: KernelServices = {};
+    const needsCorpus = [...CORPUS_RULES].some((id) => config.rules[id] && config.rules[id]!.severity !== 'off');
+    if (needsCorpus) {
+      const { loadCorpus } = await import('./corpus/load-corpus.js');
+      const loaded = await loadCorpus(createParseEnv(), {
+        paths: config.corpus,
+        useDefault: config.defaultCorpus,
+        ...(opts.parse ? { parse: opts.parse } : {}),
+        ...(opts.onFileError ? { onFileError: opts.onFileError } : {}),
+        ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+      });
+      if (loaded) services.corpus = loaded.index;
+    }
+    const linter = new Linter(config, services);
+    if (opts.parse) linter.parseOptions = opts.parse;
+    return linter;
+  }
+
+  /** Options for formats that take them (CSV columns). */
+  parseOptions: ParseOptions = {};
 
   /** Lints one draft that is already parsed. */
   lintDraft(draft: Draft): DraftResult {
@@ -50,7 +71,7 @@ export class Linter {
 
   /** Lints the drafts in some bytes; `name` picks the parser by its extension. */
   async lintBytes(name: string, bytes: Uint8Array): Promise<DraftResult[]> {
-    const drafts = await parseDrafts(name, bytes, this.env);
+    const drafts = await parseDrafts(name, bytes, this.env, this.parseOptions);
     return drafts.map((d) => this.lintDraft(d));
   }
 

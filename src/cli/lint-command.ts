@@ -6,6 +6,8 @@ import { InputError } from '../errors.js';
 import { FORMATTERS, FORMAT_NAMES } from '../formatters/index.js';
 import type { Finding } from '../kernel/types.js';
 import { Linter, type DraftResult } from '../linter.js';
+import type { CsvColumns } from '../parse/csv-draft.js';
+import type { ParseOptions } from '../parse/parse-file.js';
 import { allRules } from '../rules/index.js';
 import { chooseColors } from './colors.js';
 import { expandPaths } from './expand-paths.js';
@@ -30,6 +32,10 @@ export interface LintFlags {
   ignore: boolean;
   color?: boolean;
   maxFileSize?: string;
+  corpus?: string[];
+  defaultCorpus: boolean;
+  csvSubject?: string;
+  csvBody?: string;
   debug?: boolean;
 }
 
@@ -63,6 +69,8 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   if (flags.rule) overrides.rules = flags.rule;
   if (mode) overrides.mode = mode;
   if (flags.ignorePattern) overrides.ignores = flags.ignorePattern;
+  if (flags.corpus) overrides.corpus = flags.corpus.map((p) => resolve(io.cwd, p));
+  if (!flags.defaultCorpus) overrides.defaultCorpus = false;
   if (flags.maxFileSize) {
     overrides.maxFileSize = parseSize(flags.maxFileSize, () => new InputError(`--max-file-size ${flags.maxFileSize}`, 'is not a size', 'write e.g. 2MB, 512KB or a number of bytes'));
   }
@@ -77,13 +85,13 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   }
   if (flags.stdinFilename && !flags.stdin) throw new InputError('--stdin-filename', 'only applies with --stdin', 'add --stdin, or name the file as an argument');
 
-  const linter = new Linter(config);
   const results: DraftResult[] = [];
   let fatal = false;
   const fail = (e: unknown) => {
     fatal = true;
     reportError(e, !!flags.debug, io.stderr);
   };
+  const linter = await Linter.create(config, { parse: csvOptions(flags), onFileError: fail });
 
   if (flags.stdin) {
     const name = flags.stdinFilename ?? '<stdin>.txt';
@@ -132,6 +140,14 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     return EXIT_LINT;
   }
   return EXIT_OK;
+}
+
+/** --csv-subject and --csv-body, for CSV drafts and corpora. */
+export function csvOptions(flags: { csvSubject?: string; csvBody?: string }): ParseOptions {
+  const csv: CsvColumns = {};
+  if (flags.csvSubject) csv.subject = flags.csvSubject;
+  if (flags.csvBody) csv.body = flags.csvBody;
+  return { csv };
 }
 
 /** --quiet shows errors only; the verdict and score still count everything. */

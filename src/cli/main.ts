@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { FORMAT_NAMES } from '../formatters/index.js';
 import { packageRoot } from '../rules/data.js';
+import type { CorpusFlags } from './corpus-command.js';
 import { runLint, type Io, type LintFlags } from './lint-command.js';
 import { EXIT_FATAL, reportError } from './report-error.js';
 
@@ -52,10 +53,35 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .option('--max-file-size <size>', 'largest draft to read, e.g. 2MB (default 1MB)')
+    .option('--corpus <path>', 'also compare against this folder or file of messages (repeatable)', collect)
+    .option('--no-default-corpus', 'do not compare against the shipped generic corpus')
+    .option('--csv-subject <column>', 'CSV column that holds the subject (default: detected)')
+    .option('--csv-body <column>', 'CSV column that holds the body (default: detected)')
     .option('--debug', 'show stack traces for internal errors')
     .action(async (paths: string[], flags: LintFlags) => {
       code = await runLint(paths, flags, io);
     });
+
+  const corpus = program.command('corpus').description('build or inspect the corpus index');
+  for (const [name, description] of [
+    ['build', 'build the corpus index and cache it, then print its statistics'],
+    ['stats', 'print message and sentence counts, archetypes, and build and load times'],
+  ] as const) {
+    corpus
+      .command(name)
+      .description(description)
+      .argument('[paths...]', 'corpus folders or files (default: the shipped corpus and the config\'s corpus)')
+      .option('-c, --config <path>', 'use this config file instead of searching for one')
+      .option('--no-default-corpus', 'leave out the shipped generic corpus')
+      .option('--csv-subject <column>', 'CSV column that holds the subject')
+      .option('--csv-body <column>', 'CSV column that holds the body')
+      .option('--json', 'print the statistics as JSON')
+      .option('--debug', 'show stack traces for internal errors')
+      .action(async (paths: string[], flags: CorpusFlags) => {
+        const { runCorpus } = await import('./corpus-command.js');
+        code = await runCorpus(name, paths, flags, io);
+      });
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' });

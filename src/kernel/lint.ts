@@ -16,10 +16,11 @@ export interface ActiveRule {
  */
 export function lintDraft(draft: Draft, rules: ActiveRule[], services: KernelServices = {}): LintResult {
   const findings: Finding[] = [];
+  const enabled = new Map(rules.map((r) => [r.rule.meta.id, r.options]));
   for (const active of rules) {
     const { meta } = active.rule;
     if (meta.modes && !meta.modes.includes(draft.mode)) continue;
-    const reports = active.rule.check(draft, { options: active.options, data: active.data, severity: active.severity, services });
+    const reports = active.rule.check(draft, { options: active.options, data: active.data, severity: active.severity, services, active: enabled });
     for (const report of reports) findings.push(toFinding(draft, active, report));
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));

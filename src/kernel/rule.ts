@@ -38,10 +38,14 @@ export interface RuleContext<Options = Record<string, unknown>, Data = unknown> 
   severity: Severity;
   /** Shared, read-only services such as the corpus index; absent when not loaded. */
   services: KernelServices;
+  /** The options of every rule switched on in this run, so rules can avoid double reports. */
+  active: ReadonlyMap<string, Record<string, unknown>>;
 }
 
 /** Read-only services the shells load once and hand to the kernel. */
 export interface KernelServices {
+  /** The generic-message corpus index, when a corpus is loaded. */
+  corpus?: import('../corpus/corpus-index.js').CorpusIndex;
   [name: string]: unknown;
 }
 

@@ -66,7 +66,7 @@ export interface Signal {
   position?: Position;
 }
 
-export type DraftFormat = 'text' | 'markdown' | 'eml' | 'html' | 'json';
+export type DraftFormat = 'text' | 'markdown' | 'eml' | 'html' | 'json' | 'csv';
 
 /** Everything the rules know about one email. */
 export interface Draft {
@@ -84,6 +84,8 @@ export interface Draft {
   placeholders: Placeholder[];
   regions: Region[];
   mode: DraftMode;
+  /** Other keys of the front matter or JSON object (a corpus message's archetype, a template's name). */
+  attributes: Record<string, unknown>;
   /** Where document-level findings point: the first line of the message. */
   anchor: Position;
 }

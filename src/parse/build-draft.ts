@@ -20,6 +20,7 @@ export interface DraftParts {
   signal?: Signal;
   /** A mode written in the file itself (front matter or JSON). */
   mode?: DraftMode;
+  attributes?: Record<string, unknown>;
   index?: number;
   /** Where the message starts when the body is empty. */
   fallbackAnchor: Position;
@@ -39,6 +40,7 @@ export function buildDraft(parts: DraftParts, env: ParseEnv): Draft {
     placeholders,
     regions: env.regions.find(parts.body.text),
     mode: resolveMode(env.mode, parts.mode, placeholders.length > 0, Object.keys(prospect).length > 0),
+    attributes: parts.attributes ?? {},
     anchor: anchorOf(parts),
   };
   if (parts.subject) draft.subject = parts.subject;

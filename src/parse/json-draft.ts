@@ -30,6 +30,7 @@ export function parseJsonDrafts(filePath: string, source: string, env: ParseEnv)
         prospect: payload.prospect,
         ...(payload.signal ? { signal: payload.signal } : {}),
         ...(payload.mode ? { mode: payload.mode } : {}),
+        attributes: payload.attributes,
         ...(many ? { index: i } : {}),
         fallbackAnchor: index.position(from),
       },

@@ -5,8 +5,9 @@ import type { ParseEnv } from './build-draft.js';
 import { decodeText } from './decode.js';
 import { parseJsonDrafts } from './json-draft.js';
 import { parseTextDraft } from './text-draft.js';
+import type { CsvColumns } from './csv-draft.js';
 
-/** File extensions outreach-lint reads, and which parser reads each. */
+/** File extensions a folder is searched for, and which parser reads each. */
 export const DRAFT_EXTENSIONS: Record<string, 'text' | 'markdown' | 'eml' | 'html' | 'json'> = {
   '.txt': 'text',
   '.text': 'text',
@@ -22,15 +23,20 @@ export function isDraftFile(path: string): boolean {
   return extname(path).toLowerCase() in DRAFT_EXTENSIONS;
 }
 
+/** Options some formats take: which CSV columns to read. */
+export interface ParseOptions {
+  csv?: CsvColumns;
+}
+
 /**
  * Parses the bytes of one file into its drafts. `name` decides the format by its extension
  * (for stdin, the --stdin-filename). The .eml and HTML parsers load only when needed.
  */
-export async function parseDrafts(name: string, bytes: Uint8Array, env: ParseEnv): Promise<Draft[]> {
+export async function parseDrafts(name: string, bytes: Uint8Array, env: ParseEnv, options: ParseOptions = {}): Promise<Draft[]> {
   const ext = extname(name).toLowerCase();
-  const format = DRAFT_EXTENSIONS[ext];
+  const format = ext === '.csv' ? 'csv' : DRAFT_EXTENSIONS[ext];
   if (!format) {
-    throw new InputError(name, `has an unknown file type "${ext || '(none)'}"`, 'lint .txt, .md, .eml, .html or .json files (for stdin, set --stdin-filename)');
+    throw new InputError(name, `has an unknown file type "${ext || '(none)'}"`, 'lint .txt, .md, .eml, .html, .json or .csv files (for stdin, set --stdin-filename)');
   }
   if (format === 'eml') {
     const { parseEmlDraft } = await import('./eml-draft.js');
@@ -44,6 +50,10 @@ export async function parseDrafts(name: string, bytes: Uint8Array, env: ParseEnv
     }
     case 'json':
       return parseJsonDrafts(name, source, env);
+    case 'csv': {
+      const { parseCsvDrafts } = await import('./csv-draft.js');
+      return parseCsvDrafts(name, source, env, options.csv);
+    }
     default:
       return [parseTextDraft(name, source, format, env)];
   }

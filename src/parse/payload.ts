@@ -10,6 +10,8 @@ export interface Payload {
   prospect: Record<string, ProspectField>;
   signal?: Signal;
   mode?: DraftMode;
+  /** The object's other keys. */
+  attributes: Record<string, unknown>;
   /** True when the body was converted from HTML, so its text is not verbatim in the source. */
   fromHtml: boolean;
 }
@@ -42,6 +44,7 @@ export function readPayload(where: string, value: unknown): Payload {
   const payload: Payload = {
     body: (text ?? htmlToText(html!)).replace(/\r\n?/g, '\n'),
     prospect: readProspect(where, obj.prospect),
+    attributes: obj,
     fromHtml: text === undefined,
   };
   if (subject !== undefined) payload.subject = subject.replace(/\r?\n/g, ' ');

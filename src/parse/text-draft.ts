@@ -36,6 +36,7 @@ export function parseTextDraft(filePath: string, source: string, format: DraftFo
       ...(fm ? { prospect: fm.prospect } : {}),
       ...(fm?.signal ? { signal: fm.signal } : {}),
       ...(fm?.mode ? { mode: fm.mode } : {}),
+      ...(fm ? { attributes: fm.data } : {}),
       fallbackAnchor: index.position(bodyStart),
     },
     env,

@@ -4,7 +4,7 @@ import { InputError } from '../../src/errors.js';
 import { parseDrafts } from '../../src/parse/parse-file.js';
 import { makeLinter } from '../helpers.js';
 
-const env = makeLinter().env;
+const env = (await makeLinter()).env;
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
 const parse = (name: string, text: string | Uint8Array) => parseDrafts(name, typeof text === 'string' ? new TextEncoder().encode(text) : text, env);
 const pos = (part: { map: { toPosition(o: number): { line: number; column: number } }; text: string }, needle: string) => part.map.toPosition(part.text.indexOf(needle));

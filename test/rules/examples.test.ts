@@ -9,6 +9,7 @@ interface ExpectedFinding {
   column: number;
   endLine?: number;
   endColumn?: number;
+  [extra: string]: unknown;
 }
 interface Example {
   name: string;
@@ -30,11 +31,11 @@ for (const rule of allRules) {
     for (const ex of data?.examples?.flag ?? []) {
       it(`flags: ${ex.name}`, async () => {
         const result = await lintOne(ex.text, 'example.md', { only: [id], mode: ex.mode ?? 'auto' });
+        // Compare what each expectation names: position, message id, and extras such as `phrase`.
         const got = result.findings.map((f) => {
-          const e: ExpectedFinding = { messageId: f.messageId as string, line: f.line, column: f.column };
           const want = ex.findings?.find((w) => w.line === f.line && w.column === f.column);
-          if (want?.endLine !== undefined) e.endLine = f.endLine;
-          if (want?.endColumn !== undefined) e.endColumn = f.endColumn;
+          const e: Record<string, unknown> = { messageId: f.messageId, line: f.line, column: f.column };
+          for (const key of Object.keys(want ?? {})) if (!(key in e)) e[key] = f[key];
           return e;
         });
         expect(got).toEqual(ex.findings);

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import { InputError } from '../errors.js';
+import { fileError } from '../linter.js';
+
+/** Extensions read from a corpus folder: the draft formats plus CSV exports. */
+export const CORPUS_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.eml', '.html', '.htm', '.json', '.csv']);
+
+export interface CorpusFile {
+  abs: string;
+  /** The path as the user will see it in findings. */
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * Lists the message files of corpus folders and files, in a stable order. README files and
+ * dotfiles are documentation, not messages.
+ */
+export function listCorpusFiles(roots: string[], display: (abs: string) => string = (p) => p): CorpusFile[] {
+  const out: CorpusFile[] = [];
+  for (const root of roots) {
+    let st;
+    try {
+      st = statSync(root);
+    } catch (e) {
+      throw fileError(root, e);
+    }
+    if (st.isFile()) {
+      out.push({ abs: root, path: display(root), size: st.size, mtimeMs: st.mtimeMs });
+      continue;
+    }
+    const found: CorpusFile[] = [];
+    for (const rel of (readdirSync(root, { recursive: true }) as string[]).sort()) {
+      const parts = rel.split(sep);
+      if (parts.some((p) => p.startsWith('.') || p === 'node_modules')) continue;
+      const name = parts[parts.length - 1]!;
+      if (/^readme\b/i.test(name) || !CORPUS_EXTENSIONS.has(extname(name).toLowerCase())) continue;
+      const abs = join(root, rel);
+      const s = statSync(abs);
+      if (s.isFile()) found.push({ abs, path: display(abs), size: s.size, mtimeMs: s.mtimeMs });
+    }
+    if (found.length === 0) {
+      throw new InputError(root, 'corpus folder holds no .txt, .md, .eml, .html, .json or .csv messages', 'add messages to it, or remove it from --corpus / the config');
+    }
+    out.push(...found);
+  }
+  return out;
+}
+
+/**
+ * Cheap identity of a corpus folder from the times of it and its archetype folders, which
+ * change when a message is added, removed or renamed. Used only to trust the prebuilt index of the shipped corpus;
+ * after editing a shipped message in place, run `npm run build`.
+ */
+export function folderFingerprint(root: string): string {
+  const h = createHash('sha256');
+  h.update(`${Math.floor(statSync(root).mtimeMs)}\n`);
+  for (const e of readdirSync(root, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.isDirectory() && !e.name.startsWith('.')) h.update(`${e.name}\0${Math.floor(statSync(join(root, e.name)).mtimeMs)}\n`);
+  }
+  return h.digest('hex').slice(0, 32);
+}
+
+/** The corpus's content hash: what the index is built from, plus the pipeline that builds it. */
+export function contentHash(files: Array<{ path: string; bytes: Uint8Array }>, pipeline: string): string {
+  const h = createHash('sha256');
+  h.update(pipeline);
+  for (const f of files) {
+    h.update(`\n${f.path}\0${f.bytes.length}\0`);
+    h.update(f.bytes);
+  }
+  return h.digest('hex').slice(0, 32);
+}
+
+export function readCorpusFile(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw fileError(path, e);
+  }
+}

@@ -1,0 +1,48 @@
+import { contentStems, wordTokens } from './tokens.js';
+
+/**
+ * The terms a message is compared on: stemmed content words and pairs of neighbouring
+ * content words. Pairs catch phrasing ("quick call", "compani like") that single words miss;
+ * stopwords are left out so "the" and "to" cannot make two emails look alike.
+ */
+export function featureCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const stems = contentStems(line);
+    for (let i = 0; i < stems.length; i++) {
+      bump(counts, stems[i]!);
+      if (i + 1 < stems.length) bump(counts, `${stems[i]} ${stems[i + 1]}`);
+    }
+  }
+  return counts;
+}
+
+function bump(m: Map<string, number>, k: string): void {
+  m.set(k, (m.get(k) ?? 0) + 1);
+}
+
+/** A sentence as the sentence index keys it: every word, lowercased, slots kept. */
+export function sentenceKey(text: string): string {
+  return wordTokens(text)
+    .map((t) => t.text)
+    .join(' ');
+}
+
+/** Word 3-grams of a sentence key, hashed; a short sentence is one shingle. */
+export function shingles(key: string): number[] {
+  const words = key.split(' ');
+  if (words.length < 3) return [hash32(key)];
+  const out: number[] = [];
+  for (let i = 0; i + 3 <= words.length; i++) out.push(hash32(`${words[i]} ${words[i + 1]} ${words[i + 2]}`));
+  return [...new Set(out)];
+}
+
+/** FNV-1a, 32 bits. */
+export function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

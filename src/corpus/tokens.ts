@@ -1,0 +1,53 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
+
+/** A word of email text, lowercased, with where it stands. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// Letters or digits, with inner apostrophes ("you're") and inner dots or commas in numbers ("1.5").
+const WORD = /[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*/gu;
+
+/**
+ * Words with their offsets. Unlike natural's WordTokenizer it keeps accents ("Grüße"),
+ * apostrophes ("we're") and numbers ("$1.5M" gives "1.5m") intact.
+ */
+export function wordTokens(text: string, offset = 0): Token[] {
+  const out: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    out.push({ text: m[0].toLowerCase().replace(/’/g, "'"), start: offset + m.index, end: offset + m.index + m[0].length });
+  }
+  return out;
+}
+
+const STOP = new Set([...naturalStopwords, "i'm", "i'd", "i'll", "i've", "we're", "we'd", "we'll", "we've", "you're", "you'd", "you'll", "you've", "it's", "that's", "there's", "let's", "don't", "can't", "won't", "isn't", "didn't", "doesn't", 'hi', 'hello', 'hey', 'thanks', 'thank']);
+
+export function isStopword(word: string): boolean {
+  return STOP.has(word);
+}
+
+const stems = new Map<string, string>();
+
+/** Porter stem, memoised: the same few thousand words recur in every email. */
+export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = /^slot/.test(word) || /\d/.test(word) ? word : PorterStemmer.stem(word.replace(/'/g, ''));
+    if (stems.size < 200_000) stems.set(word, s);
+  }
+  return s;
+}
+
+/** Stems of the words that carry content: no stopwords, no single letters. */
+export function contentStems(text: string): string[] {
+  const out: string[] = [];
+  for (const t of wordTokens(text)) {
+    if (t.text.length < 2 || isStopword(t.text)) continue;
+    out.push(stem(t.text));
+  }
+  return out;
+}

@@ -1,0 +1,14 @@
+import type { DraftMode } from '../kernel/types.js';
+import { loadRuleData } from '../rules/data.js';
+import type { ParseEnv } from './build-draft.js';
+import { PlaceholderScanner, type PlaceholderData } from './placeholders.js';
+import { RegionFinder, type RegionData } from './regions.js';
+
+/** The parse environment from the shipped placeholder and region data. */
+export function createParseEnv(mode: DraftMode | 'auto' = 'auto'): ParseEnv {
+  return {
+    scanner: new PlaceholderScanner(loadRuleData<PlaceholderData>('placeholders')),
+    regions: new RegionFinder(loadRuleData<RegionData>('regions')),
+    mode,
+  };
+}

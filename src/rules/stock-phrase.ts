@@ -1,0 +1,121 @@
+import { stockSentenceHits } from '../corpus/sentence-hits.js';
+import type { Rule } from '../kernel/rule.js';
+import type { Report } from '../kernel/types.js';
+
+interface Phrase {
+  id: string;
+  category: string;
+  match: string[];
+  why: string;
+  instead: string;
+}
+
+interface Data {
+  phrases: Phrase[];
+}
+
+interface Matcher {
+  byWords: Map<string, Phrase>;
+  longest: number;
+}
+
+// Words for phrase matching: hyphens and other punctuation separate, apostrophes join.
+const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
+
+function words(text: string): Array<{ w: string; start: number; end: number }> {
+  const out: Array<{ w: string; start: number; end: number }> = [];
+  const norm = text.replace(/[’‘]/g, "'");
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(norm); m; m = WORD.exec(norm)) out.push({ w: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+const matchers = new WeakMap<Data, Matcher>();
+
+/** Phrases are matched word by word in one pass, never as regular expressions, so data cannot make matching slow. */
+function matcherFor(data: Data): Matcher {
+  let m = matchers.get(data);
+  if (m) return m;
+  m = { byWords: new Map(), longest: 1 };
+  for (const p of data.phrases) {
+    for (const variant of p.match) {
+      const key = words(variant).map((x) => x.w);
+      if (key.length === 0) continue;
+      m.byWords.set(key.join(' '), p);
+      m.longest = Math.max(m.longest, key.length);
+    }
+  }
+  matchers.set(data, m);
+  return m;
+}
+
+/**
+ * Finds phrase matches in text: the longest match at each word, none that sits wholly
+ * inside another, and one per cliché per sentence ("hope this email finds you well" is one
+ * finding, while "we help companies" and "companies like yours" are two).
+ */
+export function findPhrases(text: string, data: Data): Array<{ phrase: Phrase; start: number; end: number }> {
+  const { byWords, longest } = matcherFor(data);
+  const ws = words(text);
+  const out: Array<{ phrase: Phrase; start: number; end: number }> = [];
+  for (let i = 0; i < ws.length; i++) {
+    for (let len = Math.min(longest, ws.length - i); len >= 1; len--) {
+      let key = ws[i]!.w;
+      for (let k = 1; k < len; k++) key += ` ${ws[i + k]!.w}`;
+      const phrase = byWords.get(key);
+      if (phrase && !crossesLine(text, ws[i]!.start, ws[i + len - 1]!.end)) {
+        const m = { phrase, start: ws[i]!.start, end: ws[i + len - 1]!.end };
+        const repeat = (o: (typeof out)[number]) => o.phrase === phrase && !/[.!?\n]/.test(text.slice(o.end, m.start));
+        if (!out.some((o) => (o.start <= m.start && o.end >= m.end) || repeat(o))) out.push(m);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function crossesLine(text: string, start: number, end: number): boolean {
+  return /\n\s*\n/.test(text.slice(start, end));
+}
+
+/** Clichés of cold outreach, each with why it costs attention and what to do instead. */
+export const stockPhrase: Rule<Record<string, never>, Data> = {
+  meta: {
+    id: 'stock-phrase',
+    type: 'suggestion',
+    description: 'Flags clichés of cold outreach ("hope this finds you well", "touch base", "companies like yours") and says what to write instead.',
+    defaultSeverity: 'warning',
+    messages: {
+      phrase: '"{{text}}" is a stock phrase: {{why}} {{instead}}',
+    },
+    options: {},
+    docs: 'docs/rules/stock-phrase.md',
+  },
+
+  check(draft, { data, services, active }) {
+    const reports: Report[] = [];
+    const sentenceOptions = active.get('stock-sentence') as { minWords: number; similarity: number } | undefined;
+    const covered = sentenceOptions && services.corpus ? stockSentenceHits(draft, services.corpus, sentenceOptions).map((h) => h.unit) : [];
+    const skipped = draft.regions.filter((r) => r.kind === 'quote' || r.kind === 'signature' || r.kind === 'footer');
+    const add = (part: 'subject' | 'body', text: string, allowed: (s: number, e: number) => boolean) => {
+      for (const m of findPhrases(text, data)) {
+        if (!allowed(m.start, m.end)) continue;
+        reports.push({
+          messageId: 'phrase',
+          part,
+          start: m.start,
+          end: m.end,
+          data: { text: text.slice(m.start, m.end).replace(/\s+/g, ' '), why: m.phrase.why, instead: m.phrase.instead },
+          extra: { phrase: m.phrase.id, category: m.phrase.category },
+        });
+      }
+    };
+    if (draft.subject) add('subject', draft.subject.text, () => true);
+    add('body', draft.body.text, (s, e) => !inAny(skipped, s) && !covered.some((u) => s >= u.start && e <= u.end));
+    return reports;
+  },
+};
+
+function inAny(spans: Array<{ start: number; end: number }>, at: number): boolean {
+  return spans.some((r) => at >= r.start && at < r.end);
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { CorpusIndex, showSlots } from '../../src/corpus/corpus-index.js';
+import { dice } from '../../src/corpus/dice.js';
+import { decodeIndex, encodeIndex } from '../../src/corpus/index-file.js';
+
+const messages = [
+  ['quick-question', 'Quick question about slotcompany\nWho handles vendor onboarding at slotcompany?\nWe shorten supplier setup from weeks to days.'],
+  ['quick-question', 'Quick question\nWho owns payroll at slotcompany?\nWe run multi-state payroll in one place.'],
+  ['webinar-invite', 'Join our webinar\nJoin our live webinar on warehouse robotics next Thursday.\nSeats are limited, so save yours today.'],
+  ['follow-up-bump', 'Following up\nJust bumping this to the top of your inbox in case it got buried.\nWould a short call next week make sense?'],
+  ['follow-up-bump', 'Re: last note\nJust bumping this to the top of your inbox in case it got buried.\nHappy to send a one-page summary instead.'],
+] as const;
+
+const index = CorpusIndex.build(
+  messages.map(([archetype, text], i) => ({ meta: { id: `m${i}.md`, archetype }, skeleton: text, units: text.split('\n').slice(1) })),
+  'test',
+);
+
+describe('CorpusIndex', () => {
+  it('finds the nearest message, agreeing with an exact scan', () => {
+    const q = 'Quick question for slotfirstname\nWho handles supplier onboarding at slotcompany?\nWe cut supplier setup from weeks to days.';
+    expect(index.nearest(q, 2).map((n) => n.doc)).toEqual(index.nearestExact(q, 2).map((n) => n.doc));
+    expect(index.nearest(q, 1)[0]!.doc).toBe(0);
+    expect(index.nearest(q, 1)[0]!.score).toBeCloseTo(index.nearestExact(q, 1)[0]!.score, 5);
+  });
+
+  it('scores identical skeletons 1 and unrelated text 0', () => {
+    expect(index.nearest(messages[2][1], 1)[0]).toMatchObject({ doc: 2 });
+    expect(index.nearest(messages[2][1], 1)[0]!.score).toBeCloseTo(1, 5);
+    expect(index.nearest('Aardvark zebra quantum', 1)).toEqual([]);
+  });
+
+  it('counts the messages that hold a sentence, verbatim or nearly', () => {
+    const hit = index.matchSentence('Just bumping this to the top of your inbox in case it was buried.', 0.85, dice);
+    expect(hit).toMatchObject({ messages: 2, closest: 'Just bumping this to the top of your inbox in case it got buried.' });
+    expect(index.matchSentence('Who handles vendor onboarding at slotcompany?', 0.85, dice)).toMatchObject({ messages: 1, closest: 'Who handles vendor onboarding at {{company}}?', similarity: 1 });
+    expect(index.matchSentence('Our Reno depot moved to tablets in March.', 0.85, dice)).toBeUndefined();
+  });
+
+  it('survives a round trip through its file format', () => {
+    const buf = encodeIndex(index.header, index.toArrays());
+    const { header, arrays } = decodeIndex<typeof index.header>(buf);
+    const loaded = CorpusIndex.fromArrays(header, arrays);
+    const q = messages[1][1];
+    expect(loaded.nearest(q, 3)).toEqual(index.nearest(q, 3));
+    expect(loaded.sentenceText(0)).toBe(index.sentenceText(0));
+  });
+
+  it('refuses a file with a flipped byte', () => {
+    const buf = encodeIndex(index.header, index.toArrays());
+    buf[buf.length - 1]! ^= 1;
+    expect(() => decodeIndex(buf)).toThrow('checksum mismatch');
+  });
+
+  it('shows slot words as placeholders when quoting', () => {
+    expect(showSlots('Who runs payroll at slotcompany ?')).toBe('Who runs payroll at {{company}} ?');
+  });
+});

@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+const BIN = resolve('bin/outreach-lint.js');
+let cwd: string;
+
+beforeEach(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'olcorp-'));
+  mkdirSync(join(cwd, 'team'));
+  writeFileSync(join(cwd, 'team', 'intro.md'), '---\narchetype: team-intro\n---\nSubject: Quick question\n\nHi {{first_name}},\n\nWho owns returns processing at {{company}}? Our reverse-logistics desk cuts refund time in half.\n');
+  writeFileSync(join(cwd, 'draft.md'), '---\nprospect:\n  first_name: Lea\n  company: Moss & Vine\n---\nSubject: Quick question\n\nHi Lea,\n\nWho owns returns processing at Moss & Vine? Our reverse-logistics desk cuts refund time in half.\n');
+});
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: join(cwd, '.cache') } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('corpus on the command line', () => {
+  it('corpus stats shows counts, archetypes and timings of the shipped index', () => {
+    const r = run(['corpus', 'stats', '--json']);
+    expect(r.code).toBe(0);
+    const stats = JSON.parse(r.stdout);
+    expect(stats).toMatchObject({ messages: 570, source: 'prebuilt' });
+    expect(stats.sentences).toBeGreaterThan(3000);
+    expect(Object.keys(stats.archetypes)).toHaveLength(30);
+    expect(stats.loadMs).toBeGreaterThan(0);
+  });
+
+  it('corpus build indexes a team folder and caches it', () => {
+    const r = run(['corpus', 'build', 'team', '--no-default-corpus']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^messages {4}1\nsentences {3}2\n/);
+    expect(r.stdout).toContain('      1  team-intro\n');
+    expect(r.stdout).toMatch(/loaded {6}[\d.]+ ms \(built, .*\.cache\/outreach-lint\/index-[0-9a-f]{24}\.bin\)/);
+    expect(run(['corpus', 'stats', 'team', '--no-default-corpus']).stdout).toMatch(/\(cache, /);
+  });
+
+  it('--corpus adds a team corpus, and a draft rendered from its template is named', () => {
+    const r = run(['draft.md', '--corpus', 'team', '--no-default-corpus', '-f', 'json']);
+    const [res] = JSON.parse(r.stdout);
+    const f = res.findings.find((x: { ruleId: string }) => x.ruleId === 'corpus-similarity');
+    expect(f.message).toBe('This email is 100% the same as a generic "team-intro" template (team/intro.md).');
+    expect(f.severity).toBe('error');
+    expect(r.code).toBe(1);
+  });
+
+  it('a missing corpus path stops the run with one line and exit 2', () => {
+    const r = run(['draft.md', '--corpus', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`outreach-lint: ${join(cwd, 'nope')}: no such file or folder; check the path (quote globs so the shell does not expand them)\n`);
+  });
+});
