@@ -47,7 +47,7 @@ export async function calibrate() {
   add('light paraphrase', para.light);
   add('medium rewrite', para.medium);
   add('unrelated (nearest other)', unrelated);
-  for (const cls of readdirSync(join(root, 'eval')).filter((c) => !c.includes('.'))) {
+  for (const cls of ['generic', 'merge-only', 'vague', 'researched', 'research-slot']) {
     const xs = [];
     for (const f of readdirSync(join(root, 'eval', cls))) {
       const d = await parse(join(root, 'eval', cls, f));

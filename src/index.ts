@@ -41,7 +41,7 @@ export { Linter, type DraftResult } from './linter.js';
 export { InputError } from './errors.js';
 export { allRules } from './rules/index.js';
 export { lintDraft } from './kernel/lint.js';
-export { scoreFindings, verdictOf, POINTS, RULE_CAP } from './kernel/score.js';
+export { scoreFindings, findingPoints, verdictOf, POINTS, RULE_CAP } from './kernel/score.js';
 export type { Rule, RuleMeta, RuleContext, OptionSpec } from './kernel/rule.js';
 export type { Draft, Finding, LintResult, Severity, Verdict, DraftMode, Placeholder, Signal, Position } from './kernel/types.js';
 export type { ConfigFile } from './config/schema.js';

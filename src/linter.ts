@@ -6,6 +6,7 @@ import type { KernelServices, Rule } from './kernel/rule.js';
 import type { Draft, LintResult } from './kernel/types.js';
 import type { ParseEnv } from './parse/build-draft.js';
 import { parseDrafts, type ParseOptions } from './parse/parse-file.js';
+import { readProspect } from './parse/front-matter.js';
 import { createParseEnv } from './parse/parse-env.js';
 import { loadRuleData } from './rules/data.js';
 import { allRules, CORPUS_RULES } from './rules/index.js';
@@ -32,7 +33,7 @@ export class Linter {
     this.rules = registry.flatMap((rule) => {
       const setting = config.rules[rule.meta.id];
       if (!setting || setting.severity === 'off') return [];
-      return [{ rule, severity: setting.severity, options: setting.options, data: ruleData(rule.meta.id) }];
+      return [{ rule, severity: setting.severity, options: setting.options, data: ruleData(rule.meta.id, rule.meta.uses) }];
     });
   }
 
@@ -40,7 +41,10 @@ export class Linter {
    * A linter with its services loaded: the corpus index when a corpus rule is on. Corpus
    * files that cannot be read are passed to onFileError and left out.
    */
-  static async create(config: ResolvedConfig, opts: { parse?: ParseOptions; onFileError?: (e: InputError) => void; cacheDir?: string } = {}): Promise<Linter> {
+  static async create(
+    config: ResolvedConfig,
+    opts: { parse?: ParseOptions; onFileError?: (e: InputError) => void; cacheDir?: string; prospect?: Record<string, string> } = {},
+  ): Promise<Linter> {
     const services: KernelServices = {};
     const needsCorpus = [...CORPUS_RULES].some((id) => config.rules[id] && config.rules[id]!.severity !== 'off');
     if (needsCorpus) {
@@ -56,6 +60,7 @@ export class Linter {
     }
     const linter = new Linter(config, services);
     if (opts.parse) linter.parseOptions = opts.parse;
+    if (opts.prospect) linter.env.prospect = readProspect('--prospect', opts.prospect);
     return linter;
   }
 
@@ -86,11 +91,11 @@ export class Linter {
   }
 }
 
-function ruleData(id: string): unknown {
-  const data = loadRuleData<Record<string, unknown> | null>(id);
-  if (!data) return {};
-  const { examples: _examples, ...rest } = data;
-  return rest;
+/** A rule's own data (rules/<id>.yml without its examples) plus the shared files it uses. */
+function ruleData(id: string, uses: string[] = []): unknown {
+  const { examples: _examples, ...own } = loadRuleData<Record<string, unknown> | null>(id) ?? {};
+  for (const name of uses) own[name] = loadRuleData(name);
+  return own;
 }
 
 /** Reads a file for linting, turning the ways that fails into one line each. */

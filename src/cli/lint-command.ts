@@ -34,6 +34,7 @@ export interface LintFlags {
   maxFileSize?: string;
   corpus?: string[];
   defaultCorpus: boolean;
+  prospect?: string[];
   csvSubject?: string;
   csvBody?: string;
   debug?: boolean;
@@ -91,7 +92,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     fatal = true;
     reportError(e, !!flags.debug, io.stderr);
   };
-  const linter = await Linter.create(config, { parse: csvOptions(flags), onFileError: fail });
+  const linter = await Linter.create(config, { parse: csvOptions(flags), onFileError: fail, ...(flags.prospect ? { prospect: prospectFlags(flags.prospect) } : {}) });
 
   if (flags.stdin) {
     const name = flags.stdinFilename ?? '<stdin>.txt';
@@ -140,6 +141,17 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     return EXIT_LINT;
   }
   return EXIT_OK;
+}
+
+/** `--prospect key=value`, repeatable. */
+function prospectFlags(pairs: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const m = /^([A-Za-z][\w.]*)=(.*)$/s.exec(pair);
+    if (!m) throw new InputError(`--prospect ${pair}`, 'is not of the form key=value', 'write e.g. --prospect company="Tern Labs" --prospect first_name=Aiko');
+    out[m[1]!] = m[2]!;
+  }
+  return out;
 }
 
 /** --csv-subject and --csv-body, for CSV drafts and corpora. */

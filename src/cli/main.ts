@@ -53,6 +53,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .option('--max-file-size <size>', 'largest draft to read, e.g. 2MB (default 1MB)')
+    .option('--prospect <key=value>', 'a prospect profile field for every draft, e.g. company="Tern Labs" (repeatable)', collect)
     .option('--corpus <path>', 'also compare against this folder or file of messages (repeatable)', collect)
     .option('--no-default-corpus', 'do not compare against the shipped generic corpus')
     .option('--csv-subject <column>', 'CSV column that holds the subject (default: detected)')

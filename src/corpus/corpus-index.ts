@@ -101,6 +101,12 @@ export class CorpusIndex {
     return undefined;
   }
 
+  /** In how many corpus messages a term occurs: 0 for a term the corpus never uses. */
+  documentFrequency(term: string): number {
+    const id = this.termId(term);
+    return id === undefined ? 0 : this.arrays.postOffsets[id + 1]! - this.arrays.postOffsets[id]!;
+  }
+
   /** Per-message term vectors, derived from the postings when first needed. */
   private docVectors() {
     if (this.docs) return this.docs;

@@ -4,7 +4,7 @@ import { crc32 } from 'node:zlib';
 export type Arrays = Record<string, Uint32Array | Float32Array | Uint8Array>;
 
 const MAGIC = 0x58494c4f; // "OLIX"
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 /**
  * An index file: magic, format version, CRC-32 of everything after the fixed header, a JSON

@@ -46,7 +46,7 @@ export function stem(word: string): string {
 export function contentStems(text: string): string[] {
   const out: string[] = [];
   for (const t of wordTokens(text)) {
-    if (t.text.length < 2 || isStopword(t.text)) continue;
+    if (!/\d/.test(t.text) && (t.text.length < 2 || isStopword(t.text))) continue;
     out.push(stem(t.text));
   }
   return out;

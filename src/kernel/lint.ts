@@ -24,7 +24,7 @@ export function lintDraft(draft: Draft, rules: ActiveRule[], services: KernelSer
     for (const report of reports) findings.push(toFinding(draft, active, report));
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-  const { score, lost } = scoreFindings(findings);
+  const { score, lost } = scoreFindings(findings, new Map(rules.map((r) => [r.rule.meta.id, r.rule.meta])));
   const result: LintResult = {
     filePath: draft.filePath,
     verdict: verdictOf(findings),

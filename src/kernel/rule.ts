@@ -29,6 +29,14 @@ export interface RuleMeta {
   docs: string;
   /** The modes the rule checks; absent means both. */
   modes?: DraftMode[];
+  /** Shared data files in rules/ the rule reads besides its own, handed over under their names. */
+  uses?: string[];
+  /**
+   * Points a finding takes off the context score, when not the severity's default; with
+   * `maxPoints`, the most the rule can take from one draft.
+   */
+  points?: number;
+  maxPoints?: number;
 }
 
 /** What a rule gets besides the draft: its options and data, and shared read-only state. */

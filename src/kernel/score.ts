@@ -1,9 +1,11 @@
+import type { RuleMeta } from './rule.js';
 import type { Finding, Severity, Verdict } from './types.js';
 
 /**
- * Points a finding costs, by severity. The context score starts at 100 and loses these for
- * each finding, at most 60 per rule so that one noisy rule cannot hide the others, and never
- * drops below 0. Info findings cost nothing: they are reminders, not problems.
+ * The context score starts at 100. Each finding takes off its rule's `points` (by default 30
+ * for an error and 12 for a warning; an error never takes less than 30), at most `maxPoints`
+ * per rule (by default 60) so one noisy rule cannot hide the others; info findings take
+ * nothing. The score never drops below 0. See docs/scoring.md.
  */
 export const POINTS: Record<Severity, number> = { error: 30, warning: 12, info: 0 };
 export const RULE_CAP = 60;
@@ -14,11 +16,21 @@ export interface ScoreBreakdown {
   lost: Array<{ ruleId: string; points: number; findings: number }>;
 }
 
-export function scoreFindings(findings: Finding[]): ScoreBreakdown {
+type Weights = Pick<RuleMeta, 'points' | 'maxPoints'>;
+
+/** Points one finding costs under its rule's weights. */
+export function findingPoints(f: Finding, weights: Weights = {}): number {
+  if (f.severity === 'info') return 0;
+  const base = weights.points ?? POINTS[f.severity];
+  return f.severity === 'error' ? Math.max(base, POINTS.error) : base;
+}
+
+export function scoreFindings(findings: Finding[], weights: ReadonlyMap<string, Weights> = new Map()): ScoreBreakdown {
   const perRule = new Map<string, { points: number; findings: number }>();
   for (const f of findings) {
+    const w = weights.get(f.ruleId) ?? {};
     const entry = perRule.get(f.ruleId) ?? { points: 0, findings: 0 };
-    entry.points = Math.min(RULE_CAP, entry.points + POINTS[f.severity]);
+    entry.points = Math.min(w.maxPoints ?? RULE_CAP, entry.points + findingPoints(f, w));
     entry.findings++;
     perRule.set(f.ruleId, entry);
   }

@@ -8,6 +8,8 @@ export interface ParseEnv {
   regions: RegionFinder;
   /** From --mode or config; 'auto' decides per file. */
   mode: DraftMode | 'auto';
+  /** Prospect fields from --prospect key=value, laid over each file's own. */
+  prospect?: Record<string, ProspectField>;
 }
 
 export interface DraftParts {
@@ -30,7 +32,7 @@ export interface DraftParts {
 export function buildDraft(parts: DraftParts, env: ParseEnv): Draft {
   const subjectPlaceholders = parts.subject ? env.scanner.scan(parts.subject.text, 'subject') : [];
   const placeholders = [...subjectPlaceholders, ...env.scanner.scan(parts.body.text, 'body')];
-  const prospect = parts.prospect ?? {};
+  const prospect = { ...(parts.prospect ?? {}), ...(env.prospect ?? {}) };
   const draft: Draft = {
     filePath: parts.filePath,
     format: parts.format,

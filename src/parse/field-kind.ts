@@ -5,7 +5,7 @@ export interface FieldKindData {
   namespaces: { sender: string[]; organisation: string[]; other: string[] };
   profile: Record<string, string[]>;
   sender: string[];
-  research: { names: string[]; keywords: string[] };
+  research: { names: string[]; keywords: string[]; words?: string[] };
   default_kind: 'profile' | 'sender' | 'research';
 }
 
@@ -35,6 +35,7 @@ export class FieldClassifier {
   private readonly profileAlias = new Map<string, string>();
   private readonly senderNames: Set<string>;
   private readonly researchNames: Set<string>;
+  private readonly researchWords: Set<string>;
   private readonly senderNs: Set<string>;
   private readonly orgNs: Set<string>;
   private readonly otherNs: Set<string>;
@@ -46,6 +47,7 @@ export class FieldClassifier {
     }
     this.senderNames = new Set(data.sender.map(squash));
     this.researchNames = new Set(data.research.names.map(squash));
+    this.researchWords = new Set(data.research.words ?? []);
     this.senderNs = new Set(data.namespaces.sender.map(squash));
     this.orgNs = new Set(data.namespaces.organisation.map(squash));
     this.otherNs = new Set(data.namespaces.other.map(squash));
@@ -82,7 +84,8 @@ export class FieldClassifier {
     if (sender || this.senderNames.has(key)) {
       return { name: sender ? `sender_${snake}` : snake, kind: 'sender', known: true };
     }
-    if (this.researchNames.has(key) || this.data.research.keywords.some((k) => key.includes(k))) {
+    const words = snake.split('_');
+    if (this.researchNames.has(key) || this.data.research.keywords.some((k) => key.includes(k)) || words.some((w) => this.researchWords.has(w))) {
       return { name: snake, kind: 'research', known: true };
     }
     const canonical = this.profileAlias.get(key);

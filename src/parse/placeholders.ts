@@ -3,7 +3,7 @@ import { FieldClassifier, type FieldKindData } from './field-kind.js';
 
 /** rules/placeholders.yml */
 export interface PlaceholderData extends FieldKindData {
-  syntaxes: Array<{ id: string; pattern: string; kind?: 'spintax' | 'missing-token'; bracket?: boolean }>;
+  syntaxes: Array<{ id: string; pattern: string; kind?: 'spintax' | 'missing-token' | 'research'; bracket?: boolean }>;
   helpers: { open: string[]; close: string[]; middle: string[] };
   spin_helpers: string[];
   bracket_lead_words: string[];
@@ -67,6 +67,10 @@ export class PlaceholderScanner {
     if (syntax.kind === 'spintax') {
       return { ...base, rawName: '', name: '', kind: 'spintax' };
     }
+    if (syntax.kind === 'research') {
+      const rawName = (g.name ?? '').trim();
+      return { ...base, rawName, name: rawName ? this.fields.classify(rawName).name : 'blank', kind: 'research' };
+    }
     if (g.expr !== undefined) return this.expression(base, g.expr, syntax.id === 'mailchimp');
     const rawName = (g.name ?? '').trim();
     if (syntax.bracket && !this.looksLikeSlot(rawName)) return undefined;
@@ -126,6 +130,8 @@ export class PlaceholderScanner {
     const letters = text.replace(/[^A-Za-z]/g, '');
     const allCaps = letters === letters.toUpperCase();
     if (allCaps && (/[_]/.test(text) || /\s/.test(text.replace(/\s*(\.\.\.|…)\s*$/, '')))) return true;
+    if (/^[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+$/.test(text)) return true;
+    if (/^[A-Z]{3,}\s*:/.test(text)) return true;
     if (this.fields.isKnown(text)) return /^[A-Z]/.test(text);
     const first = text.split(/\s+/)[0]!.toLowerCase();
     return this.leadWords.has(first) && (allCaps || /^[A-Z]/.test(text));

@@ -58,9 +58,13 @@ export class RegionFinder {
       regions.push({ kind: 'greeting', start: firstLine.start, end: firstLine.end });
     }
 
+    // The sign-off runs to the end of its paragraph: a P.S. after a blank line is message again.
     const half = end / 2;
     const signoff = lines.find((l) => l.start >= half && l.start < end && this.signoff.test(l.text.trim()));
-    if (signoff) regions.push({ kind: 'signoff', start: signoff.start, end });
+    if (signoff) {
+      const after = lines.find((l) => l.start > signoff.start && l.start < end && l.text.trim() === '');
+      regions.push({ kind: 'signoff', start: signoff.start, end: after ? after.start : end });
+    }
 
     return regions.sort((a, b) => a.start - b.start);
   }

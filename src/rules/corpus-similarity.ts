@@ -28,6 +28,7 @@ export const corpusSimilarity: Rule<Options> = {
       minWords: { type: 'number', default: 12, minimum: 1, description: 'Skip emails with fewer content words than this once merge data is masked.' },
     },
     docs: 'docs/rules/corpus-similarity.md',
+    points: 20,
   },
 
   check(draft, { options, services, severity }) {

@@ -1,11 +1,24 @@
 import type { Rule } from '../kernel/rule.js';
 import { corpusSimilarity } from './corpus-similarity.js';
+import { mergeOnlyPersonalization } from './merge-only-personalization.js';
+import { missingSignal } from './missing-signal.js';
+import { signalUnused } from './signal-unused.js';
 import { stockPhrase } from './stock-phrase.js';
 import { stockSentence } from './stock-sentence.js';
 import { unresolvedPlaceholder } from './unresolved-placeholder.js';
+import { vaguePersonalization } from './vague-personalization.js';
 
-/** Every rule outreach-lint ships, in the order their findings are documented. */
-export const allRules: readonly Rule[] = [unresolvedPlaceholder, corpusSimilarity, stockSentence, stockPhrase];
+/** Every rule outreach-lint ships, in the order of DESIGN.md. */
+export const allRules: readonly Rule[] = [
+  unresolvedPlaceholder,
+  corpusSimilarity,
+  stockSentence,
+  stockPhrase,
+  mergeOnlyPersonalization,
+  vaguePersonalization,
+  missingSignal,
+  signalUnused,
+];
 
-/** Rules that read the corpus index; the corpus is loaded only when one of them is on. */
-export const CORPUS_RULES = new Set(['corpus-similarity', 'stock-sentence']);
+/** Rules that read the corpus index (the signal rules to tell common words from names); it is loaded only when one is on. */
+export const CORPUS_RULES = new Set(['corpus-similarity', 'stock-sentence', 'merge-only-personalization', 'vague-personalization', 'missing-signal']);

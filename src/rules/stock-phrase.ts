@@ -90,6 +90,8 @@ export const stockPhrase: Rule<Record<string, never>, Data> = {
     },
     options: {},
     docs: 'docs/rules/stock-phrase.md',
+    points: 3,
+    maxPoints: 15,
   },
 
   check(draft, { data, services, active }) {

@@ -21,6 +21,8 @@ export const stockSentence: Rule<Options> = {
       similarity: { type: 'number', default: 0.85, minimum: 0.5, maximum: 1, description: 'Character-bigram similarity (0-1) from which a corpus sentence counts as the same.' },
     },
     docs: 'docs/rules/stock-sentence.md',
+    points: 5,
+    maxPoints: 20,
   },
 
   check(draft, { options, services }) {

@@ -10,13 +10,13 @@ const ctx: FormatContext = { cwd: '/', color: chooseColors(false, false, {}), ru
 
 describe('formatters', () => {
   it('github escapes newlines, percent signs, colons and commas', async () => {
-    const r = await lintOne('Hi {{first_name}},', 'a,b:c%.md', { mode: 'draft' });
+    const r = await lintOne('Hi {{first_name}},', 'a,b:c%.md', { mode: 'draft', only: ['unresolved-placeholder'] });
     r.findings[0]!.message = '50% done\nnext';
     expect(github([r], ctx)).toBe('::error file=a%2Cb%3Ac%25.md,line=1,endLine=1,col=4,endColumn=18,title=outreach-lint (unresolved-placeholder)::50%25 done%0Anext\n');
   });
 
   it('junit escapes XML and drops characters XML cannot hold', async () => {
-    const r = await lintOne('Hi {{first_name}},', 'x<&>.md', { mode: 'draft' });
+    const r = await lintOne('Hi {{first_name}},', 'x<&>.md', { mode: 'draft', only: ['unresolved-placeholder'] });
     r.findings[0]!.message = 'a "b" <c> & \u0001d';
     const xml = junit([r], ctx);
     expect(xml).toContain('<testsuite name="x&lt;&amp;&gt;.md" tests="1" failures="1" errors="0">');
@@ -25,7 +25,7 @@ describe('formatters', () => {
 
   it('stylish clips a long line around the finding', async () => {
     const long = `${'word '.repeat(60)}{{company}} ${'tail '.repeat(30)}`;
-    const r = await lintOne(long, 'long.txt', { mode: 'draft' });
+    const r = await lintOne(long, 'long.txt', { mode: 'draft', only: ['unresolved-placeholder'] });
     const lines = stylish([r], ctx).split('\n');
     const snippet = lines[3]!;
     const carets = lines[4]!;

@@ -1,0 +1,65 @@
+import type { Rule } from '../kernel/rule.js';
+import type { Draft, Report } from '../kernel/types.js';
+import { analyzeDraft, type SignalData } from '../signal/analyze.js';
+
+interface Data {
+  signals: SignalData;
+}
+
+/** The structured question a rep is asked when a draft has no research signal. */
+export interface SignalPrompt {
+  question: string;
+  types: Array<{ type: string; label: string; example: string }>;
+  answer: string;
+}
+
+/** The question, the signal types with an example each, and the command that answers it. */
+export function signalPrompt(draft: Draft, data: SignalData): SignalPrompt {
+  const company = draft.prospect.company?.value || draft.prospect.company_name?.value;
+  const who = company || [draft.prospect.first_name?.value, draft.prospect.last_name?.value].filter(Boolean).join(' ') || 'this prospect';
+  return {
+    question: `What is the one research signal that matters most to ${who} right now?`,
+    types: data.types.map((t) => ({ type: t.id, label: t.label, example: t.example })),
+    answer: `Answer with: outreach-lint ${shellQuote(draft.filePath)} --signal "<the signal, in your words>" --signal-type <${data.types.map((t) => t.id).join('|')}>`,
+  };
+}
+
+function shellQuote(s: string): string {
+  return /^[\w./@:-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * No concrete, current, prospect-specific fact. In a draft that means no sentence holds a
+ * signal cue with an anchor about the prospect; in a template, no research slot for the rep.
+ */
+export const missingSignal: Rule<Record<string, never>, Data> = {
+  meta: {
+    id: 'missing-signal',
+    type: 'problem',
+    description: 'Flags an email with no concrete, current research signal about the prospect (or a template with no research slot), and asks the rep for one.',
+    defaultSeverity: 'warning',
+    messages: {
+      draft: 'No research signal: nothing in this email is a concrete, current fact about {{who}}. Find one yourself and work it in.',
+      template: 'No research slot: every send of this template will be generic. Add a slot such as {{icebreaker}} that the rep fills with one fact about each prospect.',
+    },
+    options: {},
+    docs: 'docs/rules/missing-signal.md',
+    uses: ['signals'],
+    points: 35,
+  },
+
+  check(draft, { data, services }) {
+    if (draft.mode === 'template') {
+      if (draft.placeholders.some((p) => p.kind === 'research')) return [];
+      if (analyzeDraft(draft, data.signals, services.corpus).signals.length > 0) return [];
+      return [{ messageId: 'template', data: { icebreaker: '{{icebreaker}}' } }];
+    }
+    // A signal the rep saved is checked by signal-unused instead.
+    if (draft.signal) return [];
+    if (analyzeDraft(draft, data.signals, services.corpus).signals.length > 0) return [];
+    const prompt = signalPrompt(draft, data.signals);
+    const who = draft.prospect.company?.value || draft.prospect.first_name?.value || 'this prospect';
+    const report: Report = { messageId: 'draft', data: { who }, extra: { prompt } };
+    return [report];
+  },
+};

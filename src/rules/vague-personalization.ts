@@ -1,0 +1,95 @@
+import type { Rule } from '../kernel/rule.js';
+import type { Report } from '../kernel/types.js';
+import { analyzeDraft, type SignalData } from '../signal/analyze.js';
+import { StemPhraseMatcher } from '../signal/stem-phrases.js';
+
+interface Pattern {
+  id: string;
+  first: string[];
+  then?: string[];
+  within?: number;
+  why: string;
+  instead: string;
+}
+
+interface Data {
+  patterns: Pattern[];
+  signals: SignalData;
+}
+
+interface Matchers {
+  first: StemPhraseMatcher<Pattern>;
+  then: StemPhraseMatcher<Pattern>;
+}
+
+const cache = new WeakMap<Data, Matchers>();
+
+function matchers(data: Data): Matchers {
+  let m = cache.get(data);
+  if (m) return m;
+  m = { first: new StemPhraseMatcher(), then: new StemPhraseMatcher() };
+  for (const p of data.patterns) {
+    for (const f of p.first) m.first.add(f, p);
+    for (const t of p.then ?? []) m.then.add(t, p);
+  }
+  cache.set(data, m);
+  return m;
+}
+
+/**
+ * Flattery and trend bridges with nothing concrete in the sentence: "I came across your
+ * profile and was impressed", "congrats on the recent success", "as a leader in {{industry}}".
+ */
+export const vaguePersonalization: Rule<Record<string, never>, Data> = {
+  meta: {
+    id: 'vague-personalization',
+    type: 'suggestion',
+    description: 'Flags flattery and trend bridges that sound researched but name nothing concrete ("I came across your profile and was impressed").',
+    defaultSeverity: 'warning',
+    messages: {
+      vague: '"{{text}}" sounds researched but names nothing concrete: {{why}} {{instead}}',
+    },
+    options: {},
+    docs: 'docs/rules/vague-personalization.md',
+    uses: ['signals'],
+    points: 10,
+    maxPoints: 20,
+  },
+
+  check(draft, { data, services }) {
+    const { first, then } = matchers(data);
+    const reports: Report[] = [];
+    for (const u of analyzeDraft(draft, data.signals, services.corpus).units) {
+      if (u.anchors.length > 0) continue;
+      const thens = then.find(u.tokens);
+      // Every pattern match as a token span; overlapping spans merge, and a sentence gets
+      // one finding, for its earliest vague phrase.
+      const spans: Array<{ p: Pattern; from: number; to: number }> = [];
+      for (const f of first.find(u.tokens)) {
+        const p = f.value;
+        let to = f.to;
+        if (p.then) {
+          const ends = thens.filter((t) => t.value === p && t.from >= f.to && t.from - f.to <= (p.within ?? 6)).map((t) => t.to);
+          if (ends.length === 0) continue;
+          to = Math.max(...ends);
+        }
+        spans.push({ p, from: f.from, to });
+      }
+      if (spans.length === 0) continue;
+      spans.sort((a, b) => a.from - b.from || b.to - a.to);
+      const hit = { ...spans[0]! };
+      for (const s of spans) if (s.from < hit.to) hit.to = Math.max(hit.to, s.to);
+      const start = u.tokens[hit.from]!.start;
+      const end = u.tokens[hit.to - 1]!.end;
+      reports.push({
+        messageId: 'vague',
+        part: 'body',
+        start,
+        end,
+        data: { text: draft.body.text.slice(start, end).replace(/\s+/g, ' '), why: hit.p.why, instead: hit.p.instead },
+        extra: { pattern: hit.p.id },
+      });
+    }
+    return reports.sort((a, b) => a.start! - b.start!);
+  },
+};

@@ -1,0 +1,315 @@
+import type { CorpusIndex } from '../corpus/corpus-index.js';
+import { isStopword, stem } from '../corpus/tokens.js';
+import { skeletonOf, type MaskedUnit } from '../corpus/skeleton.js';
+import type { Draft } from '../kernel/types.js';
+import { escapeRegExp } from '../parse/regions.js';
+import { stemTokens, StemPhraseMatcher, type StemToken } from './stem-phrases.js';
+
+/** rules/signals.yml */
+export interface SignalData {
+  types: Array<{ id: string; label: string; cues: string[]; example: string }>;
+  sender_markers: string[];
+  prospect_markers: string[];
+  hedges: string[];
+  durations: string[];
+  number_words: string[];
+  content_nouns: string[];
+  topic_links: string[];
+  common_names: string[];
+}
+
+export type AnchorKind = 'number' | 'date' | 'entity' | 'quote' | 'topic';
+
+/** Something concrete in a sentence: offsets into the body. */
+export interface Anchor {
+  kind: AnchorKind;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface UnitAnalysis {
+  unit: MaskedUnit;
+  tokens: StemToken[];
+  anchors: Anchor[];
+  /** Cues found before any hedge, with the signal type each belongs to. */
+  cues: Array<{ type: string; text: string; from: number; to: number }>;
+  /** The sentence speaks to or about the prospect (or the one before it did). */
+  aboutProspect: boolean;
+  /** The sentence is the sender talking about their product or customers. */
+  senderClaim: boolean;
+}
+
+/** A concrete, prospect-specific research signal found in the email. */
+export interface DetectedSignal {
+  type: string;
+  label: string;
+  cue: string;
+  anchors: Anchor[];
+  start: number;
+  end: number;
+}
+
+export interface DraftAnalysis {
+  units: UnitAnalysis[];
+  signals: DetectedSignal[];
+}
+
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'apr', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const NUMBER = /(?<![\p{L}\p{N}])[$£€]?\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?(?:\s?(?:%|percent|k|m|mm|bn|b|x|million|billion|thousand))?(?![\p{L}\p{N}])/giu;
+const QUOTE = /[“"]([^”"\n]{8,240})[”"]/g;
+
+interface Prepared {
+  data: SignalData;
+  cues: StemPhraseMatcher<{ type: string; phrase: string }>;
+  sender: Set<string>;
+  prospect: Set<string>;
+  hedges: StemPhraseMatcher<string>;
+  durations: Set<string>;
+  numberWords: Set<string>;
+  contentNouns: Set<string>;
+  topicLinks: Set<string>;
+  common: Set<string>;
+}
+
+const prepared = new WeakMap<SignalData, Prepared>();
+
+function prepare(data: SignalData): Prepared {
+  let p = prepared.get(data);
+  if (p) return p;
+  const cues = new StemPhraseMatcher<{ type: string; phrase: string }>('word');
+  for (const t of data.types) for (const c of t.cues) cues.add(c, { type: t.id, phrase: c });
+  const hedges = new StemPhraseMatcher<string>();
+  for (const h of data.hedges) hedges.add(h, h);
+  p = {
+    data,
+    cues,
+    sender: new Set(data.sender_markers),
+    prospect: new Set(data.prospect_markers),
+    hedges,
+    durations: new Set(data.durations),
+    numberWords: new Set(data.number_words),
+    contentNouns: new Set(data.content_nouns.map((w) => stem(w))),
+    topicLinks: new Set(data.topic_links),
+    common: new Set(data.common_names),
+  };
+  prepared.set(data, p);
+  return p;
+}
+
+const memo = new WeakMap<Draft, Map<SignalData, DraftAnalysis>>();
+
+/**
+ * Reads each sentence of the message for cues of a research signal, concrete anchors, and
+ * whom it is about, and returns the signals it finds. A signal needs all three: a cue, an
+ * anchor, and the prospect as its subject rather than the sender.
+ */
+export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex): DraftAnalysis {
+  const cached = memo.get(draft)?.get(data);
+  if (cached) return cached;
+  const p = prepare(data);
+  const body = draft.body.text;
+  const masked = draft.placeholders.filter((x) => x.part === 'body');
+  const inPlaceholder = (s: number, e: number) => masked.some((x) => s < x.end && e > x.start);
+  const profile = profileWords(draft);
+  const identity = identityValues(draft);
+  const units: UnitAnalysis[] = [];
+  const directness: boolean[] = [];
+  const sender = senderWords(draft);
+  for (const w of sender) profile.add(w);
+
+  for (const unit of skeletonOf(draft).units) {
+    const text = body.slice(unit.start, unit.end);
+    const tokens = stemTokens(text, unit.start).filter((t) => !inPlaceholder(t.start, t.end));
+    const quotes = [...text.matchAll(QUOTE)].map((m) => [unit.start + m.index!, unit.start + m.index! + m[0].length] as const);
+    const lower = new Set(tokens.filter((t) => !quotes.some(([s, e]) => t.start >= s && t.end <= e)).map((t) => t.text));
+    const mentionsIdentity =
+      identity.some((v) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(v)}(?![\\p{L}\\p{N}])`, 'iu').test(text)) ||
+      masked.some((x) => x.start >= unit.start && x.end <= unit.end && x.kind === 'profile' && /name|company/.test(x.name));
+    // A P.S. is written to the reader; unless it talks about the sender it is about them.
+    const postscript = /^p\.?\s?s\b/i.test(text);
+    const direct = [...lower].some((w) => p.prospect.has(w)) || mentionsIdentity || (postscript && ![...lower].some((w) => p.sender.has(w)));
+    const senderClaim = !direct && [...lower].some((w) => p.sender.has(w));
+    const hedged = hedgedTokens(text, unit.start, tokens, p.hedges);
+    const cues = p.cues
+      .find(tokens)
+      .filter((c) => !hedged.has(c.from))
+      .map((c) => ({ type: c.value.type, text: c.value.phrase, from: c.from, to: c.to }));
+    // A cue is not its own anchor: "RFP" in "a full RFP response" is the cue, nothing concrete.
+    const cueSpans = cues.map((c) => [tokens[c.from]!.start, tokens[c.to - 1]!.end] as const);
+    const anchors = findAnchors(text, unit.start, tokens, p, profile, index, inPlaceholder).filter((a) => !cueSpans.some(([s, e]) => a.start >= s && a.end <= e));
+    units.push({ unit, tokens, anchors, cues, aboutProspect: direct, senderClaim });
+    directness.push(direct && !senderClaim);
+  }
+  // A fact stated next to a sentence that speaks to the prospect ("The EAA applies from 28
+  // June 2025. I ran your checkout through...") is about them too, when it names a thing, a
+  // date or a quotation: a bare number beside "you" is usually the sender's own claim.
+  units.forEach((u, i) => {
+    if (!u.aboutProspect && !u.senderClaim && (directness[i - 1] || directness[i + 1]) && u.anchors.some((a) => a.kind !== 'number')) u.aboutProspect = true;
+  });
+
+  const signals: DetectedSignal[] = [];
+  for (const u of units) {
+    if (u.senderClaim || !u.aboutProspect || u.cues.length === 0 || u.anchors.length === 0) continue;
+    const cue = nearestCue(u);
+    const type = data.types.find((t) => t.id === cue.type)!;
+    signals.push({ type: type.id, label: type.label, cue: cue.text, anchors: u.anchors, start: u.unit.start, end: u.unit.end });
+  }
+  const result = { units, signals };
+  if (!memo.has(draft)) memo.set(draft, new Map());
+  memo.get(draft)!.set(data, result);
+  return result;
+}
+
+/** Token indexes that a hedge covers: from the hedge to the end of its clause. */
+function hedgedTokens(text: string, offset: number, tokens: StemToken[], hedges: StemPhraseMatcher<string>): Set<number> {
+  const out = new Set<number>();
+  for (const h of hedges.find(tokens)) {
+    for (let i = h.from; i < tokens.length && i < h.from + 25; i++) {
+      if (i > h.from && (tokens[i]!.text === 'but' || /[,;:—–]/.test(text.slice(tokens[i - 1]!.end - offset, tokens[i]!.start - offset)))) break;
+      out.add(i);
+    }
+  }
+  return out;
+}
+
+function nearestCue(u: UnitAnalysis) {
+  const anchorTok = (a: Anchor) => u.tokens.findIndex((t) => t.start >= a.start);
+  let best = u.cues[0]!;
+  let bestDist = Infinity;
+  for (const c of u.cues) {
+    for (const a of u.anchors) {
+      const i = anchorTok(a);
+      const d = i < 0 ? Infinity : i < c.from ? c.from - i : Math.max(0, i - c.to);
+      if (d < bestDist) {
+        bestDist = d;
+        best = c;
+      }
+    }
+  }
+  return best;
+}
+
+function findAnchors(
+  text: string,
+  offset: number,
+  tokens: StemToken[],
+  p: Prepared,
+  profile: Set<string>,
+  index: CorpusIndex | undefined,
+  inPlaceholder: (s: number, e: number) => boolean,
+): Anchor[] {
+  const anchors: Anchor[] = [];
+  const add = (kind: AnchorKind, start: number, end: number) => {
+    if (inPlaceholder(start, end) || anchors.some((a) => start < a.end && end > a.start)) return;
+    anchors.push({ kind, text: text.slice(start - offset, end - offset), start, end });
+  };
+
+  for (const m of text.matchAll(QUOTE)) {
+    if (m[1]!.trim().split(/\s+/).length >= 3) add('quote', offset + m.index!, offset + m.index! + m[0].length);
+  }
+  NUMBER.lastIndex = 0;
+  for (const m of text.matchAll(NUMBER)) {
+    const start = offset + m.index!;
+    const end = start + m[0].length;
+    const next = tokens.find((t) => t.start >= end);
+    if (next && p.durations.has(next.text)) continue;
+    if (profile.has(m[0].toLowerCase())) continue;
+    add(/^(19[89]\d|20[0-4]\d)$/.test(m[0]) ? 'date' : 'number', start, end);
+  }
+  tokens.forEach((t, i) => {
+    if (p.numberWords.has(t.text)) {
+      const next = tokens[i + 1];
+      if (!(next && p.durations.has(next.text))) add('number', t.start, t.end);
+    } else if (/^q[1-4]$/.test(t.text) || (MONTHS.has(t.text) && /^\p{Lu}/u.test(t.raw) && !(t.text === 'may' && i === 0))) {
+      add('date', t.start, t.end);
+    }
+  });
+  // Named things: runs of capitalised words that are not profile values or common names,
+  // kept when at least one word of the run is rare in the generic corpus ("Meridian One"
+  // and "European Accessibility Act" are names even if "Meridian" or "Act" recur there).
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isCapitalised(tokens, i, p, profile)) continue;
+    let j = i + 1;
+    while (j < tokens.length && (isCapitalised(tokens, j, p, profile) || (isConnector(tokens[j]!) && isCapitalised(tokens, j + 1, p, profile))) && tokens[j]!.start - tokens[j - 1]!.end <= 2) j++;
+    const run = tokens.slice(i, j);
+    if (run.some((t, k) => isRare(t, i + k === 0, run.length, index))) add('entity', tokens[i]!.start, tokens[j - 1]!.end);
+    i = j - 1;
+  }
+  // The named topic of the prospect's own content: "your post on freight audits".
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!p.contentNouns.has(tokens[i]!.stem) || !p.topicLinks.has(tokens[i + 1]!.text)) continue;
+    const topic = tokens.slice(i + 2, i + 8).filter((t) => !isStopword(t.text) && !profile.has(t.text));
+    if (topic.length >= 2) add('topic', tokens[i]!.start, topic[1]!.end);
+  }
+  return anchors.sort((a, b) => a.start - b.start);
+}
+
+function isConnector(t: StemToken): boolean {
+  return t.text === 'of' || t.text === 'and' || t.text === '&' || t.text === 'de';
+}
+
+/** A capitalised word that could be part of a name: not a stopword, profile value or common name. */
+function isCapitalised(tokens: StemToken[], i: number, p: Prepared, profile: Set<string>): boolean {
+  const t = tokens[i];
+  if (!t || !/^\p{Lu}/u.test(t.raw)) return false;
+  if (p.common.has(t.text) || profile.has(t.text) || MONTHS.has(t.text) || isStopword(t.text)) return false;
+  // A plural acronym ("CNAs", "SKUs") names a kind of thing, not a thing.
+  return !/^\p{Lu}{2,}s$/u.test(t.raw);
+}
+
+/**
+ * A word that makes a capitalised run a name: one that few generic corpus messages use (fewer
+ * than 1% of them, and fewer than 5). A lone capitalised first word of a sentence needs to be
+ * unknown to the corpus, or an acronym, since every sentence starts with a capital.
+ */
+function isRare(t: StemToken, sentenceStart: boolean, runLength: number, index: CorpusIndex | undefined): boolean {
+  const df = index?.documentFrequency(t.stem) ?? 0;
+  const common = index ? df >= Math.max(5, index.n * 0.01) : false;
+  if (common) return false;
+  const acronym = t.raw.length >= 2 && t.raw === t.raw.toUpperCase();
+  if (sentenceStart && runLength === 1 && !acronym) return df === 0 && !isCommonWord(t.text);
+  return true;
+}
+
+/** Words of everyday English that start sentences; used only when the corpus cannot tell. */
+function isCommonWord(w: string): boolean {
+  return w.length <= 3 || /^(since|after|before|while|when|where|just|last|next|this|that|these|those|congrats|saw|read|noticed|loved|watched|heard|quick|happy|hope)$/.test(w);
+}
+
+/** Capitalised words of the sign-off and signature: the sender's name and company are not anchors. */
+function senderWords(draft: Draft): Set<string> {
+  const out = new Set<string>();
+  for (const r of draft.regions) {
+    if (r.kind !== 'signoff' && r.kind !== 'signature') continue;
+    for (const m of draft.body.text.slice(r.start, r.end).matchAll(/\p{Lu}[\p{L}\p{N}'’-]*/gu)) out.add(m[0].toLowerCase().replace(/['’]s$/, ''));
+  }
+  return out;
+}
+
+/** Lowercased words of the prospect's profile values: these are never anchors. */
+function profileWords(draft: Draft): Set<string> {
+  const out = new Set<string>();
+  for (const f of Object.values(draft.prospect)) for (const w of f.value.toLowerCase().split(/[^\p{L}\p{N}']+/u)) if (w) out.add(w);
+  return out;
+}
+
+/** Words of a company name that say nothing on their own ("Calder Precision Castings" is "Calder"). */
+const GENERIC_COMPANY_WORDS = new Set(['the', 'and', 'of', 'group', 'inc', 'llc', 'ltd', 'co', 'company', 'corp', 'corporation', 'holdings', 'partners', 'systems', 'solutions', 'services', 'technologies', 'technology', 'labs', 'health', 'foods', 'media', 'hotel', 'motors', 'games', 'global', 'international', 'industries', 'enterprises', 'consulting', 'capital', 'ventures', 'studio', 'studios']);
+
+/**
+ * The prospect's name and company as they are written in running text, lowercased: the full
+ * values, and the company's distinctive first word ("Sierra Vista Orchards" is "sierra").
+ */
+function identityValues(draft: Draft): string[] {
+  const out: string[] = [];
+  for (const k of ['first_name', 'last_name', 'full_name', 'company', 'company_name']) {
+    const v = draft.prospect[k]?.value.toLowerCase().trim() ?? '';
+    if (v.length >= 2) out.push(v);
+    if (k.startsWith('company')) {
+      const distinctive = v.split(/[^\p{L}\p{N}&'-]+/u).find((w) => w.length >= 3 && !GENERIC_COMPANY_WORDS.has(w));
+      if (distinctive) out.push(distinctive);
+    }
+  }
+  return out;
+}

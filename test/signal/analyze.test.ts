@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeDraft, type SignalData } from '../../src/signal/analyze.js';
+import { loadRuleData } from '../../src/rules/data.js';
+import { makeLinter } from '../helpers.js';
+
+const linter = await makeLinter();
+const data = loadRuleData<SignalData>('signals');
+const PROSPECT = '---\nprospect:\n  first_name: Rosa\n  company: Calder Precision Castings\n---\n';
+async function signals(body: string) {
+  const [r] = await linter.lintText(`${PROSPECT}Hi Rosa,\n\n${body}\n`, 'x.md');
+  return analyzeDraft(r!.draft, data, linter.services.corpus).signals.map((s) => `${s.type}: ${s.anchors.map((a) => `${a.kind}=${a.text}`).join(', ')}`);
+}
+
+describe('signal detection', () => {
+  it('finds a cue with an anchor about the prospect', async () => {
+    expect(await signals('Congratulations on the $14M Series A that Fjord Ventures led on 4 November.')).toEqual([
+      'funding: number=$14M, entity=Fjord Ventures, number=4, date=November',
+    ]);
+  });
+
+  it('knows the company by its distinctive first word', async () => {
+    expect(await signals('A colleague mentioned that Calder is replacing Korvex with Meridian One in April.')).toEqual(['tech-stack: entity=Korvex, entity=Meridian One, date=April']);
+  });
+
+  it('does not count the sender\'s own claims or the length of the call', async () => {
+    expect(await signals('We helped a client grow revenue 30% in Q2. Our team launched a new app in March.')).toEqual([]);
+    expect(await signals('Could you spare 15 minutes to see the launch plan?')).toEqual([]);
+  });
+
+  it('does not count a cue after a hedge in the same clause', async () => {
+    expect(await signals('We could help your revenue grow 40% by Q3.')).toEqual([]);
+    expect(await signals('If you are evaluating claims tools in Q1, we should talk.')).toEqual([]);
+  });
+
+  it('does not count vague mentions with nothing concrete', async () => {
+    expect(await signals('Congrats on the recent funding! Saw you are hiring and growing fast.')).toEqual([]);
+  });
+
+  it('takes the named topic of the prospect\'s own content, and quotations', async () => {
+    expect(await signals('Your post on freight audits argued carriers overbill on accessorials.')).toEqual(['own-content: topic=post on freight audits']);
+    expect(await signals('In your interview you said "our pickers walk nine miles a shift".')).toEqual(['own-content: quote="our pickers walk nine miles a shift"']);
+  });
+
+  it('counts a named fact stated right before the sentence that turns it to the prospect', async () => {
+    expect(await signals('The European Accessibility Act applies to web shops from 28 June 2025. I ran your checkout through a keyboard test on Monday.')).toEqual([
+      'regulation: entity=European Accessibility Act, number=28, date=June, date=2025',
+    ]);
+  });
+
+  it('reads a P.S. after the sign-off as written to the prospect', async () => {
+    const [r] = await linter.lintText(`${PROSPECT}Hi Rosa,\n\nWe make furnace sensors.\n\nBest,\nOwen\n\nP.S. Saw the foundry expansion in Muskegon announced on 12 May.\n`, 'x.md');
+    expect(analyzeDraft(r!.draft, data, linter.services.corpus).signals.map((s) => s.type)).toEqual(['expansion']);
+  });
+});
