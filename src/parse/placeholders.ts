@@ -7,6 +7,9 @@ export interface PlaceholderData extends FieldKindData {
   helpers: { open: string[]; close: string[]; middle: string[] };
   spin_helpers: string[];
   bracket_lead_words: string[];
+  liquid_open: string[];
+  liquid_plain: string[];
+  instruction_words: number;
 }
 
 type Found = Omit<Placeholder, 'part'>;
@@ -21,7 +24,7 @@ export class PlaceholderScanner {
   private readonly spin: Set<string>;
   private readonly leadWords: Set<string>;
 
-  constructor(data: PlaceholderData) {
+  constructor(private readonly data: PlaceholderData) {
     this.fields = new FieldClassifier(data);
     this.syntaxes = data.syntaxes.map((s) => ({ id: s.id, re: new RegExp(s.pattern, 'g'), kind: s.kind, bracket: s.bracket }));
     this.open = new Set(data.helpers.open);
@@ -71,9 +74,13 @@ export class PlaceholderScanner {
       const rawName = (g.name ?? '').trim();
       return { ...base, rawName, name: rawName ? this.fields.classify(rawName).name : 'blank', kind: 'research' };
     }
+    if (g.expr !== undefined && syntax.id === 'liquid-tag') return this.liquidTag(base, g.expr);
     if (g.expr !== undefined) return this.expression(base, g.expr, syntax.id === 'mailchimp');
     const rawName = (g.name ?? '').trim();
     if (syntax.bracket && !this.looksLikeSlot(rawName)) return undefined;
+    if (syntax.bracket && rawName.split(/\s+/).length >= this.data.instruction_words) {
+      return { ...base, rawName, name: this.fields.classify(rawName).name, kind: 'research' };
+    }
     return this.field(base, rawName, g.fallback);
   }
 
@@ -121,6 +128,17 @@ export class PlaceholderScanner {
     const colon = /^([^|:]+?)\s*:\s*(.*)$/.exec(expr);
     if (colon) return this.field(base, colon[1]!, colon[2]!);
     return this.field(base, pipe[0]!);
+  }
+
+  /** `{% if x %}` opens a block, `{% endif %}` closes one, `{%first_name%}` is a field. */
+  private liquidTag(base: Pick<Found, 'start' | 'end' | 'raw' | 'syntax'>, exprRaw: string): Found {
+    const expr = exprRaw.trim();
+    const head = expr.split(/\s+/)[0]!.toLowerCase();
+    const logic = (name: string): Found => ({ ...base, rawName: expr, name, kind: 'logic' });
+    if (this.data.liquid_open.includes(head)) return logic(`#${head}`);
+    if (head.startsWith('end') && this.data.liquid_open.includes(head.slice(3))) return logic(closeName(head));
+    if (this.middle.has(head) || this.data.liquid_plain.includes(head)) return logic(head);
+    return this.field(base, expr);
   }
 
   /** Bracketed text is a slot only when it reads like one, not like [sic] or a footnote. */

@@ -1,7 +1,7 @@
 import type { Rule } from '../kernel/rule.js';
 import type { Report } from '../kernel/types.js';
 import { analyzeDraft, type SignalData } from '../signal/analyze.js';
-import { StemPhraseMatcher } from '../signal/stem-phrases.js';
+import { StemPhraseMatcher, type StemToken } from '../signal/stem-phrases.js';
 
 interface Pattern {
   id: string;
@@ -14,6 +14,7 @@ interface Pattern {
 
 interface Data {
   patterns: Pattern[];
+  praise: { words: string[]; not_after: string[]; why: string; instead: string };
   signals: SignalData;
 }
 
@@ -34,6 +35,12 @@ function matchers(data: Data): Matchers {
   }
   cache.set(data, m);
   return m;
+}
+
+function praiseWord(tokens: StemToken[], praise: Data['praise']): StemToken | undefined {
+  const words = new Set(praise.words);
+  const not = new Set(praise.not_after);
+  return tokens.find((t, i) => words.has(t.text) && !(i > 0 && not.has(tokens[i - 1]!.text)));
 }
 
 /**
@@ -75,7 +82,20 @@ export const vaguePersonalization: Rule<Record<string, never>, Data> = {
         }
         spans.push({ p, from: f.from, to });
       }
-      if (spans.length === 0) continue;
+      if (spans.length === 0) {
+        const praise = u.direct && !u.senderClaim ? praiseWord(u.tokens, data.praise) : undefined;
+        if (praise) {
+          reports.push({
+            messageId: 'vague',
+            part: 'body',
+            start: praise.start,
+            end: praise.end,
+            data: { text: praise.raw, why: data.praise.why, instead: data.praise.instead },
+            extra: { pattern: 'unanchored-praise' },
+          });
+        }
+        continue;
+      }
       spans.sort((a, b) => a.from - b.from || b.to - a.to);
       const hit = { ...spans[0]! };
       for (const s of spans) if (s.from < hit.to) hit.to = Math.max(hit.to, s.to);

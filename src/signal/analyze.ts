@@ -34,8 +34,10 @@ export interface UnitAnalysis {
   anchors: Anchor[];
   /** Cues found before any hedge, with the signal type each belongs to. */
   cues: Array<{ type: string; text: string; from: number; to: number }>;
-  /** The sentence speaks to or about the prospect (or the one before it did). */
+  /** The sentence speaks to or about the prospect, or states a named fact next to one that does. */
   aboutProspect: boolean;
+  /** The sentence itself says "you", names the prospect or congratulates them. */
+  direct: boolean;
   /** The sentence is the sender talking about their product or customers. */
   senderClaim: boolean;
 }
@@ -138,7 +140,7 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     // A cue is not its own anchor: "RFP" in "a full RFP response" is the cue, nothing concrete.
     const cueSpans = cues.map((c) => [tokens[c.from]!.start, tokens[c.to - 1]!.end] as const);
     const anchors = findAnchors(text, unit.start, tokens, p, profile, index, inPlaceholder).filter((a) => !cueSpans.some(([s, e]) => a.start >= s && a.end <= e));
-    units.push({ unit, tokens, anchors, cues, aboutProspect: direct, senderClaim });
+    units.push({ unit, tokens, anchors, cues, aboutProspect: direct, direct, senderClaim });
     directness.push(direct && !senderClaim);
   }
   // A fact stated next to a sentence that speaks to the prospect ("The EAA applies from 28
