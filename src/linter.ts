@@ -7,6 +7,7 @@ import type { Draft, LintResult } from './kernel/types.js';
 import type { ParseEnv } from './parse/build-draft.js';
 import { parseDrafts, type ParseOptions } from './parse/parse-file.js';
 import { readProspect } from './parse/front-matter.js';
+import { readSidecar, signalHome } from './signal/store.js';
 import { createParseEnv } from './parse/parse-env.js';
 import { loadRuleData } from './rules/data.js';
 import { allRules, CORPUS_RULES } from './rules/index.js';
@@ -87,7 +88,22 @@ export class Linter {
 
   /** Reads and lints one file, refusing files over the size limit. */
   async lintFile(path: string): Promise<DraftResult[]> {
-    return this.lintBytes(path, await readDraftFile(path, this.config.maxFileSize));
+    return (await this.readAndLint(path)).results;
+  }
+
+  /**
+   * Reads, parses and lints one file, and returns its bytes too, so that a signal saved
+   * afterwards can check the file did not change in between. A signal saved in a sidecar
+   * (for .eml, .html and .json drafts) joins the drafts that have none of their own.
+   */
+  async readAndLint(path: string): Promise<{ bytes: Uint8Array; results: DraftResult[] }> {
+    const bytes = await readDraftFile(path, this.config.maxFileSize);
+    const drafts = await parseDrafts(path, bytes, this.env, this.parseOptions);
+    if (signalHome(path) === 'sidecar') {
+      const saved = readSidecar(path);
+      if (saved) for (const d of drafts) d.signal ??= saved;
+    }
+    return { bytes, results: drafts.map((d) => this.lintDraft(d)) };
   }
 }
 

@@ -35,6 +35,9 @@ export interface LintFlags {
   corpus?: string[];
   defaultCorpus: boolean;
   prospect?: string[];
+  signal?: string;
+  signalType?: string;
+  interactive: boolean;
   csvSubject?: string;
   csvBody?: string;
   debug?: boolean;
@@ -44,7 +47,10 @@ export interface Io {
   cwd: string;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
+  /** Standard input as a stream, for the interactive signal prompt. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   readStdin(): Promise<Uint8Array>;
+  env?: NodeJS.ProcessEnv;
   version: string;
 }
 
@@ -102,19 +108,28 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
       fail(e);
     }
   }
+  const read = new Map<string, Uint8Array>();
   if (paths.length > 0) {
     const expanded = await expandPaths(paths, { cwd: io.cwd, ignores: config.ignores, ignorePath: flags.ignorePath, useIgnore: flags.ignore });
     expanded.errors.forEach(fail);
     for (const file of expanded.ignored) {
       io.stderr.write(`outreach-lint: ${file}: skipped, an ignore pattern matches it; pass --no-ignore to lint it\n`);
     }
+    if (flags.signal !== undefined) {
+      if (fatal) return EXIT_FATAL;
+      await saveSignalFlag(linter, expanded.files, flags, io);
+    }
     for (const file of expanded.files) {
       try {
-        results.push(...(await linter.lintFile(file)));
+        const { bytes, results: drafts } = await linter.readAndLint(file);
+        read.set(file, bytes);
+        results.push(...drafts);
       } catch (e) {
         fail(e);
       }
     }
+  } else if (flags.signal !== undefined) {
+    throw new InputError('--signal', 'needs the draft file it belongs to', 'name one file, e.g. outreach-lint drafts/acme.md --signal "..."');
   }
 
   const shown = flags.quiet ? results.map((r) => onlyErrors(r)) : results;
@@ -132,6 +147,11 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     io.stdout.write(text);
   }
 
+  if (isInteractive(flags, io)) {
+    const { captureSignals } = await import('./capture-signals.js');
+    results.splice(0, results.length, ...(await captureSignals(linter, results, read, { ...io, stdin: io.stdin! }, flags)));
+  }
+
   if (fatal) return EXIT_FATAL;
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
@@ -141,6 +161,38 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     return EXIT_LINT;
   }
   return EXIT_OK;
+}
+
+/**
+ * The signal prompt runs only for a person at a terminal: stdin and stdout are TTYs, CI is
+ * not set, --no-interactive was not given, and the output is stylish on the terminal.
+ */
+function isInteractive(flags: LintFlags, io: Io): boolean {
+  const env = io.env ?? process.env;
+  return flags.interactive && !env.CI && !!io.stdin?.isTTY && !!io.stdout.isTTY && flags.format === 'stylish' && !flags.outputFile && !flags.stdin;
+}
+
+/** `--signal "text" [--signal-type t]`: saves the signal with the one draft named, before linting it. */
+async function saveSignalFlag(linter: Linter, files: string[], flags: LintFlags, io: Io): Promise<void> {
+  if (files.length !== 1) {
+    throw new InputError('--signal', `saves a signal for one draft, but the arguments matched ${files.length} files`, 'name one file');
+  }
+  const file = files[0]!;
+  const { loadRuleData } = await import('../rules/data.js');
+  const types = loadRuleData<{ types: Array<{ id: string }> }>('signals').types.map((t) => t.id);
+  if (flags.signalType !== undefined && flags.signalType !== 'other' && !types.includes(flags.signalType)) {
+    throw new InputError(`--signal-type ${flags.signalType}`, 'is not a signal type', `use one of: ${[...types, 'other'].join(', ')}`);
+  }
+  const text = flags.signal!.trim();
+  if (!text) throw new InputError('--signal', 'is empty', 'write the signal in your own words, e.g. --signal "Opened a Denver office in March"');
+  const { bytes, results } = await linter.readAndLint(file);
+  if (results.length !== 1) {
+    throw new InputError(file, `holds ${results.length} drafts, so one signal cannot be saved for it`, 'put a "signal" field in each draft of the JSON instead');
+  }
+  const { saveSignal } = await import('../signal/store.js');
+  const signal = { text, captured_at: new Date().toISOString(), ...(flags.signalType && flags.signalType !== 'other' ? { type: flags.signalType } : {}) };
+  const where = saveSignal(file, signal, { expected: bytes });
+  io.stderr.write(`outreach-lint: saved the research signal in ${where}\n`);
 }
 
 /** `--prospect key=value`, repeatable. */

@@ -19,7 +19,7 @@ async function readStdin(): Promise<Uint8Array> {
 
 export function defaultIo(): Io {
   const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  return { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, readStdin, version };
+  return { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, readStdin, env: process.env, version };
 }
 
 /** The command line. Returns the exit code instead of exiting, so tests can call it. */
@@ -53,6 +53,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .option('--max-file-size <size>', 'largest draft to read, e.g. 2MB (default 1MB)')
+    .option('--signal <text>', 'save this research signal, in your own words, with the one draft named')
+    .option('--signal-type <type>', 'the signal\'s type: funding, hiring, leadership, launch, tech-stack, expansion, metric, press, own-content, event, intent, review, regulation or other')
+    .option('--no-interactive', 'never ask for a missing research signal')
     .option('--prospect <key=value>', 'a prospect profile field for every draft, e.g. company="Tern Labs" (repeatable)', collect)
     .option('--corpus <path>', 'also compare against this folder or file of messages (repeatable)', collect)
     .option('--no-default-corpus', 'do not compare against the shipped generic corpus')
@@ -61,6 +64,18 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--debug', 'show stack traces for internal errors')
     .action(async (paths: string[], flags: LintFlags) => {
       code = await runLint(paths, flags, io);
+    });
+
+  program
+    .command('signal')
+    .description('show the research signal saved with a draft; --clear removes it')
+    .argument('<file>', 'the draft')
+    .option('--clear', 'remove the saved signal')
+    .option('--json', 'print it as JSON')
+    .option('--debug', 'show stack traces for internal errors')
+    .action(async (file: string, flags: { clear?: boolean; json?: boolean }) => {
+      const { runSignal } = await import('./signal-command.js');
+      code = await runSignal(file, flags, io);
     });
 
   const corpus = program.command('corpus').description('build or inspect the corpus index');

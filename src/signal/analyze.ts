@@ -175,6 +175,18 @@ function hedgedTokens(text: string, offset: number, tokens: StemToken[], hedges:
   return out;
 }
 
+/**
+ * Whether a signal the rep typed is concrete: four words or more with at least one anchor (a
+ * number, a date, a name that is not a profile value, a quotation, the topic of a post).
+ * "They're growing" and "saw your website" are not.
+ */
+export function isConcreteSignal(text: string, draft: Draft, data: SignalData, index?: CorpusIndex): boolean {
+  const tokens = stemTokens(text);
+  if (tokens.length < 4) return false;
+  const profile = profileWords(draft);
+  return findAnchors(text, 0, tokens, prepare(data), profile, index, () => false).length > 0;
+}
+
 function nearestCue(u: UnitAnalysis) {
   const anchorTok = (a: Anchor) => u.tokens.findIndex((t) => t.start >= a.start);
   let best = u.cues[0]!;

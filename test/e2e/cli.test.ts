@@ -238,3 +238,31 @@ describe('outreach-lint options', () => {
     expect(existsSync(join(cwd, 'drafts'))).toBe(true);
   });
 });
+
+describe('outreach-lint --signal and the signal command', () => {
+  it('saves a signal for one draft, lints it again, and shows it', () => {
+    const r = run(['drafts/clean.md', '--signal', 'Aiko wrote on 12 Nov that Osaka support hires start in January', '--signal-type', 'hiring', '-f', 'json']);
+    expect(r.stderr).toBe('outreach-lint: saved the research signal in drafts/clean.md\n');
+    const [res] = JSON.parse(r.stdout);
+    expect(res.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['signal-unused']);
+    expect(res.verdict).toBe('revise');
+    const shown = run(['signal', 'drafts/clean.md']);
+    expect(shown.stdout).toMatch(/^type {9}hiring\nsignal {7}Aiko wrote on 12 Nov that Osaka support hires start in January\ncaptured_at  \d{4}-.+Z\nstored in    drafts\/clean\.md \(front matter\)\n$/);
+    expect(run(['signal', 'drafts/clean.md', '--clear']).stdout).toBe('Removed the research signal from drafts/clean.md\n');
+    expect(readFileSync(join(cwd, 'drafts/clean.md'), 'utf8')).toBe(readFileSync(join(FIXTURES, 'clean.md'), 'utf8'));
+    expect(run(['signal', 'drafts/clean.md']).stdout).toBe('drafts/clean.md: no research signal saved\n');
+  });
+
+  it('refuses --signal on a glob that matches more than one file', () => {
+    const r = run(['drafts/*.md', '--signal', 'Opened a Denver office in March']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('outreach-lint: --signal: saves a signal for one draft, but the arguments matched 3 files; name one file\n');
+    expect(readFileSync(join(cwd, 'drafts/clean.md'), 'utf8')).toBe(readFileSync(join(FIXTURES, 'clean.md'), 'utf8'));
+  });
+
+  it('refuses an unknown --signal-type', () => {
+    const r = run(['drafts/clean.md', '--signal', 'Opened a Denver office in March', '--signal-type', 'gossip']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^outreach-lint: --signal-type gossip: is not a signal type; use one of: funding, hiring, .*, regulation, other\n$/);
+  });
+});
