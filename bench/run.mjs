@@ -2,9 +2,12 @@
 // skip the 100,000-message corpus.
 import { coldStart } from './cold-start.mjs';
 import { corpusBench } from './corpus-bench.mjs';
+import { serverBench } from './server-bench.mjs';
 
 const quick = process.argv.includes('--quick');
 console.log(`outreach-lint benchmarks, Node ${process.version}, ${new Date().toISOString()}\n`);
 console.log(coldStart());
 console.log();
 console.log(await corpusBench({ sizes: quick ? [1000, 10000] : [1000, 10000, 100000], queries: 60 }));
+console.log();
+console.log(await serverBench({ seconds: quick ? 3 : 8 }));

@@ -1,16 +1,30 @@
 import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { InputError } from './errors.js';
 import type { ResolvedConfig } from './config/resolve.js';
 import { lintDraft, type ActiveRule } from './kernel/lint.js';
 import type { KernelServices, Rule } from './kernel/rule.js';
-import type { Draft, LintResult } from './kernel/types.js';
+import type { Draft, DraftMode, LintResult } from './kernel/types.js';
 import type { ParseEnv } from './parse/build-draft.js';
 import { parseDrafts, type ParseOptions } from './parse/parse-file.js';
-import { readProspect } from './parse/front-matter.js';
+import { readProspect, readSignal } from './parse/front-matter.js';
+import { readPayload } from './parse/payload.js';
+import { draftFromPayload } from './parse/payload-draft.js';
+import { parseLevel } from './config/schema.js';
 import { readSidecar, signalHome } from './signal/store.js';
 import { createParseEnv } from './parse/parse-env.js';
 import { loadRuleData } from './rules/data.js';
 import { allRules, CORPUS_RULES } from './rules/index.js';
+
+export interface LintTextOptions {
+  /** Name of the draft; its extension picks the parser (.txt, .md, .eml, .html, .json). */
+  filePath?: string;
+  /** Prospect profile fields, snake_case or camelCase. */
+  prospect?: Record<string, unknown>;
+  /** A research signal, as in front matter: `{ type, text, captured_at }` or the text. */
+  signal?: unknown;
+  mode?: DraftMode;
+}
 
 /** A lint result with the draft it came from, for formatters that show the offending line. */
 export interface DraftResult extends LintResult {
@@ -68,9 +82,9 @@ export class Linter {
   /** Options for formats that take them (CSV columns). */
   parseOptions: ParseOptions = {};
 
-  /** Lints one draft that is already parsed. */
-  lintDraft(draft: Draft): DraftResult {
-    const result = lintDraft(draft, this.rules, this.services);
+  /** Lints one draft that is already parsed, with the configured rules or the ones given. */
+  lintDraft(draft: Draft, rules: ActiveRule[] = this.rules): DraftResult {
+    const result = lintDraft(draft, rules, this.services);
     Object.defineProperty(result, 'draft', { value: draft, enumerable: false });
     return result as DraftResult;
   }
@@ -81,9 +95,55 @@ export class Linter {
     return drafts.map((d) => this.lintDraft(d));
   }
 
-  /** Lints text, by default as a .txt draft. */
-  async lintText(text: string, name = '<text>.txt'): Promise<DraftResult[]> {
-    return this.lintBytes(name, new TextEncoder().encode(text));
+  /**
+   * Lints text, by default as a .txt draft (`filePath` picks the format by its extension).
+   * `prospect`, `signal` and `mode` apply as if they were in the draft's front matter.
+   */
+  async lintText(text: string, options: string | LintTextOptions = {}): Promise<DraftResult[]> {
+    const opts = typeof options === 'string' ? { filePath: options } : options;
+    const name = opts.filePath ?? '<text>.txt';
+    const env = { ...this.env };
+    if (opts.prospect) env.prospect = { ...(env.prospect ?? {}), ...readProspect(name, opts.prospect) };
+    if (opts.mode) env.mode = opts.mode;
+    const drafts = await parseDrafts(name, new TextEncoder().encode(text), env, this.parseOptions);
+    const signal = opts.signal === undefined ? undefined : readSignal(name, opts.signal);
+    return drafts.map((d) => {
+      if (signal) d.signal = signal;
+      return this.lintDraft(d);
+    });
+  }
+
+  /** Lints a JSON payload as the HTTP server receives it, optionally with rule levels of its own. */
+  lintPayload(payload: unknown, name = '<request>', rules?: Record<string, unknown>): DraftResult {
+    const draft = draftFromPayload(name, readPayload(name, payload), this.env);
+    return this.lintDraft(draft, rules ? this.rulesWith(rules, name) : this.rules);
+  }
+
+  /** The active rules with some levels changed, as a request's `rules: { id: level }` asks. */
+  rulesWith(levels: Record<string, unknown>, where: string): ActiveRule[] {
+    if (levels === null || typeof levels !== 'object' || Array.isArray(levels)) {
+      throw new InputError(where, '"rules" must be an object of rule ids to levels', 'send e.g. "rules": {"stock-phrase": "off"}');
+    }
+    const out = new Map(this.rules.map((r) => [r.rule.meta.id, r]));
+    for (const [id, level] of Object.entries(levels)) {
+      const rule = allRules.find((r) => r.meta.id === id);
+      if (!rule) throw new InputError(where, `"rules.${id}" names no rule`, `known rules: ${allRules.map((r) => r.meta.id).join(', ')}`);
+      const severity = parseLevel(level);
+      if (!severity) throw new InputError(where, `"rules.${id}" is ${JSON.stringify(level)}`, 'use off, info, warn or error');
+      if (severity === 'off') out.delete(id);
+      else out.set(id, { rule, severity, options: this.config.rules[id]!.options, data: ruleData(id, rule.meta.uses) });
+    }
+    return allRules.flatMap((r) => out.get(r.meta.id) ?? []);
+  }
+
+  /** Lints the files that paths, folders and globs name, as the command line does. */
+  async lintFiles(patterns: string[], cwd = process.cwd()): Promise<DraftResult[]> {
+    const { expandPaths } = await import('./cli/expand-paths.js');
+    const expanded = await expandPaths(patterns, { cwd, ignores: this.config.ignores, useIgnore: true });
+    if (expanded.errors[0]) throw expanded.errors[0];
+    const out: DraftResult[] = [];
+    for (const file of expanded.files) out.push(...(await this.lintFile(resolve(cwd, file))));
+    return out;
   }
 
   /** Reads and lints one file, refusing files over the size limit. */

@@ -13,3 +13,26 @@ describe('library API', () => {
     await expect(createLinter({ config: { mode: 'sometimes' } as never })).rejects.toBeInstanceOf(InputError);
   });
 });
+
+describe('library API: lintText options and lintFiles', () => {
+  it('applies prospect, signal and mode given as options', async () => {
+    const linter = await createLinter({ config: {} });
+    const [r] = await linter.lintText('Hi Ana,\n\nWe help teams like yours at Tern Freight.', { filePath: 'x.txt', prospect: { firstName: 'Ana', company: 'Tern Freight' } });
+    expect(r!.findings.map((f) => f.ruleId)).toContain('merge-only-personalization');
+    const [withSignal] = await linter.lintText('Hi Ana,\n\nWe help teams.', { prospect: { company: 'Tern Freight' }, signal: { type: 'expansion', text: 'Opened a Reno depot on 3 March' } });
+    expect(withSignal!.findings.map((f) => f.ruleId)).toContain('signal-unused');
+    const [template] = await linter.lintText('Hi {{first_name}},', { mode: 'draft' });
+    expect(template!.mode).toBe('draft');
+    expect(template!.verdict).toBe('block');
+  });
+
+  it('lints files by glob and returns JSON-contract results', async () => {
+    const linter = await createLinter({ config: {} });
+    const results = await linter.lintFiles(['examples/*.md']);
+    expect(results.map((r) => r.filePath.replace(/.*examples\//, ''))).toEqual(['half-rendered.md', 'quick-question.template.md', 'researched.md', 'signal-not-used.md']);
+    const json = JSON.parse(JSON.stringify(results[0]));
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(['filePath', 'verdict', 'score', 'findings', 'errorCount', 'warningCount']));
+    expect(json.draft).toBeUndefined();
+    await expect(linter.lintFiles(['nothing/*.md'])).rejects.toThrow('nothing/*.md: no files match this glob');
+  });
+});

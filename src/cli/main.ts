@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { FORMAT_NAMES } from '../formatters/index.js';
 import { packageRoot } from '../rules/data.js';
 import type { CorpusFlags } from './corpus-command.js';
+import type { ServeFlags } from './serve-command.js';
 import { runLint, type Io, type LintFlags } from './lint-command.js';
 import { EXIT_FATAL, reportError } from './report-error.js';
 
@@ -64,6 +65,26 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--debug', 'show stack traces for internal errors')
     .action(async (paths: string[], flags: LintFlags) => {
       code = await runLint(paths, flags, io);
+    });
+
+  program
+    .command('serve')
+    .description('serve the pre-send hook over HTTP: POST /v1/lint, POST /v1/lint/batch, GET /v1/rules, GET /healthz')
+    .option('--host <host>', 'address to listen on (loopback unless you say otherwise)', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0 picks a free one)', '8787')
+    .option('-c, --config <path>', 'use this config file instead of searching for one')
+    .option('--token <token>', 'require Authorization: Bearer <token> (or set OUTREACH_LINT_TOKEN)')
+    .option('--body-limit <size>', 'largest request body', '256KB')
+    .option('--batch-limit <n>', 'most drafts in one batch request', '100')
+    .option('--timeout <ms>', 'how long a request body may take to arrive', '5000')
+    .option('--log-bodies', 'include request bodies (email text) in the request log')
+    .option('--workers <n>', 'processes that share the port, one linter each', '1')
+    .option('--corpus <path>', 'also compare against this folder or file of messages (repeatable)', collect)
+    .option('--no-default-corpus', 'do not compare against the shipped generic corpus')
+    .option('--debug', 'show stack traces for internal errors')
+    .action(async (flags: ServeFlags) => {
+      const { runServe } = await import('./serve-command.js');
+      code = await runServe(flags, io);
     });
 
   program

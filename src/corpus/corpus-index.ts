@@ -59,6 +59,8 @@ export class CorpusIndex {
   private vocab: string[] | undefined;
   private docs: { offsets: Uint32Array; terms: Uint32Array; weights: Float32Array } | undefined;
   private readonly scores: Float32Array;
+  /** Sentence keys already worked out, by sentence id; bounded so a huge corpus cannot fill memory. */
+  private readonly keys = new Map<number, string>();
   /** The query's weights by term id, filled and cleared around each rescoring. */
   private dense: Float32Array | undefined;
   private readonly decoder = new TextDecoder();
@@ -218,6 +220,16 @@ export class CorpusIndex {
     return out.sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, k);
   }
 
+  private sentenceKey(i: number): string {
+    let key = this.keys.get(i);
+    if (key === undefined) {
+      key = sentenceKey(this.sentenceText(i));
+      if (this.keys.size >= 50_000) this.keys.clear();
+      this.keys.set(i, key);
+    }
+    return key;
+  }
+
   sentenceText(i: number): string {
     const { sentTextOffsets, sentText } = this.arrays;
     return this.decoder.decode(sentText.subarray(sentTextOffsets[i], sentTextOffsets[i + 1]));
@@ -247,8 +259,8 @@ export class CorpusIndex {
     let best: { sent: number; sim: number } | undefined;
     for (const [sent, n] of shared) {
       if (n * 2 < own.length) continue;
-      const text = this.sentenceText(sent);
-      const sim = sentKeys[sent] === exact && sentenceKey(text) === key ? 1 : dice(key, sentenceKey(text));
+      const other = this.sentenceKey(sent);
+      const sim = sentKeys[sent] === exact && other === key ? 1 : dice(key, other);
       if (sim < minSimilarity) continue;
       docs.add(sentDocs[sent]!);
       if (!best || sim > best.sim) best = { sent, sim };

@@ -1,7 +1,14 @@
-import { convert } from 'html-to-text';
+import { createRequire } from 'node:module';
 
-/** Visible text of an HTML email, one paragraph per block, links and images as their words. */
+type Convert = typeof import('html-to-text').convert;
+let convert: Convert | undefined;
+
+/**
+ * Visible text of an HTML email, one paragraph per block, links and images as their words.
+ * The converter loads on first use: a plain-text lint never pays for it.
+ */
 export function htmlToText(html: string): string {
+  convert ??= (createRequire(import.meta.url)('html-to-text') as { convert: Convert }).convert;
   return convert(html, {
     wordwrap: false,
     selectors: [

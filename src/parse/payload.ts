@@ -16,9 +16,16 @@ export interface Payload {
   fromHtml: boolean;
 }
 
-const SUBJECT_KEYS = ['subject', 'email_subject', 'subject_line'];
-const TEXT_KEYS = ['body', 'text', 'email_body', 'email_text', 'body_text', 'plain'];
-const HTML_KEYS = ['html', 'email_html', 'body_html', 'bodyHtml'];
+// Field names as the sequencing tools send or export them: generic {subject, body | html},
+// Instantly and Smartlead {email_subject, email_body | email_html | email_text}, Outreach's
+// text-editor extension {subject, bodyHtml}.
+const SUBJECT_KEYS = ['subject', 'email_subject', 'subject_line', 'emailSubject'];
+const TEXT_KEYS = ['body', 'text', 'email_body', 'email_text', 'body_text', 'plain', 'emailBody', 'bodyText'];
+const HTML_KEYS = ['html', 'email_html', 'body_html', 'bodyHtml', 'emailHtml'];
+const PROSPECT_KEYS = ['prospect', 'lead', 'contact', 'recipient', 'prospect_data', 'lead_data'];
+
+/** A body sent as "body" that is really HTML (an editor's content) is read as HTML. */
+const LOOKS_LIKE_HTML = /^\s*<(?:!doctype|html|body|div|p|br|span|table|ul|ol|h[1-6])[\s>/]/i;
 
 /** Reads `{subject, body | html, prospect, signal, mode}` and the same in other tools' spellings. */
 export function readPayload(where: string, value: unknown): Payload {
@@ -36,14 +43,18 @@ export function readPayload(where: string, value: unknown): Payload {
     return undefined;
   };
   const subject = pick(SUBJECT_KEYS, 'the subject');
-  const text = pick(TEXT_KEYS, 'the body');
-  const html = text === undefined ? pick(HTML_KEYS, 'the HTML body') : undefined;
+  let text = pick(TEXT_KEYS, 'the body');
+  let html = text === undefined ? pick(HTML_KEYS, 'the HTML body') : undefined;
+  if (text !== undefined && LOOKS_LIKE_HTML.test(text)) {
+    html = text;
+    text = undefined;
+  }
   if (text === undefined && html === undefined) {
     throw new InputError(where, 'has no "body" or "html"', 'add the email text as "body" (plain text) or "html"');
   }
   const payload: Payload = {
     body: (text ?? htmlToText(html!)).replace(/\r\n?/g, '\n'),
-    prospect: readProspect(where, obj.prospect),
+    prospect: readProspect(where, obj[PROSPECT_KEYS.find((k) => obj[k] !== undefined && obj[k] !== null) ?? 'prospect']),
     attributes: obj,
     fromHtml: text === undefined,
   };

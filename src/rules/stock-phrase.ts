@@ -1,6 +1,7 @@
 import { stockSentenceHits } from '../corpus/sentence-hits.js';
 import type { Rule } from '../kernel/rule.js';
 import type { Report } from '../kernel/types.js';
+import { StemPhraseMatcher, type StemToken } from '../signal/stem-phrases.js';
 
 interface Phrase {
   id: string;
@@ -14,37 +15,28 @@ interface Data {
   phrases: Phrase[];
 }
 
-interface Matcher {
-  byWords: Map<string, Phrase>;
-  longest: number;
-}
-
 // Words for phrase matching: hyphens and other punctuation separate, apostrophes join.
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
 
-function words(text: string): Array<{ w: string; start: number; end: number }> {
-  const out: Array<{ w: string; start: number; end: number }> = [];
+function words(text: string): StemToken[] {
+  const out: StemToken[] = [];
   const norm = text.replace(/[’‘]/g, "'");
   WORD.lastIndex = 0;
-  for (let m = WORD.exec(norm); m; m = WORD.exec(norm)) out.push({ w: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  for (let m = WORD.exec(norm); m; m = WORD.exec(norm)) {
+    const w = m[0].toLowerCase();
+    out.push({ text: w, stem: w, raw: m[0], start: m.index, end: m.index + m[0].length });
+  }
   return out;
 }
 
-const matchers = new WeakMap<Data, Matcher>();
+const matchers = new WeakMap<Data, StemPhraseMatcher<Phrase>>();
 
-/** Phrases are matched word by word in one pass, never as regular expressions, so data cannot make matching slow. */
-function matcherFor(data: Data): Matcher {
+/** Phrases are matched word by word through a trie, never as regular expressions, so data cannot make matching slow. */
+function matcherFor(data: Data): StemPhraseMatcher<Phrase> {
   let m = matchers.get(data);
   if (m) return m;
-  m = { byWords: new Map(), longest: 1 };
-  for (const p of data.phrases) {
-    for (const variant of p.match) {
-      const key = words(variant).map((x) => x.w);
-      if (key.length === 0) continue;
-      m.byWords.set(key.join(' '), p);
-      m.longest = Math.max(m.longest, key.length);
-    }
-  }
+  m = new StemPhraseMatcher<Phrase>('word');
+  for (const p of data.phrases) for (const variant of p.match) m.add(variant.replace(/[’‘]/g, "'").replace(/-/g, ' '), p);
   matchers.set(data, m);
   return m;
 }
@@ -55,21 +47,14 @@ function matcherFor(data: Data): Matcher {
  * finding, while "we help companies" and "companies like yours" are two).
  */
 export function findPhrases(text: string, data: Data): Array<{ phrase: Phrase; start: number; end: number }> {
-  const { byWords, longest } = matcherFor(data);
   const ws = words(text);
   const out: Array<{ phrase: Phrase; start: number; end: number }> = [];
-  for (let i = 0; i < ws.length; i++) {
-    for (let len = Math.min(longest, ws.length - i); len >= 1; len--) {
-      let key = ws[i]!.w;
-      for (let k = 1; k < len; k++) key += ` ${ws[i + k]!.w}`;
-      const phrase = byWords.get(key);
-      if (phrase && !crossesLine(text, ws[i]!.start, ws[i + len - 1]!.end)) {
-        const m = { phrase, start: ws[i]!.start, end: ws[i + len - 1]!.end };
-        const repeat = (o: (typeof out)[number]) => o.phrase === phrase && !/[.!?\n]/.test(text.slice(o.end, m.start));
-        if (!out.some((o) => (o.start <= m.start && o.end >= m.end) || repeat(o))) out.push(m);
-        break;
-      }
-    }
+  for (const hit of matcherFor(data).find(ws)) {
+    const phrase = hit.value;
+    const m = { phrase, start: ws[hit.from]!.start, end: ws[hit.to - 1]!.end };
+    if (crossesLine(text, m.start, m.end)) continue;
+    const repeat = (o: (typeof out)[number]) => o.phrase === phrase && !/[.!?\n]/.test(text.slice(o.end, m.start));
+    if (!out.some((o) => (o.start <= m.start && o.end >= m.end) || repeat(o))) out.push(m);
   }
   return out;
 }

@@ -7,7 +7,11 @@ export interface StemToken extends Token {
 }
 
 export function stemTokens(text: string, offset = 0): StemToken[] {
-  return wordTokens(text).map((t) => ({ ...t, start: t.start + offset, end: t.end + offset, stem: stem(t.text.replace(/'s$/, '')), raw: text.slice(t.start, t.end) }));
+  const out: StemToken[] = [];
+  for (const t of wordTokens(text)) {
+    out.push({ text: t.text, start: t.start + offset, end: t.end + offset, stem: stem(t.text.endsWith("'s") ? t.text.slice(0, -2) : t.text), raw: text.slice(t.start, t.end) });
+  }
+  return out;
 }
 
 export interface PhraseHit<T> {
@@ -17,13 +21,17 @@ export interface PhraseHit<T> {
   to: number;
 }
 
+interface Node<T> {
+  next: Map<string, Node<T>>;
+  values?: T[];
+}
+
 /**
- * Finds phrases in a token list by their stems or words, longest at each token. Matching is a table
- * look-up per token and length, so it is linear in the text whatever the phrase list holds.
+ * Finds phrases in a token list, longest at each token, by walking a trie of their words:
+ * linear in the text whatever the phrase list holds, and no strings are built per match.
  */
 export class StemPhraseMatcher<T> {
-  private readonly table = new Map<string, T[]>();
-  private longest = 1;
+  private readonly root: Node<T> = { next: new Map() };
 
   /**
    * `stem` matches inflections ("growing" is "grow"); `word` matches the words as written,
@@ -32,37 +40,31 @@ export class StemPhraseMatcher<T> {
    */
   constructor(private readonly by: 'stem' | 'word' = 'stem') {}
 
-  private keyOf(t: StemToken): string {
-    return this.by === 'stem' ? t.stem : t.text;
-  }
-
   add(phrase: string, value: T): this {
-    const key = stemTokens(phrase).map((t) => this.keyOf(t));
-    if (key.length === 0) return this;
-    const k = key.join(' ');
-    const list = this.table.get(k) ?? [];
-    list.push(value);
-    this.table.set(k, list);
-    this.longest = Math.max(this.longest, key.length);
+    const words = stemTokens(phrase).map((t) => (this.by === 'stem' ? t.stem : t.text));
+    if (words.length === 0) return this;
+    let node = this.root;
+    for (const w of words) {
+      let child = node.next.get(w);
+      if (!child) node.next.set(w, (child = { next: new Map() }));
+      node = child;
+    }
+    (node.values ??= []).push(value);
     return this;
   }
 
   find(tokens: StemToken[]): PhraseHit<T>[] {
     const out: PhraseHit<T>[] = [];
+    const byStem = this.by === 'stem';
     for (let i = 0; i < tokens.length; i++) {
-      let key = '';
-      const keys: string[] = [];
-      for (let len = 1; len <= this.longest && i + len <= tokens.length; len++) {
-        key = len === 1 ? this.keyOf(tokens[i]!) : `${key} ${this.keyOf(tokens[i + len - 1]!)}`;
-        keys.push(key);
+      let node: Node<T> | undefined = this.root;
+      let best: { values: T[]; to: number } | undefined;
+      for (let j = i; j < tokens.length; j++) {
+        node = node.next.get(byStem ? tokens[j]!.stem : tokens[j]!.text);
+        if (!node) break;
+        if (node.values) best = { values: node.values, to: j + 1 };
       }
-      for (let len = keys.length; len >= 1; len--) {
-        const values = this.table.get(keys[len - 1]!);
-        if (values) {
-          for (const value of values) out.push({ value, from: i, to: i + len });
-          break;
-        }
-      }
+      if (best) for (const value of best.values) out.push({ value, from: i, to: best.to });
     }
     return out;
   }

@@ -1,0 +1,94 @@
+// Load on the pre-send hook: autocannon against the real `outreach-lint serve` on loopback with
+// a realistic 150-word draft and the shipped corpus, at 10 and 100 connections, then 1,000
+// connections to show it does not fall over; and the same handler on fastify for comparison.
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { table } from './measure.mjs';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+
+export const DRAFT = {
+  subject: 'Quick question about carrier payments',
+  body: `Hi Noor,
+
+I hope this finds you well. I came across Lattice Freight and was really impressed by how fast your team is growing.
+
+We help logistics companies like yours pay carriers faster and cut invoice disputes in half. Our platform plugs into your TMS, reads every carrier invoice, checks it against the rate confirmation and flags accessorial charges that do not match. Most customers see disputes drop by around 40% in the first quarter, and their AP teams stop chasing paperwork.
+
+A few things teams usually like:
+- automatic matching of invoices to loads
+- one dashboard for every carrier payment
+- same-day payouts for carriers who want them
+
+Would you be open to a quick 15-minute call next week to see if this could help Lattice Freight? I'm happy to work around your schedule.
+
+Best,
+Mo`,
+  prospect: { first_name: 'Noor', company: 'Lattice Freight', title: 'Controller', industry: 'logistics' },
+};
+
+export function startServer(args) {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += d;
+      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(err);
+      if (m) ok({ child, port: Number(m[1]) });
+    });
+    child.on('exit', (code) => fail(new Error(`server exited ${code}: ${err}`)));
+  });
+}
+
+export function load(port, connections, seconds) {
+  return autocannon({
+    url: `http://127.0.0.1:${port}/v1/lint`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(DRAFT),
+    connections,
+    duration: seconds,
+  });
+}
+
+async function alive(port) {
+  const r = await fetch(`http://127.0.0.1:${port}/healthz`);
+  return r.status === 200;
+}
+
+export async function serverBench({ seconds = 8 } = {}) {
+  const rows = [];
+  const { child, port } = await startServer(['bin/outreach-lint.js', 'serve', '--port', '0']);
+  await load(port, 10, 2); // warm
+  const rss = [];
+  for (const c of [10, 100]) {
+    const r = await load(port, c, seconds);
+    rows.push([`node:http, ${c} connections`, Math.round(r.requests.average), `${r.latency.p50} ms`, `${r.latency.p99} ms`, r.errors + r.timeouts, r.non2xx]);
+  }
+  const storm = await load(port, 1000, 3);
+  rows.push(['node:http, 1,000 connections', Math.round(storm.requests.average), `${storm.latency.p50} ms`, `${storm.latency.p99} ms`, storm.errors + storm.timeouts, storm.non2xx]);
+  const stillUp = await alive(port);
+  rss.push(stillUp ? 'alive after 1,000 connections' : 'DOWN after 1,000 connections');
+  child.kill('SIGTERM');
+  await new Promise((ok) => child.on('exit', ok));
+
+  const two = await startServer(['bin/outreach-lint.js', 'serve', '--port', '0', '--workers', '2']);
+  await load(two.port, 10, 2);
+  for (const c of [10, 100]) {
+    const r = await load(two.port, c, seconds);
+    rows.push([`node:http, --workers 2, ${c} connections`, Math.round(r.requests.average), `${r.latency.p50} ms`, `${r.latency.p99} ms`, r.errors + r.timeouts, r.non2xx]);
+  }
+  two.child.kill('SIGTERM');
+  await new Promise((ok) => two.child.on('exit', ok));
+
+  const fast = await startServer(['bench/fastify-server.mjs']);
+  await load(fast.port, 10, 2);
+  const f = await load(fast.port, 10, seconds);
+  rows.push(['fastify 5, same handler, 10 connections', Math.round(f.requests.average), `${f.latency.p50} ms`, `${f.latency.p99} ms`, f.errors + f.timeouts, f.non2xx]);
+  fast.child.kill('SIGTERM');
+  await new Promise((ok) => fast.child.on('exit', ok));
+  return `${table(['server (POST /v1/lint, 150-word draft)', 'req/s', 'p50', 'p99', 'errors', 'non-2xx'], rows)}\n${rss.join('\n')}`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(await serverBench());

@@ -1,0 +1,31 @@
+import type { Draft } from '../kernel/types.js';
+import { buildDraft, type ParseEnv } from './build-draft.js';
+import type { Payload } from './payload.js';
+import { LineIndex, slicePart } from './source-map.js';
+
+/**
+ * A draft from a JSON payload (HTTP request or library call). Positions count in the text the
+ * caller sent, laid out like a .txt draft: line 1 is the subject, the body starts on line 3
+ * (line 1 when there is no subject).
+ */
+export function draftFromPayload(name: string, payload: Payload, env: ParseEnv): Draft {
+  const head = payload.subject !== undefined ? `Subject: ${payload.subject}\n\n` : '';
+  const source = head + payload.body;
+  const index = new LineIndex(source);
+  const subjectStart = 'Subject: '.length;
+  return buildDraft(
+    {
+      filePath: name,
+      format: payload.fromHtml ? 'html' : 'text',
+      source,
+      ...(payload.subject !== undefined ? { subject: slicePart(index, subjectStart, subjectStart + payload.subject.length) } : {}),
+      body: slicePart(index, head.length, source.length),
+      prospect: payload.prospect,
+      ...(payload.signal ? { signal: payload.signal } : {}),
+      ...(payload.mode ? { mode: payload.mode } : {}),
+      attributes: payload.attributes,
+      fallbackAnchor: { line: 1, column: 1 },
+    },
+    env,
+  );
+}

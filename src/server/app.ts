@@ -1,0 +1,173 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isInputError } from '../errors.js';
+import type { DraftResult, Linter } from '../linter.js';
+import { allRules } from '../rules/index.js';
+import { bearerMatches } from './auth.js';
+import { BodyError, readBody } from './read-body.js';
+
+export interface ServeOptions {
+  /** Largest request body in bytes (default 256 KB). */
+  bodyLimit: number;
+  /** Most drafts in one batch request (default 100). */
+  batchLimit: number;
+  /** How long a request may take to arrive, in ms (default 5000). */
+  timeoutMs: number;
+  /** When set, every route but /healthz needs `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Log request bodies too; off by default so that email text never reaches logs. */
+  logBodies: boolean;
+  /** Where the one-line JSON request log goes. */
+  log: (line: string) => void;
+  version: string;
+}
+
+interface Reply {
+  status: number;
+  body: unknown;
+  verdict?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The pre-send hook: node:http around the same kernel the CLI runs. Routes:
+ * POST /v1/lint, POST /v1/lint/batch, GET /v1/rules, GET /healthz.
+ */
+export function createLintServer(linter: Linter, opts: ServeOptions): Server & { drain(): Promise<void> } {
+  let draining = false;
+
+  const server = createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    handle(req)
+      .catch((e: unknown) => ({ status: 500, body: { error: 'internal error', detail: (e as Error).message } }) as Reply)
+      .then((reply) => {
+        send(res, reply, draining);
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        const entry: Record<string, unknown> = { time: new Date().toISOString(), method: req.method, path: req.url, status: reply.status, ms: Math.round(ms * 100) / 100 };
+        if (reply.verdict) entry.verdict = reply.verdict;
+        if (opts.logBodies && (req as IncomingMessage & { rawBody?: string }).rawBody) entry.body = (req as IncomingMessage & { rawBody?: string }).rawBody;
+        opts.log(JSON.stringify(entry));
+      });
+  });
+  server.requestTimeout = opts.timeoutMs + 1000;
+  server.headersTimeout = Math.min(opts.timeoutMs, 60_000);
+  server.keepAliveTimeout = 5000;
+
+  async function handle(req: IncomingMessage): Promise<Reply> {
+    if (draining) return { status: 503, body: { error: 'server is shutting down' }, headers: { 'retry-after': '1' } };
+    const path = (req.url ?? '/').split('?')[0]!;
+    const route = ROUTES[path];
+    if (!route) return { status: 404, body: { error: `no route ${path}; try POST /v1/lint, POST /v1/lint/batch, GET /v1/rules or GET /healthz` } };
+    if (req.method !== route.method) return { status: 405, body: { error: `${path} takes ${route.method}` }, headers: { allow: route.method } };
+    if (opts.token && path !== '/healthz' && !bearerMatches(req, opts.token)) {
+      return { status: 401, body: { error: 'missing or wrong bearer token' }, headers: { 'www-authenticate': 'Bearer' } };
+    }
+    if (route.method === 'GET') return route.get!();
+    const type = String(req.headers['content-type'] ?? '');
+    if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
+      return { status: 415, body: { error: `content type must be application/json, not ${type || 'missing'}` } };
+    }
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, opts.bodyLimit, opts.timeoutMs);
+    } catch (e) {
+      if (e instanceof BodyError) return { status: e.status, body: { error: e.message } };
+      throw e;
+    }
+    if (opts.logBodies) (req as IncomingMessage & { rawBody?: string }).rawBody = raw.toString('utf8');
+    let json: unknown;
+    try {
+      json = JSON.parse(raw.toString('utf8'));
+    } catch (e) {
+      return { status: 400, body: { error: `malformed JSON: ${(e as Error).message}` } };
+    }
+    try {
+      return route.post!(json);
+    } catch (e) {
+      if (isInputError(e)) return { status: 422, body: { error: `${e.problem}; ${e.fix}`, field: e.file } };
+      throw e;
+    }
+  }
+
+  const ROUTES: Record<string, { method: 'GET' | 'POST'; get?: () => Reply; post?: (json: unknown) => Reply }> = {
+    '/healthz': {
+      method: 'GET',
+      get: () => ({ status: 200, body: { status: 'ok', version: opts.version, corpus: linter.services.corpus ? { messages: linter.services.corpus.n } : null, rules: linter.rules.length } }),
+    },
+    '/v1/rules': {
+      method: 'GET',
+      get: () => ({
+        status: 200,
+        body: {
+          rules: allRules.map((r) => ({
+            id: r.meta.id,
+            description: r.meta.description,
+            type: r.meta.type,
+            severity: linter.config.rules[r.meta.id]?.severity ?? r.meta.defaultSeverity,
+            defaultSeverity: r.meta.defaultSeverity,
+            docs: r.meta.docs,
+          })),
+        },
+      }),
+    },
+    '/v1/lint': {
+      method: 'POST',
+      post: (json) => {
+        const result = lintOne(json, 'request');
+        return { status: 200, body: result, verdict: String(result.verdict) };
+      },
+    },
+    '/v1/lint/batch': {
+      method: 'POST',
+      post: (json) => {
+        const items = Array.isArray(json) ? json : (json as { drafts?: unknown })?.drafts;
+        if (!Array.isArray(items)) return { status: 422, body: { error: 'a batch is a JSON array of drafts (or {"drafts": [...]})', field: 'request' } };
+        if (items.length > opts.batchLimit) {
+          return { status: 413, body: { error: `the batch holds ${items.length} drafts; the limit is ${opts.batchLimit}`, field: 'request' } };
+        }
+        const results = items.map((item, i) => lintOne(item, `request[${i}]`));
+        const verdicts = results.map((r) => r.verdict);
+        const worst = ['block', 'needs-signal', 'revise', 'pass'].find((v) => verdicts.includes(v as never)) ?? 'pass';
+        return { status: 200, body: { results }, verdict: worst };
+      },
+    },
+  };
+
+  function lintOne(json: unknown, where: string): Record<string, unknown> {
+    const rules = json !== null && typeof json === 'object' ? (json as { rules?: Record<string, unknown> }).rules : undefined;
+    const result = linter.lintPayload(json, where, rules);
+    return toResponse(result);
+  }
+
+  // Stop listening, let requests in flight finish (their connections then close), refuse
+  // new requests on kept-alive connections with 503, and resolve once every socket is gone.
+  const drain = () =>
+    new Promise<void>((resolve) => {
+      draining = true;
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+
+  return Object.assign(server, { drain });
+}
+
+/** The response body: the JSON result contract, plus the research-signal question when the verdict asks for one. */
+function toResponse(r: DraftResult): Record<string, unknown> {
+  const { filePath: _file, mode, ...rest } = r;
+  const body: Record<string, unknown> = { ...rest, mode };
+  const prompt = r.findings.find((f) => f.ruleId === 'missing-signal')?.prompt as Record<string, unknown> | undefined;
+  if (r.verdict === 'needs-signal' && prompt) {
+    body.prompt = { ...prompt, answer: 'Answer by sending the signal with the draft: "signal": {"type": "<type>", "text": "<the signal, in your words>"}' };
+  }
+  return body;
+}
+
+function send(res: ServerResponse, reply: Reply, closing: boolean): void {
+  const text = JSON.stringify(reply.body);
+  res.writeHead(reply.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...(closing ? { connection: 'close' } : {}),
+    ...reply.headers,
+  });
+  res.end(text);
+}
