@@ -2,6 +2,7 @@
 // skip the 100,000-message corpus.
 import { coldStart } from './cold-start.mjs';
 import { corpusBench } from './corpus-bench.mjs';
+import { reviewBench } from './review-bench.mjs';
 import { serverBench } from './server-bench.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -11,3 +12,5 @@ console.log();
 console.log(await corpusBench({ sizes: quick ? [1000, 10000] : [1000, 10000, 100000], queries: 60 }));
 console.log();
 console.log(await serverBench({ seconds: quick ? 3 : 8 }));
+console.log();
+console.log(await reviewBench({ sizes: quick ? [1000] : [1000, 5000] }));

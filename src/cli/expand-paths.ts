@@ -18,6 +18,8 @@ export interface ExpandOptions {
   ignorePath?: string;
   /** --no-ignore */
   useIgnore: boolean;
+  /** Take CSV exports from folders too (review does; lint takes them only when named). */
+  withCsv?: boolean;
 }
 
 export interface Expanded {
@@ -71,9 +73,10 @@ export async function expandPaths(args: string[], opts: ExpandOptions): Promise<
       continue;
     }
     const fg = (await import('fast-glob')).default;
-    const pattern = kind === 'dir' ? `${fg.escapePath(toPosix(abs))}/**/*{${Object.keys(DRAFT_EXTENSIONS).join(',')}}` : toPosix(isAbsolute(arg) ? arg : join(opts.cwd, arg));
+    const extensions = [...Object.keys(DRAFT_EXTENSIONS), ...(opts.withCsv ? ['.csv'] : [])];
+    const pattern = kind === 'dir' ? `${fg.escapePath(toPosix(abs))}/**/*{${extensions.join(',')}}` : toPosix(isAbsolute(arg) ? arg : join(opts.cwd, arg));
     const matches = (await fg(pattern, { dot: false, onlyFiles: true, ignore: NOT_DRAFTS, caseSensitiveMatch: true, followSymbolicLinks: true, suppressErrors: true }))
-      .filter((f) => kind === 'dir' ? isDraftFile(f) : true)
+      .filter((f) => (kind === 'dir' ? isDraftFile(f) || (!!opts.withCsv && f.toLowerCase().endsWith('.csv')) : true))
       .sort();
     const kept = matches.filter((f) => !isIgnored(f));
     if (kept.length === 0) {

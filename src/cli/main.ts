@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { FORMAT_NAMES } from '../formatters/index.js';
 import { packageRoot } from '../rules/data.js';
 import type { CorpusFlags } from './corpus-command.js';
+import type { ReviewFlags } from './review-command.js';
 import type { ServeFlags } from './serve-command.js';
 import { runLint, type Io, type LintFlags } from './lint-command.js';
 import { EXIT_FATAL, reportError } from './report-error.js';
@@ -65,6 +66,28 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--debug', 'show stack traces for internal errors')
     .action(async (paths: string[], flags: LintFlags) => {
       code = await runLint(paths, flags, io);
+    });
+
+  program
+    .command('review')
+    .description('review a team\'s templates: a ranked table, near-copy clusters, and an HTML report')
+    .argument('[paths...]', 'files, folders, globs or CSV exports')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--report <file.html>', 'also write a self-contained HTML report')
+    .option('--limit <n>', 'rows in the terminal table (default 50)')
+    .option('-c, --config <path>', 'use this config file instead of searching for one')
+    .option('--csv-subject <column>', 'CSV column that holds the subject')
+    .option('--csv-body <column>', 'CSV column that holds the body')
+    .option('--csv-name <column>', 'CSV column that holds the template name')
+    .option('--csv-step <column>', 'CSV column that holds the sequence step')
+    .option('--corpus <path>', 'also compare against this folder or file of messages (repeatable)', collect)
+    .option('--no-default-corpus', 'do not compare against the shipped generic corpus')
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output')
+    .option('--debug', 'show stack traces for internal errors')
+    .action(async (paths: string[], flags: ReviewFlags) => {
+      const { runReview } = await import('./review-command.js');
+      code = await runReview(paths, flags, io);
     });
 
   program

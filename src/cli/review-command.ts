@@ -1,0 +1,96 @@
+import { resolve } from 'node:path';
+import { configBase, discoverConfig, loadConfigFile } from '../config/discover.js';
+import { resolveConfig } from '../config/resolve.js';
+import { InputError } from '../errors.js';
+import { Linter, type DraftResult } from '../linter.js';
+import { buildReview } from '../review/review.js';
+import { allRules } from '../rules/index.js';
+import { chooseColors } from './colors.js';
+import { expandPaths } from './expand-paths.js';
+import type { Io } from './lint-command.js';
+import { EXIT_FATAL, EXIT_OK, reportError } from './report-error.js';
+
+export interface ReviewFlags {
+  format: string;
+  report?: string;
+  config?: string;
+  csvSubject?: string;
+  csvBody?: string;
+  csvName?: string;
+  csvStep?: string;
+  corpus?: string[];
+  defaultCorpus: boolean;
+  limit?: string;
+  color?: boolean;
+  debug?: boolean;
+}
+
+/**
+ * `outreach-lint review`: lints every template or draft named (CSV exports too, one per row),
+ * clusters near-copies, and prints the ranked table or writes JSON, CSV and the HTML report.
+ */
+export async function runReview(paths: string[], flags: ReviewFlags, io: Io): Promise<number> {
+  if (!['table', 'json', 'csv'].includes(flags.format)) throw new InputError(`--format ${flags.format}`, 'is not a review format', 'use table, json or csv');
+  if (paths.length === 0) throw new InputError('outreach-lint review', 'no templates to review', 'name files, folders or globs, e.g. outreach-lint review templates/');
+  const loaded = flags.config ? loadConfigFile(resolve(io.cwd, flags.config)) : await discoverConfig(io.cwd);
+  const config = resolveConfig(
+    loaded.config,
+    loaded.filepath,
+    configBase(loaded, io.cwd),
+    { ...(flags.corpus ? { corpus: flags.corpus.map((p) => resolve(io.cwd, p)) } : {}), ...(flags.defaultCorpus ? {} : { defaultCorpus: false }) },
+    allRules,
+  );
+  let fatal = false;
+  const fail = (e: unknown) => {
+    fatal = true;
+    reportError(e, !!flags.debug, io.stderr);
+  };
+  const csv = { ...(flags.csvSubject ? { subject: flags.csvSubject } : {}), ...(flags.csvBody ? { body: flags.csvBody } : {}), ...(flags.csvName ? { name: flags.csvName } : {}), ...(flags.csvStep ? { step: flags.csvStep } : {}) };
+  const linter = await Linter.create(config, { parse: { csv }, onFileError: fail });
+  const expanded = await expandPaths(paths, { cwd: io.cwd, ignores: config.ignores, useIgnore: true, withCsv: true });
+  expanded.errors.forEach(fail);
+
+  const stderr = io.stderr as NodeJS.WritableStream & { isTTY?: boolean };
+  const bar = stderr.isTTY && expanded.files.length > 50 ? await progressBar(expanded.files.length, stderr) : undefined;
+  const results: DraftResult[] = [];
+  for (const file of expanded.files) {
+    try {
+      results.push(...(await linter.lintFile(file)));
+    } catch (e) {
+      fail(e);
+    }
+    bar?.increment();
+  }
+  bar?.stop();
+
+  const review = buildReview(linter, results);
+  if (flags.report) {
+    const { reportHtml } = await import('../review/report-html.js');
+    const { writeFileAtomic } = await import('../fs/atomic-write.js');
+    try {
+      writeFileAtomic(resolve(io.cwd, flags.report), reportHtml(review));
+    } catch (e) {
+      throw new InputError(flags.report, `cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'check that the folder exists and is writable');
+    }
+    stderr.write(`outreach-lint: wrote the report to ${flags.report}\n`);
+  }
+  if (flags.format === 'json') {
+    const { reviewData } = await import('../review/review-data.js');
+    io.stdout.write(`${JSON.stringify(reviewData(review))}\n`);
+  } else if (flags.format === 'csv') {
+    const { reviewCsv } = await import('../review/review-data.js');
+    io.stdout.write(reviewCsv(review));
+  } else {
+    const { reviewText } = await import('../review/review-text.js');
+    const limit = flags.limit === undefined ? 50 : Number(flags.limit);
+    io.stdout.write(reviewText(review, chooseColors(flags.color, !!io.stdout.isTTY, io.env), Number.isFinite(limit) && limit > 0 ? limit : Infinity));
+  }
+  return fatal ? EXIT_FATAL : EXIT_OK;
+}
+
+async function progressBar(total: number, stream: NodeJS.WritableStream) {
+  const { SingleBar, Presets } = (await import('cli-progress')).default;
+  const bar = new SingleBar({ stream, format: 'reviewing [{bar}] {value}/{total} files', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+  bar.start(total, 0);
+  return bar;
+}
