@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from './errors.js';
 import type { ResolvedConfig } from './config/resolve.js';
@@ -178,7 +178,7 @@ function ruleData(id: string, uses: string[] = []): unknown {
 export async function readDraftFile(path: string, maxFileSize: number): Promise<Uint8Array> {
   let size: number;
   try {
-    const s = await stat(path);
+    const s = statSync(path);
     if (s.isDirectory()) throw new InputError(path, 'is a folder', 'pass the folder itself as an argument, not through a file list');
     size = s.size;
   } catch (e) {
@@ -188,7 +188,7 @@ export async function readDraftFile(path: string, maxFileSize: number): Promise<
     throw new InputError(path, `is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit for one draft`, 'split it, or raise the limit with --max-file-size');
   }
   try {
-    return await readFile(path);
+    return readFileSync(path);
   } catch (e) {
     throw fileError(path, e);
   }

@@ -27,13 +27,14 @@ export interface LoadedConfig {
 
 /** Finds the nearest config upward from `cwd` and validates it. */
 export async function discoverConfig(cwd: string): Promise<LoadedConfig> {
-  const { lilconfig } = await import('lilconfig');
-  const explorer = lilconfig('outreach-lint', {
+  // The synchronous explorer: an async search spends a cold start waiting on a dozen stats.
+  const { lilconfigSync } = await import('lilconfig');
+  const explorer = lilconfigSync('outreach-lint', {
     searchPlaces: CONFIG_FILES,
     packageProp: PACKAGE_KEY,
     loaders: { '.json': parseJson, '.yaml': parseYaml, '.yml': parseYaml, noExt: parseYamlOrJson },
   });
-  const found = await explorer.search(cwd);
+  const found = explorer.search(cwd);
   if (!found || found.isEmpty) return found ? { config: {}, filepath: found.filepath } : { config: {} };
   return { config: validateConfig(found.filepath, found.config), filepath: found.filepath };
 }
