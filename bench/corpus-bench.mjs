@@ -81,6 +81,7 @@ export async function corpusBench({ sizes = [1000, 10000, 100000], queries = 40 
     const probe = timed.flatMap((q) => q.split('\n')).filter((s) => s.split(' ').length >= 6).slice(0, 60);
     for (const s of probe) sent.push(await time(async () => index.matchSentence(s, 0.85, dice)));
     rows.push([`  sentence lookup, ${n.toLocaleString('en')}`, `${median(sent).toFixed(3)} ms`, `${probe.length} sentences`, '']);
+    rows.push([`  memory, ${n.toLocaleString('en')}`, `RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`, `index arrays ${(Object.values(index.arrays).reduce((s, a) => s + a.byteLength, 0) / 1024 / 1024).toFixed(1)} MB`, '']);
   }
   return table(['corpus', 'ours', 'baseline', 'ratio'], rows);
 }
