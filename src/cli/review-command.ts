@@ -1,13 +1,11 @@
 import { resolve } from 'node:path';
-import { configBase, discoverConfig, loadConfigFile } from '../config/discover.js';
-import { resolveConfig } from '../config/resolve.js';
 import { InputError } from '../errors.js';
 import { Linter, type DraftResult } from '../linter.js';
 import { buildReview } from '../review/review.js';
-import { allRules } from '../rules/index.js';
 import { chooseColors } from './colors.js';
 import { expandPaths } from './expand-paths.js';
 import type { Io } from './lint-command.js';
+import { runConfig } from './run-config.js';
 import { EXIT_FATAL, EXIT_OK, reportError } from './report-error.js';
 
 export interface ReviewFlags {
@@ -32,14 +30,7 @@ export interface ReviewFlags {
 export async function runReview(paths: string[], flags: ReviewFlags, io: Io): Promise<number> {
   if (!['table', 'json', 'csv'].includes(flags.format)) throw new InputError(`--format ${flags.format}`, 'is not a review format', 'use table, json or csv');
   if (paths.length === 0) throw new InputError('outreach-lint review', 'no templates to review', 'name files, folders or globs, e.g. outreach-lint review templates/');
-  const loaded = flags.config ? loadConfigFile(resolve(io.cwd, flags.config)) : await discoverConfig(io.cwd);
-  const config = resolveConfig(
-    loaded.config,
-    loaded.filepath,
-    configBase(loaded, io.cwd),
-    { ...(flags.corpus ? { corpus: flags.corpus.map((p) => resolve(io.cwd, p)) } : {}), ...(flags.defaultCorpus ? {} : { defaultCorpus: false }) },
-    allRules,
-  );
+  const config = await runConfig(io.cwd, flags);
   let fatal = false;
   const fail = (e: unknown) => {
     fatal = true;

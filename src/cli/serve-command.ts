@@ -1,12 +1,9 @@
-import { resolve } from 'node:path';
-import { configBase, discoverConfig, loadConfigFile } from '../config/discover.js';
-import { resolveConfig } from '../config/resolve.js';
 import { parseSize } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import { Linter } from '../linter.js';
-import { allRules } from '../rules/index.js';
 import { createLintServer } from '../server/app.js';
 import type { Io } from './lint-command.js';
+import { runConfig } from './run-config.js';
 import { EXIT_OK } from './report-error.js';
 
 export interface ServeFlags {
@@ -46,14 +43,7 @@ export async function runServe(flags: ServeFlags, io: Io, signals: NodeJS.EventE
   const cluster = (await import('node:cluster')).default;
   if (workers > 1 && cluster.isPrimary) return runPrimary(workers, cluster, flags, io, signals);
 
-  const loaded = flags.config ? loadConfigFile(resolve(io.cwd, flags.config)) : await discoverConfig(io.cwd);
-  const config = resolveConfig(
-    loaded.config,
-    loaded.filepath,
-    configBase(loaded, io.cwd),
-    { ...(flags.corpus ? { corpus: flags.corpus.map((p) => resolve(io.cwd, p)) } : {}), ...(flags.defaultCorpus ? {} : { defaultCorpus: false }) },
-    allRules,
-  );
+  const config = await runConfig(io.cwd, flags);
   const linter = await Linter.create(config);
   const server = createLintServer(linter, {
     bodyLimit,
