@@ -3,12 +3,17 @@
  * how to fix it. Anything else that escapes is a bug in outreach-lint.
  */
 export class InputError extends Error {
+  readonly problem: string;
+
   constructor(
     readonly file: string,
-    readonly problem: string,
+    problem: string,
     readonly fix: string,
   ) {
-    super(`${file}: ${problem}; ${fix}`);
+    // One line, whatever a parser put in its message (JSON.parse quotes the input).
+    const oneLine = problem.replace(/\s*[\r\n]+\s*/g, ' ');
+    super(`${file}: ${oneLine}; ${fix}`);
+    this.problem = oneLine;
     this.name = 'InputError';
   }
 }
