@@ -38,11 +38,13 @@ export async function parseDrafts(name: string, bytes: Uint8Array, env: ParseEnv
   if (!format) {
     throw new InputError(name, `has an unknown file type "${ext || '(none)'}"`, 'lint .txt, .md, .eml, .html, .json or .csv files (for stdin, set --stdin-filename)');
   }
+  if (bytes.length === 0) throw new InputError(name, 'is empty', 'write the email in it, or leave the file out');
   if (format === 'eml') {
     const { parseEmlDraft } = await import('./eml-draft.js');
     return [await parseEmlDraft(name, bytes, env)];
   }
   const source = decodeText(name, bytes).replace(/^\uFEFF/, '');
+  if (source.trim() === '') throw new InputError(name, source === '' ? 'is empty' : 'holds only whitespace', 'write the email in it, or leave the file out');
   switch (format) {
     case 'html': {
       const { parseHtmlDraft } = await import('./html-draft.js');
