@@ -12,6 +12,7 @@ import { readPayload } from './parse/payload.js';
 import { draftFromPayload } from './parse/payload-draft.js';
 import { parseLevel } from './config/schema.js';
 import { readSidecar, signalHome } from './signal/store.js';
+import { loadUserRuleData } from './rules/user-data.js';
 import { createParseEnv } from './parse/parse-env.js';
 import { loadRuleData } from './rules/data.js';
 import { allRules, CORPUS_RULES } from './rules/index.js';
@@ -48,7 +49,7 @@ export class Linter {
     this.rules = registry.flatMap((rule) => {
       const setting = config.rules[rule.meta.id];
       if (!setting || setting.severity === 'off') return [];
-      return [{ rule, severity: setting.severity, options: setting.options, data: ruleData(rule.meta.id, rule.meta.uses) }];
+      return [{ rule, severity: setting.severity, options: setting.options, data: withUserData(ruleData(rule.meta.id, rule.meta.uses), rule.meta.id, config.ruleData[rule.meta.id]) }];
     });
   }
 
@@ -131,7 +132,7 @@ export class Linter {
       const severity = parseLevel(level);
       if (!severity) throw new InputError(where, `"rules.${id}" is ${JSON.stringify(level)}`, 'use off, info, warn or error');
       if (severity === 'off') out.delete(id);
-      else out.set(id, { rule, severity, options: this.config.rules[id]!.options, data: ruleData(id, rule.meta.uses) });
+      else out.set(id, { rule, severity, options: this.config.rules[id]!.options, data: withUserData(ruleData(id, rule.meta.uses), id, this.config.ruleData[id]) });
     }
     return allRules.flatMap((r) => out.get(r.meta.id) ?? []);
   }
@@ -165,6 +166,15 @@ export class Linter {
     }
     return { bytes, results: drafts.map((d) => this.lintDraft(d)) };
   }
+}
+
+/** The shipped data with a team's extra entries appended to its lists. */
+function withUserData(data: unknown, ruleId: string, path: string | undefined): unknown {
+  if (!path) return data;
+  const extra = loadUserRuleData(ruleId, path);
+  const merged = { ...(data as Record<string, unknown>) };
+  for (const [key, list] of Object.entries(extra)) merged[key] = [...((merged[key] as unknown[]) ?? []), ...list];
+  return merged;
 }
 
 /** A rule's own data (rules/<id>.yml without its examples) plus the shared files it uses. */

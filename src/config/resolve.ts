@@ -6,6 +6,9 @@ import { parseLevel, validateOptions, type ConfigFile, type RuleSetting } from '
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
+/** Rules whose data a team can extend: phrase lists matched word by word, never as regexes. */
+export const EXTENSIBLE = ['stock-phrase', 'vague-personalization'];
+
 /** The settings a run uses, after defaults, the config file and command-line flags. */
 export interface ResolvedConfig {
   rules: Record<string, { severity: RuleLevel; options: Record<string, unknown> }>;
@@ -14,6 +17,8 @@ export interface ResolvedConfig {
   defaultCorpus: boolean;
   ignores: string[];
   maxFileSize: number;
+  /** Extra rule data files by rule id, as absolute paths. */
+  ruleData: Record<string, string>;
   configFile?: string;
 }
 
@@ -46,7 +51,11 @@ export function resolveConfig(
     defaultCorpus: overrides.defaultCorpus ?? file.defaultCorpus ?? true,
     ignores: [...(file.ignores ?? []), ...(overrides.ignores ?? [])],
     maxFileSize: overrides.maxFileSize ?? file.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    ruleData: Object.fromEntries(Object.entries(file.ruleData ?? {}).map(([id, p]) => [id, resolve(base, p)])),
   };
+  for (const id of Object.keys(resolved.ruleData)) {
+    if (!EXTENSIBLE.includes(id)) throw new InputError(where, `"ruleData.${id}" cannot be extended`, `extend one of: ${EXTENSIBLE.join(', ')}`);
+  }
   if (configFile) resolved.configFile = configFile;
 
   for (const [id, setting] of Object.entries(file.rules ?? {})) {

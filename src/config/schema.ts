@@ -13,10 +13,12 @@ export interface ConfigFile {
   ignores?: string[];
   mode?: DraftMode | 'auto';
   maxFileSize?: number;
+  /** Extra rule data files, by rule id: the team's own phrases and patterns, added to the shipped ones. */
+  ruleData?: Record<string, string>;
 }
 
-const KEYS = ['rules', 'corpus', 'defaultCorpus', 'ignores', 'mode', 'maxFileSize'] as const;
-const ALIASES: Record<string, (typeof KEYS)[number]> = { default_corpus: 'defaultCorpus', max_file_size: 'maxFileSize', ignore: 'ignores' };
+const KEYS = ['rules', 'corpus', 'defaultCorpus', 'ignores', 'mode', 'maxFileSize', 'ruleData'] as const;
+const ALIASES: Record<string, (typeof KEYS)[number]> = { default_corpus: 'defaultCorpus', max_file_size: 'maxFileSize', ignore: 'ignores', rule_data: 'ruleData' };
 
 /** Turns `off | info | warn | warning | error | 0 | 1 | 2` into a level, or undefined. */
 export function parseLevel(value: unknown): RuleLevel | undefined {
@@ -70,6 +72,12 @@ export function validateConfig(file: string, raw: unknown): ConfigFile {
         break;
       case 'maxFileSize':
         out.maxFileSize = parseSize(value, () => bad(`must be a size such as 2MB or a number of bytes, not ${JSON.stringify(value)}`, 'fix the value or remove the key'));
+        break;
+      case 'ruleData':
+        if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string')) {
+          throw bad('must map rule ids to data files', 'write e.g. "ruleData: { stock-phrase: team-phrases.yml }"');
+        }
+        out.ruleData = value as Record<string, string>;
         break;
       default:
         throw new InputError(file, `unknown key "${rawKey}"`, `use one of: ${KEYS.join(', ')}`);

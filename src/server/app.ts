@@ -91,7 +91,18 @@ export function createLintServer(linter: Linter, opts: ServeOptions): Server & {
   const ROUTES: Record<string, { method: 'GET' | 'POST'; get?: () => Reply; post?: (json: unknown) => Reply }> = {
     '/healthz': {
       method: 'GET',
-      get: () => ({ status: 200, body: { status: 'ok', version: opts.version, corpus: linter.services.corpus ? { messages: linter.services.corpus.n } : null, rules: linter.rules.length } }),
+      get: () => ({
+        status: 200,
+        body: {
+          status: 'ok',
+          version: opts.version,
+          corpus: linter.services.corpus ? { messages: linter.services.corpus.n } : null,
+          rules: linter.rules.length,
+          // For soak tests: memory and open handles should stay flat under load.
+          rssMb: Math.round(process.memoryUsage().rss / 1048576),
+          handles: process.getActiveResourcesInfo().length,
+        },
+      }),
     },
     '/v1/rules': {
       method: 'GET',

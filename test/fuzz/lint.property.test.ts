@@ -57,3 +57,29 @@ describe('linting arbitrary input', () => {
     );
   }, 300_000);
 });
+
+/** Raw bytes, broken MIME with missing boundaries, bad base64 and huge headers, and deep broken HTML. */
+const hostile = fc.oneof(
+  fc.uint8Array({ maxLength: 400 }),
+  fc
+    .tuple(fc.string({ maxLength: 30 }), fc.constantFrom('quoted-printable', 'base64', '7bit', 'x-bogus'), fc.string({ maxLength: 200 }), fc.nat(3000))
+    .map(([b, enc, body, header]) => new TextEncoder().encode(`Subject: =?UTF-8?B?${b}?=\r\nX-Huge: ${'h'.repeat(header)}\r\nContent-Type: multipart/alternative; boundary="${b}"\r\nContent-Transfer-Encoding: ${enc}\r\n\r\n--${b}\r\nContent-Type: text/plain\r\n\r\n${body}==\r\n`)),
+  fc.nat(400).map((depth) => new TextEncoder().encode(`<html><body>${'<div><p><b>'.repeat(depth)}Hi {{first_name}}${'</b></i>'.repeat(depth / 2)}<table><tr><td>x`)),
+);
+
+describe('linting hostile bytes', () => {
+  it.each(['x.eml', 'x.html', 'x.txt', 'x.json'])('never throws anything but a one-line InputError (%s)', async (name) => {
+    await fc.assert(
+      fc.asyncProperty(hostile, async (bytes) => {
+        try {
+          const results = await linter.lintBytes(name, bytes);
+          JSON.parse(json(results, ctx));
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+          expect((e as Error).message).not.toContain('\n');
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 4) },
+    );
+  }, 300_000);
+});

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import { yaml } from '../parse/yaml.js';
+
+/** What each extensible rule's extra data file may add, and the fields each entry needs. */
+const SHAPES: Record<string, { list: string; phraseFields: string[]; required: string[] }> = {
+  'stock-phrase': { list: 'phrases', phraseFields: ['match'], required: ['id', 'match', 'why', 'instead'] },
+  'vague-personalization': { list: 'patterns', phraseFields: ['first', 'then'], required: ['id', 'first', 'why', 'instead'] },
+};
+
+/**
+ * Reads a team's extra phrases or patterns for a rule and checks them. Every phrase is a
+ * plain run of words, matched word by word through a trie: text such as "(a+)+$" is only
+ * the word "a" to the matcher, so no entry can make matching slow.
+ */
+export function loadUserRuleData(ruleId: string, path: string): Record<string, unknown[]> {
+  const shape = SHAPES[ruleId]!;
+  let data: unknown;
+  try {
+    data = yaml().parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new InputError(path, `cannot be read as YAML (${(e as Error).message.split('\n')[0]})`, 'fix the file or remove it from ruleData');
+  }
+  const list = (data as Record<string, unknown> | null)?.[shape.list];
+  if (!Array.isArray(list)) throw new InputError(path, `has no "${shape.list}" list`, `write "${shape.list}:" with entries like the shipped rules/${ruleId}.yml`);
+  list.forEach((entry, i) => {
+    const where = `${path}: ${shape.list}[${i}]`;
+    if (entry === null || typeof entry !== 'object') throw new InputError(where, 'is not a mapping', `give it ${shape.required.join(', ')}`);
+    const e = entry as Record<string, unknown>;
+    for (const key of shape.required) if (e[key] === undefined) throw new InputError(where, `has no "${key}"`, `add ${key}`);
+    for (const key of shape.phraseFields) {
+      if (e[key] === undefined) continue;
+      if (!Array.isArray(e[key]) || (e[key] as unknown[]).some((p) => typeof p !== 'string' || p.length > 200)) {
+        throw new InputError(where, `"${key}" must be a list of phrases of at most 200 characters`, 'write each phrase as plain words');
+      }
+    }
+  });
+  return { [shape.list]: list };
+}
