@@ -1,11 +1,9 @@
 import { resolve } from 'node:path';
-import { configBase, discoverConfig, loadConfigFile } from '../config/discover.js';
-import { resolveConfig } from '../config/resolve.js';
 import { InputError } from '../errors.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
 import { createParseEnv } from '../parse/parse-env.js';
-import { allRules } from '../rules/index.js';
 import { csvOptions, type Io } from './lint-command.js';
+import { runConfig } from './run-config.js';
 import { EXIT_FATAL, EXIT_OK, reportError } from './report-error.js';
 
 export interface CorpusFlags {
@@ -19,8 +17,7 @@ export interface CorpusFlags {
 
 /** `corpus build` forces a fresh index; `corpus stats` uses the cached or prebuilt one. */
 export async function runCorpus(action: 'build' | 'stats', paths: string[], flags: CorpusFlags, io: Io): Promise<number> {
-  const loaded = flags.config ? loadConfigFile(resolve(io.cwd, flags.config)) : await discoverConfig(io.cwd);
-  const config = resolveConfig(loaded.config, loaded.filepath, configBase(loaded, io.cwd), {}, allRules);
+  const config = await runConfig(io.cwd, { ...flags, defaultCorpus: true });
   const userPaths = paths.length ? paths.map((p) => resolve(io.cwd, p)) : config.corpus;
   const useDefault = flags.defaultCorpus && config.defaultCorpus;
   if (!useDefault && userPaths.length === 0) throw new InputError('corpus', 'no corpus to index', 'name corpus folders or files, or drop --no-default-corpus');
