@@ -92,8 +92,16 @@ export class Linter {
 
   /** Lints the drafts in some bytes; `name` picks the parser by its extension. */
   async lintBytes(name: string, bytes: Uint8Array): Promise<DraftResult[]> {
-    const drafts = await parseDrafts(name, bytes, this.env, this.parseOptions);
-    return drafts.map((d) => this.lintDraft(d));
+    return this.parseAndLint(name, bytes, this.env);
+  }
+
+  /** The one path from bytes to results; `adjust` sets what the caller knows besides the file. */
+  private async parseAndLint(name: string, bytes: Uint8Array, env: ParseEnv, adjust?: (d: Draft) => void): Promise<DraftResult[]> {
+    const drafts = await parseDrafts(name, bytes, env, this.parseOptions);
+    return drafts.map((d) => {
+      adjust?.(d);
+      return this.lintDraft(d);
+    });
   }
 
   /**
@@ -106,12 +114,8 @@ export class Linter {
     const env = { ...this.env };
     if (opts.prospect) env.prospect = { ...(env.prospect ?? {}), ...readProspect(name, opts.prospect) };
     if (opts.mode) env.mode = opts.mode;
-    const drafts = await parseDrafts(name, new TextEncoder().encode(text), env, this.parseOptions);
     const signal = opts.signal === undefined ? undefined : readSignal(name, opts.signal);
-    return drafts.map((d) => {
-      if (signal) d.signal = signal;
-      return this.lintDraft(d);
-    });
+    return this.parseAndLint(name, new TextEncoder().encode(text), env, signal && ((d) => (d.signal = signal)));
   }
 
   /** Lints a JSON payload as the HTTP server receives it, optionally with rule levels of its own. */
@@ -159,12 +163,8 @@ export class Linter {
    */
   async readAndLint(path: string): Promise<{ bytes: Uint8Array; results: DraftResult[] }> {
     const bytes = await readDraftFile(path, this.config.maxFileSize);
-    const drafts = await parseDrafts(path, bytes, this.env, this.parseOptions);
-    if (signalHome(path) === 'sidecar') {
-      const saved = readSidecar(path);
-      if (saved) for (const d of drafts) d.signal ??= saved;
-    }
-    return { bytes, results: drafts.map((d) => this.lintDraft(d)) };
+    const saved = signalHome(path) === 'sidecar' ? readSidecar(path) : undefined;
+    return { bytes, results: await this.parseAndLint(path, bytes, this.env, saved && ((d) => (d.signal ??= saved))) };
   }
 }
 

@@ -13,6 +13,19 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
+/** Options several commands share, worded and parsed the same everywhere. */
+function withShared(cmd: Command, want: { config?: boolean; corpus?: 'both' | 'default'; csv?: boolean; color?: boolean }): Command {
+  if (want.config) cmd.option('-c, --config <path>', 'use this config file instead of searching for one');
+  if (want.corpus === 'both') cmd.option('--corpus <path>', 'also compare against this folder, file or CSV of messages (repeatable)', collect);
+  if (want.corpus) cmd.option('--no-default-corpus', 'do not compare against the shipped generic corpus');
+  if (want.csv) {
+    cmd.option('--csv-subject <column>', 'CSV column that holds the subject (default: detected from the header)');
+    cmd.option('--csv-body <column>', 'CSV column that holds the body (default: detected from the header)');
+  }
+  if (want.color) cmd.option('--color', 'force colour output').option('--no-color', 'disable colour output');
+  return cmd.option('--debug', 'show stack traces for internal errors');
+}
+
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -34,13 +47,12 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
-  program
-    .command('lint', { isDefault: true })
-    .description('lint drafts and templates (the default command)')
-    .argument('[paths...]', 'files, folders or globs to lint')
+  withShared(
+    program.command('lint', { isDefault: true }).description('lint drafts and templates (the default command)').argument('[paths...]', 'files, folders or globs to lint'),
+    { config: true, corpus: 'both', csv: true, color: true },
+  )
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
-    .option('-c, --config <path>', 'use this config file instead of searching for one')
     .option('--rule <id:severity>', 'set a rule\'s level, e.g. stock-phrase:off (repeatable)', collect)
     .addOption(new Option('--mode <mode>', 'treat inputs as drafts or templates (default: decide per file)').choices(['auto', 'draft', 'template']))
     .option('--print-config', 'print the settings this run would use, then exit')
@@ -52,71 +64,49 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--ignore-path <file>', `ignore file to use (default: .outreachlintignore)`)
     .option('--ignore-pattern <pattern>', 'a gitignore pattern of paths to skip (repeatable)', collect)
     .option('--no-ignore', 'lint files even when ignore patterns match them')
-    .option('--color', 'force colour output')
-    .option('--no-color', 'disable colour output')
     .option('--max-file-size <size>', 'largest draft to read, e.g. 2MB (default 1MB)')
     .option('--signal <text>', 'save this research signal, in your own words, with the one draft named')
     .option('--signal-type <type>', 'the signal\'s type: funding, hiring, leadership, launch, tech-stack, expansion, metric, press, own-content, event, intent, review, regulation or other')
     .option('--no-interactive', 'never ask for a missing research signal')
     .option('--prospect <key=value>', 'a prospect profile field for every draft, e.g. company="Tern Labs" (repeatable)', collect)
-    .option('--corpus <path>', 'also compare against this folder or file of messages (repeatable)', collect)
-    .option('--no-default-corpus', 'do not compare against the shipped generic corpus')
-    .option('--csv-subject <column>', 'CSV column that holds the subject (default: detected)')
-    .option('--csv-body <column>', 'CSV column that holds the body (default: detected)')
-    .option('--debug', 'show stack traces for internal errors')
     .action(async (paths: string[], flags: LintFlags) => {
       code = await runLint(paths, flags, io);
     });
 
-  program
-    .command('review')
-    .description('review a team\'s templates: a ranked table, near-copy clusters, and an HTML report')
-    .argument('[paths...]', 'files, folders, globs or CSV exports')
+  withShared(
+    program.command('review').description('review a team\'s templates: a ranked table, near-copy clusters, and an HTML report').argument('[paths...]', 'files, folders, globs or CSV exports'),
+    { config: true, corpus: 'both', csv: true, color: true },
+  )
     .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--report <file.html>', 'also write a self-contained HTML report')
     .option('--limit <n>', 'rows in the terminal table (default 50)')
-    .option('-c, --config <path>', 'use this config file instead of searching for one')
-    .option('--csv-subject <column>', 'CSV column that holds the subject')
-    .option('--csv-body <column>', 'CSV column that holds the body')
     .option('--csv-name <column>', 'CSV column that holds the template name')
     .option('--csv-step <column>', 'CSV column that holds the sequence step')
-    .option('--corpus <path>', 'also compare against this folder or file of messages (repeatable)', collect)
-    .option('--no-default-corpus', 'do not compare against the shipped generic corpus')
-    .option('--color', 'force colour output')
-    .option('--no-color', 'disable colour output')
-    .option('--debug', 'show stack traces for internal errors')
     .action(async (paths: string[], flags: ReviewFlags) => {
       const { runReview } = await import('./review-command.js');
       code = await runReview(paths, flags, io);
     });
 
-  program
-    .command('serve')
-    .description('serve the pre-send hook over HTTP: POST /v1/lint, POST /v1/lint/batch, GET /v1/rules, GET /healthz')
+  withShared(program.command('serve').description('serve the pre-send hook over HTTP: POST /v1/lint, POST /v1/lint/batch, GET /v1/rules, GET /healthz'), {
+    config: true,
+    corpus: 'both',
+  })
     .option('--host <host>', 'address to listen on (loopback unless you say otherwise)', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 picks a free one)', '8787')
-    .option('-c, --config <path>', 'use this config file instead of searching for one')
     .option('--token <token>', 'require Authorization: Bearer <token> (or set OUTREACH_LINT_TOKEN)')
     .option('--body-limit <size>', 'largest request body', '256KB')
     .option('--batch-limit <n>', 'most drafts in one batch request', '100')
     .option('--timeout <ms>', 'how long a request body may take to arrive', '5000')
     .option('--log-bodies', 'include request bodies (email text) in the request log')
     .option('--workers <n>', 'processes that share the port, one linter each', '1')
-    .option('--corpus <path>', 'also compare against this folder or file of messages (repeatable)', collect)
-    .option('--no-default-corpus', 'do not compare against the shipped generic corpus')
-    .option('--debug', 'show stack traces for internal errors')
     .action(async (flags: ServeFlags) => {
       const { runServe } = await import('./serve-command.js');
       code = await runServe(flags, io);
     });
 
-  program
-    .command('signal')
-    .description('show the research signal saved with a draft; --clear removes it')
-    .argument('<file>', 'the draft')
+  withShared(program.command('signal').description('show the research signal saved with a draft; --clear removes it').argument('<file>', 'the draft'), {})
     .option('--clear', 'remove the saved signal')
     .option('--json', 'print it as JSON')
-    .option('--debug', 'show stack traces for internal errors')
     .action(async (file: string, flags: { clear?: boolean; json?: boolean }) => {
       const { runSignal } = await import('./signal-command.js');
       code = await runSignal(file, flags, io);
@@ -127,16 +117,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     ['build', 'build the corpus index and cache it, then print its statistics'],
     ['stats', 'print message and sentence counts, archetypes, and build and load times'],
   ] as const) {
-    corpus
-      .command(name)
-      .description(description)
-      .argument('[paths...]', 'corpus folders or files (default: the shipped corpus and the config\'s corpus)')
-      .option('-c, --config <path>', 'use this config file instead of searching for one')
-      .option('--no-default-corpus', 'leave out the shipped generic corpus')
-      .option('--csv-subject <column>', 'CSV column that holds the subject')
-      .option('--csv-body <column>', 'CSV column that holds the body')
+    withShared(
+      corpus.command(name).description(description).argument('[paths...]', 'corpus folders or files (default: the shipped corpus and the config\'s corpus)'),
+      { config: true, corpus: 'default', csv: true },
+    )
       .option('--json', 'print the statistics as JSON')
-      .option('--debug', 'show stack traces for internal errors')
       .action(async (paths: string[], flags: CorpusFlags) => {
         const { runCorpus } = await import('./corpus-command.js');
         code = await runCorpus(name, paths, flags, io);

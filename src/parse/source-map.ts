@@ -103,26 +103,20 @@ export function anchorPart(index: LineIndex, text: string, searchFrom: number): 
   const segments: Segment[] = [];
   let cursor = searchFrom;
   let offset = 0;
+  // Finds a piece of the derived text in the file after the cursor; on success records it.
+  const place = (piece: string, textStart: number): boolean => {
+    const at = src.indexOf(piece, cursor);
+    if (at < 0 || crossesTooFar(src, cursor, at)) return false;
+    segments.push({ textStart, fileStart: at, length: piece.length });
+    cursor = at + piece.length;
+    return true;
+  };
   for (const line of text.split('\n')) {
     const trimmed = line.trim();
-    if (trimmed.length > 0) {
-      const lead = line.indexOf(trimmed);
-      const at = src.indexOf(trimmed, cursor);
-      if (at >= 0 && !crossesTooFar(src, cursor, at)) {
-        segments.push({ textStart: offset + lead, fileStart: at, length: trimmed.length });
-        cursor = at + trimmed.length;
-      } else {
-        const word = /\S+/g;
-        for (let m = word.exec(line); m; m = word.exec(line)) {
-          const pieces = src.indexOf(m[0], cursor) >= 0 ? [{ text: m[0], at: m.index }] : subTokens(m[0], m.index);
-          for (const piece of pieces) {
-            const w = src.indexOf(piece.text, cursor);
-            if (w >= 0 && !crossesTooFar(src, cursor, w)) {
-              segments.push({ textStart: offset + piece.at, fileStart: w, length: piece.text.length });
-              cursor = w + piece.text.length;
-            }
-          }
-        }
+    if (trimmed.length > 0 && !place(trimmed, offset + line.indexOf(trimmed))) {
+      const word = /\S+/g;
+      for (let m = word.exec(line); m; m = word.exec(line)) {
+        if (!place(m[0], offset + m.index)) for (const piece of subTokens(m[0], m.index)) place(piece.text, offset + piece.at);
       }
     }
     offset += line.length + 1;

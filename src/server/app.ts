@@ -26,6 +26,8 @@ interface Reply {
   body: unknown;
   verdict?: string;
   headers?: Record<string, string>;
+  /** The request body as received, kept only for --log-bodies. */
+  requestBody?: string;
 }
 
 /**
@@ -44,7 +46,7 @@ export function createLintServer(linter: Linter, opts: ServeOptions): Server & {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         const entry: Record<string, unknown> = { time: new Date().toISOString(), method: req.method, path: req.url, status: reply.status, ms: Math.round(ms * 100) / 100 };
         if (reply.verdict) entry.verdict = reply.verdict;
-        if (opts.logBodies && (req as IncomingMessage & { rawBody?: string }).rawBody) entry.body = (req as IncomingMessage & { rawBody?: string }).rawBody;
+        if (reply.requestBody !== undefined) entry.body = reply.requestBody;
         opts.log(JSON.stringify(entry));
       });
   });
@@ -73,15 +75,21 @@ export function createLintServer(linter: Linter, opts: ServeOptions): Server & {
       if (e instanceof BodyError) return { status: e.status, body: { error: e.message } };
       throw e;
     }
-    if (opts.logBodies) (req as IncomingMessage & { rawBody?: string }).rawBody = raw.toString('utf8');
+    const text = raw.toString('utf8');
+    const reply = answerPost(route.post!, text);
+    if (opts.logBodies) reply.requestBody = text;
+    return reply;
+  }
+
+  function answerPost(post: (json: unknown) => Reply, text: string): Reply {
     let json: unknown;
     try {
-      json = JSON.parse(raw.toString('utf8'));
+      json = JSON.parse(text);
     } catch (e) {
       return { status: 400, body: { error: `malformed JSON: ${(e as Error).message}` } };
     }
     try {
-      return route.post!(json);
+      return post(json);
     } catch (e) {
       if (isInputError(e)) return { status: 422, body: { error: `${e.problem}; ${e.fix}`, field: e.file } };
       throw e;

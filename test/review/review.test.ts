@@ -14,10 +14,13 @@ describe('near-copy clustering', () => {
     expect(new Set(ids).size).toBe(3);
   });
 
-  it('handles thousands of texts (candidates come from LSH buckets, not all pairs)', () => {
+  it('keeps thousands of distinct texts apart and finds the copies planted among them', () => {
     const texts = Array.from({ length: 3000 }, (_, i) => `Template number ${i} talks about topic ${i % 97} and offer ${i % 89} with words ${(i * 7) % 1000} ${(i * 13) % 1000}.`);
+    // Ten templates re-sent with one word changed, at the end of the list.
+    for (const i of [5, 400, 999, 1500, 2999, 17, 640, 1234, 2048, 2500]) texts.push(texts[i]!.replace('talks', 'writes'));
     const ids = clusterNearCopies(texts);
-    expect(ids).toHaveLength(3000);
+    expect(new Set(ids.slice(0, 3000)).size).toBe(3000);
+    [5, 400, 999, 1500, 2999, 17, 640, 1234, 2048, 2500].forEach((i, k) => expect(ids[3000 + k]).toBe(ids[i]));
   });
 });
 

@@ -8,6 +8,7 @@ const TOKEN = 's3cret-token';
 const logs: string[] = [];
 let base: { port: number };
 let open: { port: number };
+let verbose: { port: number };
 let closers: Array<() => Promise<void>> = [];
 
 async function start(opts: { token?: string; logBodies?: boolean } = {}) {
@@ -21,6 +22,7 @@ async function start(opts: { token?: string; logBodies?: boolean } = {}) {
 beforeAll(async () => {
   open = await start({ logBodies: false });
   base = await start({ token: TOKEN });
+  verbose = await start({ logBodies: true });
 });
 afterAll(async () => {
   await Promise.all(closers.map((c) => c()));
@@ -144,6 +146,13 @@ describe('other routes', () => {
     expect(Object.keys(entry).sort()).toEqual(['method', 'ms', 'path', 'status', 'time', 'verdict']);
     expect(entry).toMatchObject({ method: 'POST', path: '/v1/lint', status: 200, verdict: 'needs-signal' });
     expect(logs[0]).not.toContain('carriers');
+  });
+
+  it('logs the request body only with --log-bodies', async () => {
+    logs.length = 0;
+    await call(verbose.port, 'POST', '/v1/lint', JSON.stringify(GENERIC));
+    await call(verbose.port, 'POST', '/v1/lint', '{"broken');
+    expect(logs.map((l) => JSON.parse(l).body)).toEqual([JSON.stringify(GENERIC), '{"broken']);
   });
 });
 
