@@ -34,7 +34,22 @@ async function readStdin(): Promise<Uint8Array> {
 
 export function defaultIo(): Io {
   const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  return { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, readStdin, env: process.env, version };
+  // Getters: touching process.stdin or .stdout sets up a stream, which a run may never need.
+  return {
+    cwd: process.cwd(),
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
+    readStdin,
+    env: process.env,
+    version,
+  };
 }
 
 /** The command line. Returns the exit code instead of exiting, so tests can call it. */

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { lilconfigSync } from 'lilconfig';
 import { InputError } from '../errors.js';
 import { yaml } from '../parse/yaml.js';
 import { validateConfig, type ConfigFile } from './schema.js';
@@ -28,7 +29,6 @@ export interface LoadedConfig {
 /** Finds the nearest config upward from `cwd` and validates it. */
 export async function discoverConfig(cwd: string): Promise<LoadedConfig> {
   // The synchronous explorer: an async search spends a cold start waiting on a dozen stats.
-  const { lilconfigSync } = await import('lilconfig');
   const explorer = lilconfigSync('outreach-lint', {
     searchPlaces: CONFIG_FILES,
     packageProp: PACKAGE_KEY,

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { InputError } from '../errors.js';
+import { compareText } from '../kernel/compare-text.js';
 import { fileError } from '../linter.js';
 
 /** Extensions read from a corpus folder: the draft formats plus CSV exports. */
@@ -53,20 +53,20 @@ export function listCorpusFiles(roots: string[], display: (abs: string) => strin
 /**
  * Cheap identity of a corpus folder from the times of it and its archetype folders, which
  * change when a message is added, removed or renamed. Used only to trust the prebuilt index of the shipped corpus;
- * after editing a shipped message in place, run `npm run build`.
+ * after editing a shipped message in place, run `npm run build`. Kept as plain text rather
+ * than hashed: it is short, and a cold lint then needs no crypto module.
  */
 export function folderFingerprint(root: string): string {
-  const h = createHash('sha256');
-  h.update(`${Math.floor(statSync(root).mtimeMs)}\n`);
-  for (const e of readdirSync(root, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (e.isDirectory() && !e.name.startsWith('.')) h.update(`${e.name}\0${Math.floor(statSync(join(root, e.name)).mtimeMs)}\n`);
-  }
-  return h.digest('hex').slice(0, 32);
+  const parts = [String(Math.floor(statSync(root).mtimeMs))];
+  const dirs = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.'));
+  for (const e of dirs.sort((a, b) => compareText(a.name, b.name))) parts.push(`${e.name}:${Math.floor(statSync(join(root, e.name)).mtimeMs)}`);
+  return parts.join(' ');
 }
 
 /** The corpus's content hash: what the index is built from, plus the pipeline that builds it. */
 export function contentHash(files: Array<{ path: string; bytes: Uint8Array }>, pipeline: string): string {
-  const h = createHash('sha256');
+  // Loaded here, not at the top: a lint with only the prebuilt shipped index never hashes.
+  const h = process.getBuiltinModule('node:crypto').createHash('sha256');
   h.update(pipeline);
   for (const f of files) {
     h.update(`\n${f.path}\0${f.bytes.length}\0`);

@@ -1,7 +1,4 @@
-import { createRequire } from 'node:module';
-
-type Compare = (a: string, b: string) => number;
-let compare: Compare | undefined;
+import { compareTwoStrings } from 'string-similarity';
 
 /**
  * Character-bigram Dice similarity, 0-1. string-similarity is unmaintained and CommonJS, so it
@@ -9,6 +6,5 @@ let compare: Compare | undefined;
  * used only to rescore single sentences, never whole messages.
  */
 export function dice(a: string, b: string): number {
-  compare ??= (createRequire(import.meta.url)('string-similarity') as { compareTwoStrings: Compare }).compareTwoStrings;
-  return compare(a, b);
+  return compareTwoStrings(a, b);
 }

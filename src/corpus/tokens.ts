@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
-import { packageRoot } from '../rules/data.js';
 
 /** A word of email text, lowercased, with where it stands. */
 export interface Token {
@@ -33,36 +30,16 @@ export function isStopword(word: string): boolean {
   return STOP.has(word);
 }
 
-let stems: Map<string, string> | undefined;
-let porter: { stem(word: string): string } | undefined;
+const memo = new Map<string, string>();
 
-/**
- * Porter stem, memoised. The build writes the stems of every word in the rule data and the
- * shipped corpus to dist/data/stems.json, so a cold lint loads the stemmer only for words
- * it has not seen.
- */
+/** Porter stem (natural's), memoised. */
 export function stem(word: string): string {
-  stems ??= seedStems();
-  let s = stems.get(word);
+  let s = memo.get(word);
   if (s === undefined) {
-    porter ??= createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
     s = /^slot/.test(word) || /\d/.test(word) ? word : porter.stem(word.replace(/'/g, ''));
-    if (stems.size < 200_000) stems.set(word, s);
+    if (memo.size < 200_000) memo.set(word, s);
   }
   return s;
-}
-
-function seedStems(): Map<string, string> {
-  try {
-    return new Map(Object.entries(JSON.parse(readFileSync(join(packageRoot, 'dist', 'data', 'stems.json'), 'utf8')) as Record<string, string>));
-  } catch {
-    return new Map();
-  }
-}
-
-/** Every memoised stem, for the build to save. */
-export function knownStems(): Record<string, string> {
-  return Object.fromEntries(stems ?? []);
 }
 
 /** Stems of the words that carry content: no stopwords, no single letters. */

@@ -1,6 +1,7 @@
 import type { KernelServices, Rule } from './rule.js';
 import { scoreFindings, verdictOf } from './score.js';
 import type { Draft, Finding, LintResult, Position, Report, Severity } from './types.js';
+import { compareText } from './compare-text.js';
 
 /** A rule switched on, with its severity and options settled by the config. */
 export interface ActiveRule {
@@ -23,7 +24,7 @@ export function lintDraft(draft: Draft, rules: ActiveRule[], services: KernelSer
     const reports = active.rule.check(draft, { options: active.options, data: active.data, severity: active.severity, services, active: enabled });
     for (const report of reports) findings.push(toFinding(draft, active, report));
   }
-  findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
   const { score, lost } = scoreFindings(findings, new Map(rules.map((r) => [r.rule.meta.id, r.rule.meta])));
   const result: LintResult = {
     filePath: draft.filePath,

@@ -1,5 +1,6 @@
 import type { RuleMeta } from './rule.js';
 import type { Finding, Severity, Verdict } from './types.js';
+import { compareText } from './compare-text.js';
 
 /**
  * The context score starts at 100. Each finding takes off its rule's `points` (by default 30
@@ -37,7 +38,7 @@ export function scoreFindings(findings: Finding[], weights: ReadonlyMap<string, 
   const lost = [...perRule.entries()]
     .map(([ruleId, e]) => ({ ruleId, ...e }))
     .filter((e) => e.points > 0)
-    .sort((a, b) => b.points - a.points || a.ruleId.localeCompare(b.ruleId));
+    .sort((a, b) => b.points - a.points || compareText(a.ruleId, b.ruleId));
   const total = lost.reduce((sum, e) => sum + e.points, 0);
   return { score: Math.max(0, 100 - total), lost };
 }

@@ -2,6 +2,7 @@ import type { Rule } from '../kernel/rule.js';
 import type { Draft, Report } from '../kernel/types.js';
 import { escapeRegExp } from '../parse/regions.js';
 import { analyzeDraft, type SignalData } from '../signal/analyze.js';
+import { compareText } from '../kernel/compare-text.js';
 
 interface Data {
   signals: SignalData;
@@ -78,7 +79,7 @@ function profileUses(draft: Draft): Array<{ key: string; part: 'subject' | 'body
 }
 
 function unique(names: string[]): string[] {
-  return [...new Set(names)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return [...new Set(names)].sort((a, b) => rank(a) - rank(b) || compareText(a, b));
 }
 
 function rank(name: string): number {
