@@ -19,9 +19,20 @@ export function wordTokens(text: string, offset = 0): Token[] {
   const out: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    out.push({ text: m[0].toLowerCase().replace(/’/g, "'"), start: offset + m.index, end: offset + m.index + m[0].length });
+    out.push({ text: normalWord(m[0]), start: offset + m.index, end: offset + m.index + m[0].length });
   }
   return out;
+}
+
+/** The first word of a text as wordTokens would give it, without tokenising the rest. */
+export function firstToken(text: string): string | undefined {
+  WORD.lastIndex = 0;
+  const m = WORD.exec(text);
+  return m ? normalWord(m[0]) : undefined;
+}
+
+function normalWord(raw: string): string {
+  return raw.toLowerCase().replace(/’/g, "'");
 }
 
 const STOP = new Set([...naturalStopwords, "i'm", "i'd", "i'll", "i've", "we're", "we'd", "we'll", "we've", "you're", "you'd", "you'll", "you've", "it's", "that's", "there's", "let's", "don't", "can't", "won't", "isn't", "didn't", "doesn't", 'hi', 'hello', 'hey', 'thanks', 'thank']);
