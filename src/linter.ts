@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InputError } from './errors.js';
+import { InputError, isInputError } from './errors.js';
 import type { ResolvedConfig } from './config/resolve.js';
 import { lintDraft, type ActiveRule } from './kernel/lint.js';
 import type { KernelServices, Rule } from './kernel/rule.js';
@@ -206,7 +206,7 @@ export async function readDraftFile(path: string, maxFileSize: number): Promise<
 
 /** One line for an fs error: what happened, and what to do about it. */
 export function fileError(path: string, e: unknown): Error {
-  if (e instanceof InputError) return e;
+  if (isInputError(e)) return e;
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
