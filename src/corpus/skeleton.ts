@@ -1,5 +1,5 @@
 import type { Draft, Placeholder } from '../kernel/types.js';
-import { escapeRegExp } from '../parse/regions.js';
+import { findWholeWords } from '../parse/whole-words.js';
 import { segmentUnits, type Unit } from '../parse/sentences.js';
 
 /** A unit of the message with its merge data masked to slot words. */
@@ -24,7 +24,7 @@ const memo = new WeakMap<Draft, Skeleton>();
 export function skeletonOf(draft: Draft): Skeleton {
   const hit = memo.get(draft);
   if (hit) return hit;
-  const values = prospectPattern(draft);
+  const values = prospectValues(draft);
   const mask = (text: string, from: number, to: number, placeholders: Placeholder[]) => {
     let out = '';
     let at = from;
@@ -34,7 +34,14 @@ export function skeletonOf(draft: Draft): Skeleton {
       at = p.end;
     }
     out += text.slice(at, to);
-    return values ? out.replace(values.re, (m) => ` slot${values.keys.get(m.toLowerCase()) ?? 'value'} `) : out;
+    if (!values) return out;
+    let masked = '';
+    let last = 0;
+    for (const hit of findWholeWords(out, values.keys.keys())) {
+      masked += `${out.slice(last, hit.start)} slot${values.keys.get(hit.value) ?? 'value'} `;
+      last = hit.end;
+    }
+    return masked + out.slice(last);
   };
   const body = draft.body.text;
   const bodyPlaceholders = draft.placeholders.filter((p) => p.part === 'body');
@@ -66,15 +73,13 @@ function slotText(p: Placeholder): string {
   }
 }
 
-/** One case-insensitive pattern for all of the draft's prospect values, longest first. */
-function prospectPattern(draft: Draft): { re: RegExp; keys: Map<string, string> } | undefined {
+/** The draft's prospect values, lowercased, with the slot name each is masked as. */
+function prospectValues(draft: Draft): { keys: Map<string, string> } | undefined {
   const keys = new Map<string, string>();
   for (const f of Object.values(draft.prospect)) {
     const v = f.value.trim();
     if (v.length < 2 || /^\d+$/.test(v)) continue;
     if (!keys.has(v.toLowerCase())) keys.set(v.toLowerCase(), f.key.replace(/[^a-z0-9]/g, ''));
   }
-  if (keys.size === 0) return undefined;
-  const alternatives = [...keys.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu'), keys };
+  return keys.size === 0 ? undefined : { keys };
 }

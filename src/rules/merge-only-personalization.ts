@@ -1,6 +1,6 @@
 import type { Rule } from '../kernel/rule.js';
 import type { Draft, Report } from '../kernel/types.js';
-import { escapeRegExp } from '../parse/regions.js';
+import { findWholeWords } from '../parse/whole-words.js';
 import { analyzeDraft, type SignalData } from '../signal/analyze.js';
 import { compareText } from '../kernel/compare-text.js';
 
@@ -64,14 +64,12 @@ function profileUses(draft: Draft): Array<{ key: string; part: 'subject' | 'body
   const out: Array<{ key: string; part: 'subject' | 'body'; start: number; end: number }> = [];
   for (const f of Object.values(draft.prospect)) {
     if (f.value.length < 2) continue;
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(f.value)}(?![\\p{L}\\p{N}])`, 'giu');
     const parts: Array<['subject' | 'body', string]> = [['body', draft.body.text]];
     if (draft.subject) parts.unshift(['subject', draft.subject.text]);
     for (const [part, text] of parts) {
-      for (const m of text.matchAll(re)) {
-        const start = m.index!;
+      for (const { start, end } of findWholeWords(text, [f.value])) {
         if (part === 'body' && skip.some((r) => start >= r.start && start < r.end)) continue;
-        out.push({ key: f.key, part, start, end: start + m[0].length });
+        out.push({ key: f.key, part, start, end });
       }
     }
   }
