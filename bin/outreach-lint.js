@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli-bundle/main.js';
+// The CLI is a minified bundle; with --debug its stack traces are mapped back to the sources.
+if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
+const { main } = await import('../dist/cli-bundle/main.js');
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+process.exitCode = await main(process.argv.slice(2));

@@ -60,8 +60,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minifyWhitespace: true,
-  minifySyntax: true,
+  minify: true,
+  // Stack traces (--debug only) map back to dist/ through this; see bin/outreach-lint.js.
+  sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [lazyParts, lazyChildProcess],
