@@ -1,5 +1,5 @@
 import { featureCounts, hash32, sentenceKey, shingles } from './features.js';
-import type { Arrays } from './index-file.js';
+import type { Arrays, Bytes } from './index-file.js';
 import { stopwatch } from './stopwatch.js';
 
 /** What the index keeps about each corpus message. */
@@ -24,9 +24,16 @@ export interface IndexHeader {
   hash: string;
   builtAt: string;
   buildMs: number;
-  messages: MessageMeta[];
+  /** How many messages; their metadata is in the metaText array, one JSON line each. */
+  count: number;
   terms: number;
 }
+
+/**
+ * Arrays an index file keeps on disk and reads a slice of when asked: a lint needs the text of
+ * the few sentences and messages it reports, and at 100,000 messages these are ~50 MB.
+ */
+export const ON_DEMAND_ARRAYS = ['sentText', 'metaText'];
 
 export interface Neighbour {
   doc: number;
@@ -82,13 +89,16 @@ export class CorpusIndex {
       sentKeys: Uint32Array;
       sentDocs: Uint32Array;
       sentTextOffsets: Uint32Array;
-      sentText: Uint8Array;
+      sentText: Bytes;
+      /** Each message's MessageMeta as a JSON line, end to end. */
+      metaText: Bytes;
+      metaOffsets: Uint32Array;
       shingleKeys: Uint32Array;
       shingleOffsets: Uint32Array;
       shingleSents: Uint32Array;
     },
   ) {
-    this.n = header.messages.length;
+    this.n = header.count;
     this.scores = new Float32Array(this.n);
   }
 
@@ -146,8 +156,15 @@ export class CorpusIndex {
     return this.docs;
   }
 
+  /** A message's metadata, read when asked. */
+  message(doc: number): MessageMeta {
+    const { metaOffsets, metaText } = this.arrays;
+    return JSON.parse(this.decoder.decode(metaText.subarray(metaOffsets[doc], metaOffsets[doc + 1]))) as MessageMeta;
+  }
+
+  /** Every message's metadata: for statistics, not for the lint path. */
   get messages(): MessageMeta[] {
-    return this.header.messages;
+    return Array.from({ length: this.n }, (_, i) => this.message(i));
   }
 
   get sentenceCount(): number {
@@ -391,7 +408,10 @@ export class CorpusIndex {
     const shingleSents = new Uint32Array(total);
     shingleKeys.forEach((k, i) => shingleSents.set(shingleMap.get(k)!, shingleOffsets[i]!));
 
-    const header: IndexHeader = { hash, builtAt: new Date().toISOString(), buildMs: 0, messages: inputs.map((m) => m.meta), terms: vocab.size };
+    const header: IndexHeader = { hash, builtAt: new Date().toISOString(), buildMs: 0, count: inputs.length, terms: vocab.size };
+    const metaLines = inputs.map((m) => encoder.encode(JSON.stringify(m.meta)));
+    const metaOffsets = new Uint32Array(metaLines.length + 1);
+    metaLines.forEach((line, i) => (metaOffsets[i + 1] = metaOffsets[i]! + line.length));
     const index = new CorpusIndex(header, {
       vocabText: new Uint8Array(Buffer.concat(encoded.map((e) => e.bytes))),
       vocabOffsets,
@@ -403,6 +423,8 @@ export class CorpusIndex {
       sentDocs: new Uint32Array(sentDocsList),
       sentTextOffsets: new Uint32Array(textOffsets),
       sentText: new Uint8Array(Buffer.concat(texts)),
+      metaText: new Uint8Array(Buffer.concat(metaLines)),
+      metaOffsets,
       shingleKeys,
       shingleOffsets,
       shingleSents,
@@ -417,10 +439,10 @@ export class CorpusIndex {
   }
 
   static fromArrays(header: IndexHeader, arrays: Arrays): CorpusIndex {
-    const need = ['vocabText', 'vocabOffsets', 'idf', 'postOffsets', 'postDocs', 'postWeights', 'sentKeys', 'sentDocs', 'sentTextOffsets', 'sentText', 'shingleKeys', 'shingleOffsets', 'shingleSents'];
+    const need = ['vocabText', 'vocabOffsets', 'idf', 'postOffsets', 'postDocs', 'postWeights', 'sentKeys', 'sentDocs', 'sentTextOffsets', 'sentText', 'metaText', 'metaOffsets', 'shingleKeys', 'shingleOffsets', 'shingleSents'];
     for (const name of need) if (!arrays[name]) throw new Error(`index has no ${name}`);
     const a = arrays as CorpusIndex['arrays'];
-    if (a.idf.length !== header.terms || a.postOffsets.length !== header.terms + 1 || a.vocabOffsets.length !== header.terms + 1) throw new Error('index arrays do not match its header');
+    if (a.idf.length !== header.terms || a.postOffsets.length !== header.terms + 1 || a.vocabOffsets.length !== header.terms + 1 || a.metaOffsets.length !== header.count + 1) throw new Error('index arrays do not match its header');
     return new CorpusIndex(header, a);
   }
 }

@@ -1,25 +1,42 @@
-/** The typed arrays an index file holds. */
-export type Arrays = Record<string, Uint32Array | Float32Array | Uint8Array>;
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+
+/** Bytes that may stay on disk: anything with Uint8Array's subarray and byteLength. */
+export interface Bytes {
+  readonly byteLength: number;
+  subarray(start?: number, end?: number): Uint8Array;
+}
+
+/** The arrays an index file holds. */
+export type Arrays = Record<string, Uint32Array | Float32Array | Uint8Array | Bytes>;
+
+type Layout = Record<string, { type: string; offset: number; length: number }>;
 
 const MAGIC = 0x58494c4f; // "OLIX"
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
 /**
  * An index file: magic, format version, CRC-32 of everything after the fixed header, a JSON
- * header, then 4-byte-aligned typed arrays. Any mismatch means a corrupt or stale file.
+ * header, then 4-byte-aligned arrays. Arrays named in `onDemand` go last, so that a reader
+ * can load everything before them in one read and leave them on disk.
  */
-export function encodeIndex(header: object, arrays: Arrays): Buffer {
-  const layout: Record<string, { type: string; offset: number; length: number }> = {};
+export function encodeIndex(header: object, arrays: Arrays, onDemand: readonly string[] = []): Buffer {
+  const names = [...Object.keys(arrays).filter((n) => !onDemand.includes(n)), ...onDemand.filter((n) => n in arrays)];
+  const layout: Layout = {};
   let offset = 0;
-  for (const [name, arr] of Object.entries(arrays)) {
+  let resident = 0;
+  for (const name of names) {
+    const arr = arrays[name]!;
+    if (!(arr instanceof Uint8Array || arr instanceof Uint32Array || arr instanceof Float32Array)) throw new Error(`array ${name} is not in memory`);
     layout[name] = { type: arr.constructor.name, offset, length: arr.length };
     offset += align4(arr.byteLength);
+    if (!onDemand.includes(name)) resident = offset;
   }
-  const json = Buffer.from(JSON.stringify({ ...header, layout }), 'utf8');
+  const json = Buffer.from(JSON.stringify({ ...header, layout, resident }), 'utf8');
   const jsonPadded = align4(json.length);
   const body = Buffer.alloc(jsonPadded + offset);
   json.copy(body, 0);
-  for (const [name, arr] of Object.entries(arrays)) {
+  for (const name of names) {
+    const arr = arrays[name] as Uint8Array;
     Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength).copy(body, jsonPadded + layout[name]!.offset);
   }
   const fixed = Buffer.alloc(16);
@@ -32,33 +49,107 @@ export function encodeIndex(header: object, arrays: Arrays): Buffer {
 
 export class CorruptIndexError extends Error {}
 
+/** Decodes an index held in memory whole. */
+export function decodeIndex<H>(buf: Buffer, { verify = true }: { verify?: boolean } = {}): { header: H; arrays: Arrays } {
+  const jsonLength = checkFixed(buf);
+  const body = buf.subarray(16);
+  if (verify && crc32(body) !== buf.readUInt32LE(12)) throw new CorruptIndexError('checksum mismatch');
+  const header = parseHeader<H>(body.subarray(0, jsonLength));
+  // Views need 4-byte alignment; a file read whole is aligned, a pooled slice may not be.
+  let data: Uint8Array = body.subarray(align4(jsonLength));
+  if (data.byteOffset % 4 !== 0) data = Uint8Array.from(data);
+  return { header, arrays: views(header.layout, data, data.byteLength) };
+}
+
 /**
+ * Reads an index file, leaving the arrays after the resident part on disk: they are read a
+ * slice at a time through a file descriptor kept open for the life of the process.
  * `verify: false` skips the checksum; only for the prebuilt index that ships inside the
  * package, which is as trusted as the package's code and is checked when it is built.
  */
-export function decodeIndex<H>(buf: Buffer, { verify = true }: { verify?: boolean } = {}): { header: H; arrays: Arrays } {
+export function readIndex<H>(path: string, { verify = true }: { verify?: boolean } = {}): { header: H; arrays: Arrays } {
+  const fd = openSync(path, 'r');
+  let keepOpen = false;
+  try {
+    const size = fstatSync(fd).size;
+    const fixed = readAt(fd, 0, Math.min(16, size));
+    const jsonLength = checkFixed(fixed);
+    const header = parseHeader<H & { resident?: number }>(readAt(fd, 16, jsonLength));
+    const base = 16 + align4(jsonLength);
+    const resident = header.resident ?? size - base;
+    if (base + resident > size) throw new CorruptIndexError('file is cut short');
+    const data = readAt(fd, base, resident);
+    if (verify) {
+      let crc = crc32(readAt(fd, 16, base - 16));
+      crc = crc32(data, crc);
+      for (let at = base + resident; at < size; at += 1 << 20) crc = crc32(readAt(fd, at, Math.min(1 << 20, size - at)), crc);
+      if (crc !== fixed.readUInt32LE(12)) throw new CorruptIndexError('checksum mismatch');
+    }
+    const arrays = views(header.layout, data, resident, (offset, length) => {
+      if (base + offset + length > size) throw new CorruptIndexError('array is cut short');
+      keepOpen = true;
+      return new FileBytes(fd, base + offset, length);
+    });
+    return { header, arrays };
+  } finally {
+    if (!keepOpen) closeSync(fd);
+  }
+}
+
+/** Bytes of an open file, read when a slice is asked for. */
+class FileBytes implements Bytes {
+  constructor(
+    private readonly fd: number,
+    private readonly offset: number,
+    readonly byteLength: number,
+  ) {}
+
+  subarray(start = 0, end = this.byteLength): Uint8Array {
+    const from = Math.max(0, Math.min(start, this.byteLength));
+    const to = Math.max(from, Math.min(end, this.byteLength));
+    return readAt(this.fd, this.offset + from, to - from);
+  }
+}
+
+function checkFixed(buf: Buffer): number {
   if (buf.length < 16 || buf.readUInt32LE(0) !== MAGIC) throw new CorruptIndexError('not an outreach-lint index');
   if (buf.readUInt32LE(4) !== INDEX_FORMAT) throw new CorruptIndexError('index format changed');
-  const jsonLength = buf.readUInt32LE(8);
-  const body = buf.subarray(16);
-  if (verify && crc32(body) !== buf.readUInt32LE(12)) throw new CorruptIndexError('checksum mismatch');
-  let header: H & { layout: Record<string, { type: string; offset: number; length: number }> };
+  return buf.readUInt32LE(8);
+}
+
+function parseHeader<H>(json: Uint8Array): H & { layout: Layout } {
   try {
-    header = JSON.parse(body.subarray(0, jsonLength).toString('utf8'));
+    return JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as H & { layout: Layout };
   } catch {
     throw new CorruptIndexError('header is not JSON');
   }
-  const base = align4(jsonLength);
-  // Views need 4-byte alignment; a file read whole is aligned, a pooled slice may not be.
-  let data: Uint8Array = body.subarray(base);
-  if (data.byteOffset % 4 !== 0) data = Uint8Array.from(data);
+}
+
+/** Typed-array views of the arrays in `data`; those beyond `resident` come from `onDisk`. */
+function views(layout: Layout, data: Uint8Array, resident: number, onDisk?: (offset: number, length: number) => Bytes): Arrays {
   const arrays: Arrays = {};
-  for (const [name, { type, offset, length }] of Object.entries(header.layout)) {
+  for (const [name, { type, offset, length }] of Object.entries(layout)) {
     const Ctor = type === 'Float32Array' ? Float32Array : type === 'Uint8Array' ? Uint8Array : Uint32Array;
-    if (offset + length * Ctor.BYTES_PER_ELEMENT > data.byteLength) throw new CorruptIndexError(`array ${name} is cut short`);
+    const bytes = length * Ctor.BYTES_PER_ELEMENT;
+    if (offset >= resident && onDisk && Ctor === Uint8Array) {
+      arrays[name] = onDisk(offset, bytes);
+      continue;
+    }
+    if (offset + bytes > Math.min(resident, data.byteLength)) throw new CorruptIndexError(`array ${name} is cut short`);
     arrays[name] = new Ctor(data.buffer as ArrayBuffer, data.byteOffset + offset, length);
   }
-  return { header, arrays };
+  return arrays;
+}
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const out = Buffer.allocUnsafeSlow(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, out, done, length - done, position + done);
+    if (n === 0) throw new CorruptIndexError('file is cut short');
+    done += n;
+  }
+  return out;
 }
 
 function align4(n: number): number {
@@ -66,6 +157,6 @@ function align4(n: number): number {
 }
 
 /** node:zlib is loaded on first use: a lint with the prebuilt index never needs it. */
-function crc32(data: Uint8Array): number {
-  return process.getBuiltinModule('node:zlib').crc32(data);
+function crc32(data: Uint8Array, value?: number): number {
+  return process.getBuiltinModule('node:zlib').crc32(data, value);
 }

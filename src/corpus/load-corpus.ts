@@ -7,8 +7,8 @@ import type { ParseEnv } from '../parse/build-draft.js';
 import { parseDrafts, type ParseOptions } from '../parse/parse-file.js';
 import { packageRoot } from '../rules/data.js';
 import { contentHash, folderFingerprint, listCorpusFiles, readCorpusFile } from './corpus-files.js';
-import { CorpusIndex, type IndexHeader, type IndexInput } from './corpus-index.js';
-import { CorruptIndexError, decodeIndex, encodeIndex, INDEX_FORMAT } from './index-file.js';
+import { CorpusIndex, ON_DEMAND_ARRAYS, type IndexHeader, type IndexInput } from './corpus-index.js';
+import { CorruptIndexError, encodeIndex, INDEX_FORMAT, readIndex } from './index-file.js';
 import { skeletonOf, skeletonText } from './skeleton.js';
 import { stopwatch } from './stopwatch.js';
 
@@ -52,17 +52,17 @@ export async function loadCorpus(env: ParseEnv, opts: CorpusOptions): Promise<Co
   }
   const files = listCorpusFiles(roots, displayPath);
 
-  const contents = files.map((f) => ({ path: f.path, bytes: readCorpusFile(f.abs) }));
-  const hash = contentHash(contents, pipelineVersion(opts.parse));
+  const hash = contentHash(files, pipelineVersion(opts.parse));
   const dir = opts.cacheDir ?? cacheDir();
   const cacheFile = join(dir, `index-${hash.slice(0, 24)}.bin`);
   const cached = opts.rebuild ? undefined : readIndexFile(cacheFile, hash);
   if (cached) return { index: cached, source: 'cache', loadMs: elapsed(), cacheFile };
 
+  const contents = files.map((f) => ({ path: f.path, bytes: readCorpusFile(f.abs) }));
   const index = await buildIndex(contents, hash, env, opts);
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileAtomic(cacheFile, encodeIndex(index.header, index.toArrays()));
+    writeFileAtomic(cacheFile, encodeIndex(index.header, index.toArrays(), ON_DEMAND_ARRAYS));
   } catch {
     // A read-only cache folder only costs the next run a rebuild.
   }
@@ -114,7 +114,7 @@ export async function buildIndex(
 export function readIndexFile(path: string, hash?: string, verify = true): CorpusIndex | undefined {
   if (!existsSync(path)) return undefined;
   try {
-    const { header, arrays } = decodeIndex<IndexHeader>(readFileSync(path), { verify });
+    const { header, arrays } = readIndex<IndexHeader>(path, { verify });
     if (hash !== undefined && header.hash !== hash) return undefined;
     return CorpusIndex.fromArrays(header, arrays);
   } catch (e) {
@@ -138,9 +138,9 @@ function tryPrebuilt(): CorpusIndex | undefined {
 export async function prebuildShippedIndex(env: ParseEnv): Promise<CorpusIndex> {
   const files = listCorpusFiles([SHIPPED_CORPUS], displayPath);
   const contents = files.map((f) => ({ path: f.path, bytes: readCorpusFile(f.abs) }));
-  const index = await buildIndex(contents, contentHash(contents, pipelineVersion()), env);
+  const index = await buildIndex(contents, contentHash(files, pipelineVersion()), env);
   mkdirSync(dirname(SHIPPED_INDEX), { recursive: true });
-  writeFileAtomic(SHIPPED_INDEX, encodeIndex(index.header, index.toArrays()));
+  writeFileAtomic(SHIPPED_INDEX, encodeIndex(index.header, index.toArrays(), ON_DEMAND_ARRAYS));
   writeFileAtomic(SHIPPED_MANIFEST, JSON.stringify({ fingerprint: folderFingerprint(SHIPPED_CORPUS), format: INDEX_FORMAT, hash: index.header.hash }));
   return index;
 }

@@ -42,7 +42,10 @@ export function buildReview(linter: Linter, results: DraftResult[]): Review {
       item.cluster = numbering.get(root)!;
     }
     const best = index?.nearest(skeletons[i]!, 1)[0];
-    if (best && index) item.nearest = { id: index.messages[best.doc]!.id, archetype: index.messages[best.doc]!.archetype, similarity: Math.round(best.score * 1000) / 1000 };
+    if (best && index) {
+      const m = index.message(best.doc);
+      item.nearest = { id: m.id, archetype: m.archetype, similarity: Math.round(best.score * 1000) / 1000 };
+    }
     const top = [...result.findings].sort((a, b) => SEVERITY_RANK[a.severity]! - SEVERITY_RANK[b.severity]! || a.line - b.line)[0];
     if (top) item.topFinding = top;
     return item;

@@ -40,7 +40,7 @@ export const corpusSimilarity: Rule<Options> = {
     const nearest = index.nearest(text, 3);
     const top = nearest[0];
     if (!top || top.score < options.warnAt) return [];
-    const meta = index.messages[top.doc]!;
+    const meta = index.message(top.doc);
     const report: Report = {
       messageId: 'similar',
       data: {
@@ -52,7 +52,10 @@ export const corpusSimilarity: Rule<Options> = {
       severity: top.score >= options.errorAt ? 'error' : severity,
       extra: {
         similarity: round(top.score),
-        nearest: nearest.map((n) => ({ id: index.messages[n.doc]!.id, archetype: index.messages[n.doc]!.archetype, similarity: round(n.score) })),
+        nearest: nearest.map((n) => {
+          const m = index.message(n.doc);
+          return { id: m.id, archetype: m.archetype, similarity: round(n.score) };
+        }),
       },
     };
     const first = skeleton.units[0];

@@ -37,7 +37,7 @@ export const stockSentence: Rule<Options> = {
         count: hit.messages,
         emails: hit.messages === 1 ? 'email' : 'emails',
         closest: clip(hit.closest, 90),
-        id: index.messages[hit.closestDoc]!.id,
+        id: index.message(hit.closestDoc).id,
       },
       extra: { corpusMessages: hit.messages, similarity: Math.round(hit.similarity * 1000) / 1000 },
     }));

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CorpusIndex, showSlots } from '../../src/corpus/corpus-index.js';
+import { CorpusIndex, ON_DEMAND_ARRAYS, showSlots } from '../../src/corpus/corpus-index.js';
 import { dice } from '../../src/corpus/dice.js';
-import { decodeIndex, encodeIndex } from '../../src/corpus/index-file.js';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CorruptIndexError, decodeIndex, encodeIndex, readIndex } from '../../src/corpus/index-file.js';
 
 const messages = [
   ['quick-question', 'Quick question about slotcompany\nWho handles vendor onboarding at slotcompany?\nWe shorten supplier setup from weeks to days.'],
@@ -44,6 +47,33 @@ describe('CorpusIndex', () => {
     const q = messages[1][1];
     expect(loaded.nearest(q, 3)).toEqual(index.nearest(q, 3));
     expect(loaded.sentenceText(0)).toBe(index.sentenceText(0));
+  });
+
+  it('read from a file, keeps sentence and message text on disk and reads the slices asked for', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'olidx-')), 'index.bin');
+    writeFileSync(file, encodeIndex(index.header, index.toArrays(), ON_DEMAND_ARRAYS));
+    const { header, arrays } = readIndex<typeof index.header>(file);
+    expect(arrays.sentText).not.toBeInstanceOf(Uint8Array);
+    expect(arrays.metaText).not.toBeInstanceOf(Uint8Array);
+    const loaded = CorpusIndex.fromArrays(header, arrays);
+    expect(loaded.message(4)).toEqual({ id: 'm4.md', archetype: 'follow-up-bump' });
+    expect(loaded.messages.map((m) => m.id)).toEqual(['m0.md', 'm1.md', 'm2.md', 'm3.md', 'm4.md']);
+    for (let i = 0; i < index.sentenceCount; i++) expect(loaded.sentenceText(i)).toBe(index.sentenceText(i));
+    expect(loaded.matchSentence('Just bumping this to the top of your inbox in case it was buried.', 0.85, dice)).toEqual(
+      index.matchSentence('Just bumping this to the top of your inbox in case it was buried.', 0.85, dice),
+    );
+  });
+
+  it('refuses an index file whose on-disk part is cut short or changed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'olidx-'));
+    const buf = encodeIndex(index.header, index.toArrays(), ON_DEMAND_ARRAYS);
+    const flipped = join(dir, 'flipped.bin');
+    writeFileSync(flipped, buf.map((b, i) => (i === buf.length - 2 ? b ^ 1 : b)));
+    expect(() => readIndex(flipped)).toThrow('checksum mismatch');
+    const cut = join(dir, 'cut.bin');
+    writeFileSync(cut, buf);
+    truncateSync(cut, buf.length - 10);
+    expect(() => readIndex(cut)).toThrow(CorruptIndexError);
   });
 
   it('refuses a file with a flipped byte', () => {
