@@ -3,7 +3,11 @@
 // agreement of the index's nearest message with the exact one.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CorpusIndex } from '../dist/corpus/corpus-index.js';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { CorpusIndex, ON_DEMAND_ARRAYS } from '../dist/corpus/corpus-index.js';
+import { encodeIndex } from '../dist/corpus/index-file.js';
 import { dice } from '../dist/corpus/dice.js';
 import { loadCorpus } from '../dist/corpus/load-corpus.js';
 import { skeletonOf, skeletonText } from '../dist/corpus/skeleton.js';
@@ -81,7 +85,18 @@ export async function corpusBench({ sizes = [1000, 10000, 100000], queries = 40 
     const probe = timed.flatMap((q) => q.split('\n')).filter((s) => s.split(' ').length >= 6).slice(0, 60);
     for (const s of probe) sent.push(await time(async () => index.matchSentence(s, 0.85, dice)));
     rows.push([`  sentence lookup, ${n.toLocaleString('en')}`, `${median(sent).toFixed(3)} ms`, `${probe.length} sentences`, '']);
-    rows.push([`  memory, ${n.toLocaleString('en')}`, `RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`, `index arrays ${(Object.values(index.arrays).reduce((s, a) => s + a.byteLength, 0) / 1024 / 1024).toFixed(1)} MB`, '']);
+    // A warm library lint of whole drafts with this corpus, in a fresh process that loads the
+    // index from its file as a lint does: per-draft time beside the exact scan, and peak RSS.
+    const dir = mkdtempSync(join(tmpdir(), 'olbench-'));
+    const file = join(dir, 'index.bin');
+    writeFileSync(file, encodeIndex(index.header, index.toArrays(), ON_DEMAND_ARRAYS));
+    const arraysMb = Object.values(index.arrays).reduce((s, a) => s + a.byteLength, 0) / 1024 / 1024;
+    const child = spawnSync(process.execPath, [join(root, 'bench', 'warm-lint-child.mjs'), file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    rmSync(dir, { recursive: true, force: true });
+    if (child.status !== 0) throw new Error(`warm-lint-child failed: ${child.stderr}`);
+    const w = JSON.parse(child.stdout.trim().split('\n').pop());
+    rows.push([`  warm lint per draft, ${n.toLocaleString('en')}`, `${w.lintMs.toFixed(2)} ms`, `exact scan alone: ${w.exactMs.toFixed(2)} ms; nearest alone: ${w.nearestMs.toFixed(2)} ms (${w.drafts} eval drafts)`, `${(w.exactMs / w.lintMs).toFixed(1)}x`]);
+    rows.push([`  lint process, ${n.toLocaleString('en')}`, `peak RSS ${w.rssMb.toFixed(0)} MB`, `index load ${w.loadMs.toFixed(0)} ms; file ${(arraysMb).toFixed(1)} MB of arrays, text on disk`, '']);
   }
   return table(['corpus', 'ours', 'baseline', 'ratio'], rows);
 }

@@ -29,21 +29,25 @@ export interface PhraseHit<T> {
 interface Entry<T> {
   phrase: string;
   value: T;
-  /** The phrase's words, worked out when a draft first has its first word. */
-  words?: string[];
+}
+
+interface Node<T> {
+  next: Map<string, Node<T>>;
+  values?: T[];
 }
 
 /**
- * Finds phrases in a token list, longest at each token. Phrases are indexed by their first
- * word only, and a phrase is split into words the first time a draft contains that word: a
- * cold lint then never tokenises the hundreds of phrases whose first word it does not use
- * (a full trie of them cost ~10 ms and ~2 MB before the first match). Matching stays linear
- * in the text times the few phrases that share a first word; no regular expressions are
- * built from the data, so no entry can make matching slow.
+ * Finds phrases in a token list, longest at each token, by walking a trie of their words.
+ * The trie is grown lazily: phrases are first grouped by their first word only, and a group
+ * becomes a sub-trie the first time a draft contains that word. A cold lint then never
+ * tokenises the hundreds of phrases whose first word it does not use (a full trie of them
+ * cost ~10 ms and ~2 MB before the first match), and a warm one walks a trie as before.
+ * Matching is linear in the text whatever the phrase list holds, and no regular expressions
+ * are built from the data, so no entry can make matching slow.
  */
 export class StemPhraseMatcher<T> {
   private readonly pending: Entry<T>[] = [];
-  private byFirst: Map<string, Entry<T>[]> | undefined;
+  private byFirst: Map<string, Entry<T>[] | Node<T>> | undefined;
 
   /**
    * `stem` matches inflections ("growing" is "grow"); `word` matches the words as written,
@@ -59,39 +63,47 @@ export class StemPhraseMatcher<T> {
   }
 
   find(tokens: StemToken[]): PhraseHit<T>[] {
-    const index = this.index();
     const out: PhraseHit<T>[] = [];
     const byStem = this.by === 'stem';
-    const key = (t: StemToken) => (byStem ? t.stem : t.text);
     for (let i = 0; i < tokens.length; i++) {
-      const candidates = index.get(key(tokens[i]!));
-      if (!candidates) continue;
-      let bestLength = 0;
-      let best: T[] = [];
-      for (const c of candidates) {
-        const words = (c.words ??= this.words(c.phrase));
-        if (words.length < bestLength || i + words.length > tokens.length) continue;
-        let k = 1;
-        while (k < words.length && words[k] === key(tokens[i + k]!)) k++;
-        if (k < words.length) continue;
-        if (words.length > bestLength) {
-          bestLength = words.length;
-          best = [];
-        }
-        best.push(c.value);
+      let node: Node<T> | undefined = this.subTrie(byStem ? tokens[i]!.stem : tokens[i]!.text);
+      let best: { values: T[]; to: number } | undefined;
+      for (let j = i + 1; node; j++) {
+        if (node.values) best = { values: node.values, to: j };
+        if (j >= tokens.length) break;
+        node = node.next.get(byStem ? tokens[j]!.stem : tokens[j]!.text);
       }
-      for (const value of best) out.push({ value, from: i, to: i + bestLength });
+      if (best) for (const value of best.values) out.push({ value, from: i, to: best.to });
     }
     return out;
   }
 
-  private index(): Map<string, Entry<T>[]> {
+  /** The trie below a first word, built from its phrases when first asked for. */
+  private subTrie(first: string): Node<T> | undefined {
+    const index = this.index();
+    const group = index.get(first);
+    if (!group || !Array.isArray(group)) return group;
+    const root: Node<T> = { next: new Map() };
+    for (const e of group) {
+      let node = root;
+      for (const w of this.words(e.phrase).slice(1)) {
+        let child = node.next.get(w);
+        if (!child) node.next.set(w, (child = { next: new Map() }));
+        node = child;
+      }
+      (node.values ??= []).push(e.value);
+    }
+    index.set(first, root);
+    return root;
+  }
+
+  private index(): Map<string, Entry<T>[] | Node<T>> {
     if (this.byFirst) return this.byFirst;
-    const index = new Map<string, Entry<T>[]>();
+    const index = new Map<string, Entry<T>[] | Node<T>>();
     for (const e of this.pending) {
       const first = this.firstWord(e.phrase);
       if (first === undefined) continue;
-      const list = index.get(first);
+      const list = index.get(first) as Entry<T>[] | undefined;
       if (list) list.push(e);
       else index.set(first, [e]);
     }
