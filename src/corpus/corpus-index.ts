@@ -56,6 +56,17 @@ const RESCORE_MIN = 128;
 const RESCORE_MAX = 1000;
 /** Terms in more than this share of messages are too common to find candidates by. */
 const SKIP_DF = 0.02;
+/** Posting weights are stored as 16-bit fractions, half the memory of floats: a cosine comes out within ~1e-4 of the float one, below the 3 decimals a finding shows. */
+const WEIGHT_SCALE = 65_535;
+
+/** Two independent 32-bit hashes of a term: FNV-1a from two starting points. */
+function termHashes(term: string): [number, number] {
+  return [hash32(term), hash32(term, 0x2f1b_9c3d)];
+}
+
+function inverseDocumentFrequency(n: number, df: number): number {
+  return Math.log((n + 1) / (df + 1)) + 1;
+}
 
 /**
  * The corpus index: TF-IDF vectors of every message's skeleton with inverted postings for
@@ -64,28 +75,21 @@ const SKIP_DF = 0.02;
  */
 export class CorpusIndex {
   readonly n: number;
-  /** The query term as UTF-8, reused by termId so a lookup allocates nothing. */
-  private termBytes = new Uint8Array(256);
-  private static readonly encoder = new TextEncoder();
   private docs: { offsets: Uint32Array; terms: Uint32Array; weights: Float32Array } | undefined;
   private readonly scores: Float32Array;
   /** Sentence keys already worked out, by sentence id; bounded so a huge corpus cannot fill memory. */
   private readonly keys = new Map<number, string>();
-  /** The query's weights by term id, filled and cleared around each rescoring. */
-  private dense: Float32Array | undefined;
   private readonly decoder = new TextDecoder();
 
   constructor(
     readonly header: IndexHeader,
     readonly arrays: {
-      /** Every term as UTF-8, in byte order, end to end: a term's id is its rank. */
-      vocabText: Uint8Array;
-      /** Where each term starts in vocabText, and where the last ends. */
-      vocabOffsets: Uint32Array;
-      idf: Float32Array;
+      /** Every term as two 32-bit hashes, in hash order: a term's id is its rank. */
+      vocabHashes: Uint32Array;
       postOffsets: Uint32Array;
       postDocs: Uint32Array;
-      postWeights: Float32Array;
+      /** Each posting's weight in its message's unit vector, as a fraction of 65,535. */
+      postWeights: Uint16Array;
       sentKeys: Uint32Array;
       sentDocs: Uint32Array;
       sentTextOffsets: Uint32Array;
@@ -103,29 +107,28 @@ export class CorpusIndex {
   }
 
   /**
-   * A term's id by binary search over the vocabulary's bytes: no strings are decoded and no
-   * Map is built at load, which kept a cold lint waiting ~5 ms on 20,000 terms.
+   * A term's id by binary search over the vocabulary's hashes: no term text is stored or
+   * decoded, and no Map is built at load.
    */
   termId(term: string): number | undefined {
-    // Terms are words and word pairs; one longer than the buffer cannot be in the corpus.
-    if (term.length * 3 > this.termBytes.length) this.termBytes = new Uint8Array(term.length * 3);
-    const { written } = CorpusIndex.encoder.encodeInto(term, this.termBytes);
-    const q = this.termBytes;
-    const { vocabText: text, vocabOffsets: offsets } = this.arrays;
+    const [h1, h2] = termHashes(term);
+    const v = this.arrays.vocabHashes;
     let lo = 0;
-    let hi = offsets.length - 2;
+    let hi = (v.length >>> 1) - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const start = offsets[mid]!;
-      const len = offsets[mid + 1]! - start;
-      let c = 0;
-      for (let i = 0; i < len && i < written && c === 0; i++) c = text[start + i]! - q[i]!;
-      if (c === 0) c = len - written;
-      if (c === 0) return mid;
-      if (c < 0) lo = mid + 1;
+      const a = v[2 * mid]!;
+      const b = v[2 * mid + 1]!;
+      if (a === h1 && b === h2) return mid;
+      if (a < h1 || (a === h1 && b < h2)) lo = mid + 1;
       else hi = mid - 1;
     }
     return undefined;
+  }
+
+  /** A known term's inverse document frequency, from its posting count: no array is stored. */
+  private idf(id: number): number {
+    return inverseDocumentFrequency(this.n, this.arrays.postOffsets[id + 1]! - this.arrays.postOffsets[id]!);
   }
 
   /** In how many corpus messages a term occurs: 0 for a term the corpus never uses. */
@@ -134,7 +137,7 @@ export class CorpusIndex {
     return id === undefined ? 0 : this.arrays.postOffsets[id + 1]! - this.arrays.postOffsets[id]!;
   }
 
-  /** Per-message term vectors, derived from the postings when first needed. */
+  /** Per-message term vectors, derived from the postings for the exact scan only (benchmarks, tests). */
   private docVectors() {
     if (this.docs) return this.docs;
     const { postOffsets, postDocs, postWeights } = this.arrays;
@@ -149,7 +152,7 @@ export class CorpusIndex {
       for (let i = postOffsets[t]!; i < postOffsets[t + 1]!; i++) {
         const slot = fill[postDocs[i]!]!++;
         terms[slot] = t;
-        weights[slot] = postWeights[i]!;
+        weights[slot] = postWeights[i]! / WEIGHT_SCALE;
       }
     }
     this.docs = { offsets, terms, weights };
@@ -174,12 +177,12 @@ export class CorpusIndex {
   /** The query's weighted terms: known ones by id, and the norm over all of them. */
   queryVector(skeleton: string): { terms: Map<number, number>; norm: number } {
     const counts = featureCounts(skeleton);
-    const unknownIdf = Math.log(this.n + 1) + 1;
+    const unknownIdf = inverseDocumentFrequency(this.n, 0);
     const terms = new Map<number, number>();
     let sq = 0;
     for (const [term, tf] of counts) {
       const id = this.termId(term);
-      const w = (1 + Math.log(tf)) * (id === undefined ? unknownIdf : this.arrays.idf[id]!);
+      const w = (1 + Math.log(tf)) * (id === undefined ? unknownIdf : this.idf(id));
       sq += w * w;
       if (id !== undefined) terms.set(id, w);
     }
@@ -194,15 +197,19 @@ export class CorpusIndex {
     const scores = this.scores;
     const touched: number[] = [];
     const skipAbove = this.n > EXACT_LIMIT ? Math.max(50, this.n * SKIP_DF) : Infinity;
+    const skipped: Array<[term: number, weight: number]> = [];
     for (const [term, w] of q.terms) {
       const from = postOffsets[term]!;
       const to = postOffsets[term + 1]!;
-      if (to - from > skipAbove) continue;
+      if (to - from > skipAbove) {
+        skipped.push([term, w]);
+        continue;
+      }
       for (let i = from; i < to; i++) {
         const d = postDocs[i]!;
         const before = scores[d]!;
         if (before === 0) touched.push(d);
-        scores[d] = before + w * postWeights[i]!;
+        scores[d] = before + (w * postWeights[i]!) / WEIGHT_SCALE;
       }
     }
     // With every posting read the accumulated scores are exact; after skipping common terms
@@ -210,24 +217,35 @@ export class CorpusIndex {
     const pruned = skipAbove !== Infinity;
     const rescore = Math.min(RESCORE_MAX, Math.max(RESCORE_MIN, Math.round(this.n / 100)));
     const top = topK(touched, scores, pruned ? Math.max(k, rescore) : k);
-    const ranked = pruned ? this.rescore(q, top) : top.map((doc) => ({ doc, score: scores[doc]! / q.norm }));
+    if (pruned) this.addSkipped(skipped, top);
+    const ranked = top.map((doc) => ({ doc, score: scores[doc]! / q.norm }));
     for (const d of touched) scores[d] = 0;
     ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
     return ranked.slice(0, k);
   }
 
-  /** Exact cosines of many messages, with the query spread over a dense array for speed. */
-  private rescore(q: { terms: Map<number, number>; norm: number }, docs: number[]): Neighbour[] {
-    const dense = (this.dense ??= new Float32Array(this.header.terms));
-    for (const [t, w] of q.terms) dense[t] = w;
-    const { offsets, terms, weights } = this.docVectors();
-    const out = docs.map((doc) => {
-      let dot = 0;
-      for (let i = offsets[doc]!; i < offsets[doc + 1]!; i++) dot += dense[terms[i]!]! * weights[i]!;
-      return { doc, score: dot / q.norm };
-    });
-    for (const t of q.terms.keys()) dense[t] = 0;
-    return out;
+  /**
+   * Adds the skipped common terms' share to the candidates' scores, making them exact. Each
+   * term's postings are in message order, so each candidate is found by binary search: no
+   * per-message vectors are kept (at 100,000 messages they would be ~70 MB).
+   */
+  private addSkipped(skipped: Array<[term: number, weight: number]>, docs: number[]): void {
+    const { postOffsets, postDocs, postWeights } = this.arrays;
+    const sorted = [...docs].sort((a, b) => a - b);
+    for (const [term, w] of skipped) {
+      let lo = postOffsets[term]!;
+      const end = postOffsets[term + 1]!;
+      for (const doc of sorted) {
+        let hi = end;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (postDocs[mid]! < doc) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo >= end) break;
+        if (postDocs[lo] === doc) this.scores[doc]! += (w * postWeights[lo]!) / WEIGHT_SCALE;
+      }
+    }
   }
 
   /** Exact cosine of a query against one message. */
@@ -306,7 +324,6 @@ export class CorpusIndex {
     const elapsed = stopwatch();
     const encoder = new TextEncoder();
     const vocab = new Map<string, number>();
-    const df: number[] = [];
     const docCounts = inputs.map((m) => {
       const counts = featureCounts(m.skeleton);
       const ids = new Map<number, number>();
@@ -315,29 +332,37 @@ export class CorpusIndex {
         if (id === undefined) {
           id = vocab.size;
           vocab.set(term, id);
-          df.push(0);
         }
-        df[id]!++;
         ids.set(id, tf);
       }
       return ids;
     });
     const n = inputs.length;
-    // Renumber terms in sorted order so a loaded index can find them by binary search.
-    const encoded = [...vocab.keys()].map((t) => ({ t, bytes: Buffer.from(t, 'utf8') }));
-    encoded.sort((a, b) => Buffer.compare(a.bytes, b.bytes));
-    const sortedTerms = encoded.map((e) => e.t);
-    const vocabOffsets = new Uint32Array(encoded.length + 1);
-    encoded.forEach((e, i) => (vocabOffsets[i + 1] = vocabOffsets[i]! + e.bytes.length));
+    // Terms are kept as two 32-bit hashes in hash order, so a loaded index finds one by binary
+    // search and stores no text (~15 MB at 100,000 messages). Terms whose two hashes both
+    // agree (odds ~1 in 10^7 at a million terms) would share an id, counts added.
+    const hashed = [...vocab.keys()].map((t, old) => ({ old, h: termHashes(t) }));
+    hashed.sort((a, b) => a.h[0] - b.h[0] || a.h[1] - b.h[1]);
     const rank = new Uint32Array(vocab.size);
-    sortedTerms.forEach((t, i) => (rank[vocab.get(t)!] = i));
-    const idf = new Float32Array(vocab.size);
-    df.forEach((d, id) => (idf[rank[id]!] = Math.log((n + 1) / (d + 1)) + 1));
+    const hashes: number[] = [];
+    hashed.forEach((t, i) => {
+      const prev = hashed[i - 1];
+      if (!prev || prev.h[0] !== t.h[0] || prev.h[1] !== t.h[1]) hashes.push(t.h[0], t.h[1]);
+      rank[t.old] = hashes.length / 2 - 1;
+    });
+    const terms = hashes.length / 2;
+    const df = new Uint32Array(terms);
     for (const ids of docCounts) {
-      const renumbered = [...ids.entries()].map(([id, tf]) => [rank[id]!, tf] as const);
+      const renumbered = new Map<number, number>();
+      for (const [id, tf] of ids) renumbered.set(rank[id]!, (renumbered.get(rank[id]!) ?? 0) + tf);
       ids.clear();
-      for (const [id, tf] of renumbered) ids.set(id, tf);
+      for (const [id, tf] of renumbered) {
+        ids.set(id, tf);
+        df[id]!++;
+      }
     }
+    const idf = new Float64Array(terms);
+    df.forEach((d, id) => (idf[id] = inverseDocumentFrequency(n, d)));
     const nnz = docCounts.reduce((s, m) => s + m.size, 0);
     const docOffsets = new Uint32Array(n + 1);
     const docTerms = new Uint32Array(nnz);
@@ -361,17 +386,18 @@ export class CorpusIndex {
     });
     docOffsets[n] = at;
 
-    const postOffsets = new Uint32Array(vocab.size + 1);
+    const postOffsets = new Uint32Array(terms + 1);
     for (let i = 0; i < nnz; i++) postOffsets[docTerms[i]! + 1]!++;
-    for (let t = 0; t < vocab.size; t++) postOffsets[t + 1]! += postOffsets[t]!;
-    const fill = postOffsets.slice(0, vocab.size);
+    for (let t = 0; t < terms; t++) postOffsets[t + 1]! += postOffsets[t]!;
+    const fill = postOffsets.slice(0, terms);
     const postDocs = new Uint32Array(nnz);
-    const postWeights = new Float32Array(nnz);
+    const postWeights = new Uint16Array(nnz);
     for (let d = 0; d < n; d++) {
       for (let i = docOffsets[d]!; i < docOffsets[d + 1]!; i++) {
         const slot = fill[docTerms[i]!]!++;
         postDocs[slot] = d;
-        postWeights[slot] = docWeights[i]!;
+        // Never 0: a posting always counts, and a message's first posting marks it touched.
+        postWeights[slot] = Math.max(1, Math.round(docWeights[i]! * WEIGHT_SCALE));
       }
     }
 
@@ -408,14 +434,12 @@ export class CorpusIndex {
     const shingleSents = new Uint32Array(total);
     shingleKeys.forEach((k, i) => shingleSents.set(shingleMap.get(k)!, shingleOffsets[i]!));
 
-    const header: IndexHeader = { hash, builtAt: new Date().toISOString(), buildMs: 0, count: inputs.length, terms: vocab.size };
+    const header: IndexHeader = { hash, builtAt: new Date().toISOString(), buildMs: 0, count: inputs.length, terms };
     const metaLines = inputs.map((m) => encoder.encode(JSON.stringify(m.meta)));
     const metaOffsets = new Uint32Array(metaLines.length + 1);
     metaLines.forEach((line, i) => (metaOffsets[i + 1] = metaOffsets[i]! + line.length));
     const index = new CorpusIndex(header, {
-      vocabText: new Uint8Array(Buffer.concat(encoded.map((e) => e.bytes))),
-      vocabOffsets,
-      idf,
+      vocabHashes: new Uint32Array(hashes),
       postOffsets,
       postDocs,
       postWeights,
@@ -429,7 +453,6 @@ export class CorpusIndex {
       shingleOffsets,
       shingleSents,
     });
-    index.docs = { offsets: docOffsets, terms: docTerms, weights: docWeights };
     header.buildMs = Math.round(elapsed());
     return index;
   }
@@ -439,10 +462,10 @@ export class CorpusIndex {
   }
 
   static fromArrays(header: IndexHeader, arrays: Arrays): CorpusIndex {
-    const need = ['vocabText', 'vocabOffsets', 'idf', 'postOffsets', 'postDocs', 'postWeights', 'sentKeys', 'sentDocs', 'sentTextOffsets', 'sentText', 'metaText', 'metaOffsets', 'shingleKeys', 'shingleOffsets', 'shingleSents'];
+    const need = ['vocabHashes', 'postOffsets', 'postDocs', 'postWeights', 'sentKeys', 'sentDocs', 'sentTextOffsets', 'sentText', 'metaText', 'metaOffsets', 'shingleKeys', 'shingleOffsets', 'shingleSents'];
     for (const name of need) if (!arrays[name]) throw new Error(`index has no ${name}`);
     const a = arrays as CorpusIndex['arrays'];
-    if (a.idf.length !== header.terms || a.postOffsets.length !== header.terms + 1 || a.vocabOffsets.length !== header.terms + 1 || a.metaOffsets.length !== header.count + 1) throw new Error('index arrays do not match its header');
+    if (a.postOffsets.length !== header.terms + 1 || a.vocabHashes.length !== 2 * header.terms || a.metaOffsets.length !== header.count + 1) throw new Error('index arrays do not match its header');
     return new CorpusIndex(header, a);
   }
 }

@@ -37,9 +37,9 @@ export function shingles(key: string): number[] {
   return [...new Set(out)];
 }
 
-/** FNV-1a, 32 bits. */
-export function hash32(s: string): number {
-  let h = 0x811c9dc5;
+/** FNV-1a, 32 bits; another `seed` (offset basis) gives a second, independent hash. */
+export function hash32(s: string, seed = 0x811c9dc5): number {
+  let h = seed;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);

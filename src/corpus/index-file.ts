@@ -7,12 +7,12 @@ export interface Bytes {
 }
 
 /** The arrays an index file holds. */
-export type Arrays = Record<string, Uint32Array | Float32Array | Uint8Array | Bytes>;
+export type Arrays = Record<string, Uint32Array | Uint16Array | Float32Array | Uint8Array | Bytes>;
 
 type Layout = Record<string, { type: string; offset: number; length: number }>;
 
 const MAGIC = 0x58494c4f; // "OLIX"
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 9;
 
 /**
  * An index file: magic, format version, CRC-32 of everything after the fixed header, a JSON
@@ -26,7 +26,7 @@ export function encodeIndex(header: object, arrays: Arrays, onDemand: readonly s
   let resident = 0;
   for (const name of names) {
     const arr = arrays[name]!;
-    if (!(arr instanceof Uint8Array || arr instanceof Uint32Array || arr instanceof Float32Array)) throw new Error(`array ${name} is not in memory`);
+    if (!(arr instanceof Uint8Array || arr instanceof Uint16Array || arr instanceof Uint32Array || arr instanceof Float32Array)) throw new Error(`array ${name} is not in memory`);
     layout[name] = { type: arr.constructor.name, offset, length: arr.length };
     offset += align4(arr.byteLength);
     if (!onDemand.includes(name)) resident = offset;
@@ -82,7 +82,8 @@ export function readIndex<H>(path: string, { verify = true }: { verify?: boolean
     if (verify) {
       let crc = crc32(readAt(fd, 16, base - 16));
       crc = crc32(data, crc);
-      for (let at = base + resident; at < size; at += 1 << 20) crc = crc32(readAt(fd, at, Math.min(1 << 20, size - at)), crc);
+      const chunk = Buffer.allocUnsafeSlow(Math.min(1 << 20, size));
+      for (let at = base + resident; at < size; at += chunk.length) crc = crc32(readAt(fd, at, Math.min(chunk.length, size - at), chunk), crc);
       if (crc !== fixed.readUInt32LE(12)) throw new CorruptIndexError('checksum mismatch');
     }
     const arrays = views(header.layout, data, resident, (offset, length) => {
@@ -129,7 +130,7 @@ function parseHeader<H>(json: Uint8Array): H & { layout: Layout } {
 function views(layout: Layout, data: Uint8Array, resident: number, onDisk?: (offset: number, length: number) => Bytes): Arrays {
   const arrays: Arrays = {};
   for (const [name, { type, offset, length }] of Object.entries(layout)) {
-    const Ctor = type === 'Float32Array' ? Float32Array : type === 'Uint8Array' ? Uint8Array : Uint32Array;
+    const Ctor = { Float32Array, Uint8Array, Uint16Array, Uint32Array }[type] ?? Uint32Array;
     const bytes = length * Ctor.BYTES_PER_ELEMENT;
     if (offset >= resident && onDisk && Ctor === Uint8Array) {
       arrays[name] = onDisk(offset, bytes);
@@ -141,8 +142,8 @@ function views(layout: Layout, data: Uint8Array, resident: number, onDisk?: (off
   return arrays;
 }
 
-function readAt(fd: number, position: number, length: number): Buffer {
-  const out = Buffer.allocUnsafeSlow(length);
+function readAt(fd: number, position: number, length: number, into?: Buffer): Buffer {
+  const out = into ? into.subarray(0, length) : Buffer.allocUnsafeSlow(length);
   let done = 0;
   while (done < length) {
     const n = readSync(fd, out, done, length - done, position + done);

@@ -29,7 +29,7 @@ describe('CorpusIndex', () => {
 
   it('scores identical skeletons 1 and unrelated text 0', () => {
     expect(index.nearest(messages[2][1], 1)[0]).toMatchObject({ doc: 2 });
-    expect(index.nearest(messages[2][1], 1)[0]!.score).toBeCloseTo(1, 5);
+    expect(index.nearest(messages[2][1], 1)[0]!.score).toBeCloseTo(1, 4);
     expect(index.nearest('Aardvark zebra quantum', 1)).toEqual([]);
   });
 
