@@ -96,7 +96,7 @@ export async function corpusBench({ sizes = [1000, 10000, 100000], queries = 40 
     if (child.status !== 0) throw new Error(`warm-lint-child failed: ${child.stderr}`);
     const w = JSON.parse(child.stdout.trim().split('\n').pop());
     rows.push([`  warm lint per draft, ${n.toLocaleString('en')}`, `${w.lintMs.toFixed(2)} ms`, `exact scan alone: ${w.exactMs.toFixed(2)} ms; nearest alone: ${w.nearestMs.toFixed(2)} ms (${w.drafts} eval drafts)`, `${(w.exactMs / w.lintMs).toFixed(1)}x`]);
-    rows.push([`  lint process, ${n.toLocaleString('en')}`, `peak RSS ${w.rssMb.toFixed(0)} MB`, `index load ${w.loadMs.toFixed(0)} ms; file ${(arraysMb).toFixed(1)} MB of arrays, text on disk`, '']);
+    rows.push([`  lint process, ${n.toLocaleString('en')}`, `peak RSS ${w.oneDraftRssMb.toFixed(0)} MB (1 draft), ${w.rssMb.toFixed(0)} MB (${w.drafts})`, `index load ${w.loadMs.toFixed(0)} ms; ${arraysMb.toFixed(1)} MB of arrays, text on disk`, '']);
   }
   return table(['corpus', 'ours', 'baseline', 'ratio'], rows);
 }

@@ -77,6 +77,9 @@ export class CorpusIndex {
   readonly n: number;
   private docs: { offsets: Uint32Array; terms: Uint32Array; weights: Float32Array } | undefined;
   private readonly scores: Float32Array;
+  /** Per sentence, how many 3-grams it shares with the sentence being looked up; zero between lookups. */
+  private sentCounts: Uint16Array | undefined;
+  private readonly sentTouched: number[] = [];
   /** Sentence keys already worked out, by sentence id; bounded so a huge corpus cannot fill memory. */
   private readonly keys = new Map<number, string>();
   private readonly decoder = new TextDecoder();
@@ -274,7 +277,7 @@ export class CorpusIndex {
     let key = this.keys.get(i);
     if (key === undefined) {
       key = sentenceKey(this.sentenceText(i));
-      if (this.keys.size >= 50_000) this.keys.clear();
+      if (this.keys.size >= 10_000) this.keys.clear();
       this.keys.set(i, key);
     }
     return key;
@@ -294,7 +297,11 @@ export class CorpusIndex {
     if (!key) return undefined;
     const own = shingles(key);
     const { shingleKeys, shingleOffsets, shingleSents, sentKeys, sentDocs } = this.arrays;
-    const shared = new Map<number, number>();
+    // Shared-shingle counts per sentence in a reused array, not a Map: at 100,000 messages a
+    // common 3-gram reaches thousands of sentences, and a Map per lookup churned the heap.
+    const counts = (this.sentCounts ??= new Uint16Array(sentKeys.length));
+    const touched = this.sentTouched;
+    touched.length = 0;
     const capPosting = Math.max(2000, this.n / 10);
     for (const sh of own) {
       const at = lowerBound(shingleKeys, sh);
@@ -302,13 +309,18 @@ export class CorpusIndex {
       const from = shingleOffsets[at]!;
       const to = shingleOffsets[at + 1]!;
       if (to - from > capPosting) continue;
-      for (let i = from; i < to; i++) shared.set(shingleSents[i]!, (shared.get(shingleSents[i]!) ?? 0) + 1);
+      for (let i = from; i < to; i++) {
+        const sent = shingleSents[i]!;
+        if (counts[sent] === 0) touched.push(sent);
+        if (counts[sent]! < 0xffff) counts[sent]!++;
+      }
     }
     const exact = hash32(key);
     const docs = new Set<number>();
     let best: { sent: number; sim: number } | undefined;
-    for (const [sent, n] of shared) {
-      if (n * 2 < own.length) continue;
+    const candidates = touched.filter((sent) => counts[sent]! * 2 >= own.length);
+    for (const sent of touched) counts[sent] = 0;
+    for (const sent of candidates) {
       const other = this.sentenceKey(sent);
       const sim = sentKeys[sent] === exact && other === key ? 1 : dice(key, other);
       if (sim < minSimilarity) continue;
