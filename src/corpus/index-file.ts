@@ -49,18 +49,6 @@ export function encodeIndex(header: object, arrays: Arrays, onDemand: readonly s
 
 export class CorruptIndexError extends Error {}
 
-/** Decodes an index held in memory whole. */
-export function decodeIndex<H>(buf: Buffer, { verify = true }: { verify?: boolean } = {}): { header: H; arrays: Arrays } {
-  const jsonLength = checkFixed(buf);
-  const body = buf.subarray(16);
-  if (verify && crc32(body) !== buf.readUInt32LE(12)) throw new CorruptIndexError('checksum mismatch');
-  const header = parseHeader<H>(body.subarray(0, jsonLength));
-  // Views need 4-byte alignment; a file read whole is aligned, a pooled slice may not be.
-  let data: Uint8Array = body.subarray(align4(jsonLength));
-  if (data.byteOffset % 4 !== 0) data = Uint8Array.from(data);
-  return { header, arrays: views(header.layout, data, data.byteLength) };
-}
-
 /**
  * Reads an index file, leaving the arrays after the resident part on disk: they are read a
  * slice at a time through a file descriptor kept open for the life of the process.
@@ -86,7 +74,7 @@ export function readIndex<H>(path: string, { verify = true }: { verify?: boolean
       for (let at = base + resident; at < size; at += chunk.length) crc = crc32(readAt(fd, at, Math.min(chunk.length, size - at), chunk), crc);
       if (crc !== fixed.readUInt32LE(12)) throw new CorruptIndexError('checksum mismatch');
     }
-    const arrays = views(header.layout, data, resident, (offset, length) => {
+    const arrays = views(header.layout, data, (offset, length) => {
       if (base + offset + length > size) throw new CorruptIndexError('array is cut short');
       keepOpen = true;
       return new FileBytes(fd, base + offset, length);
@@ -126,17 +114,20 @@ function parseHeader<H>(json: Uint8Array): H & { layout: Layout } {
   }
 }
 
-/** Typed-array views of the arrays in `data`; those beyond `resident` come from `onDisk`. */
-function views(layout: Layout, data: Uint8Array, resident: number, onDisk?: (offset: number, length: number) => Bytes): Arrays {
+/**
+ * Typed-array views of the arrays in `data`, the resident part (read into a buffer of its
+ * own, so 4-byte aligned); byte arrays beyond it come from `onDisk`.
+ */
+function views(layout: Layout, data: Uint8Array, onDisk: (offset: number, length: number) => Bytes): Arrays {
   const arrays: Arrays = {};
   for (const [name, { type, offset, length }] of Object.entries(layout)) {
     const Ctor = { Float32Array, Uint8Array, Uint16Array, Uint32Array }[type] ?? Uint32Array;
     const bytes = length * Ctor.BYTES_PER_ELEMENT;
-    if (offset >= resident && onDisk && Ctor === Uint8Array) {
+    if (offset >= data.byteLength && Ctor === Uint8Array) {
       arrays[name] = onDisk(offset, bytes);
       continue;
     }
-    if (offset + bytes > Math.min(resident, data.byteLength)) throw new CorruptIndexError(`array ${name} is cut short`);
+    if (offset + bytes > data.byteLength) throw new CorruptIndexError(`array ${name} is cut short`);
     arrays[name] = new Ctor(data.buffer as ArrayBuffer, data.byteOffset + offset, length);
   }
   return arrays;

@@ -4,7 +4,7 @@ import { dice } from '../../src/corpus/dice.js';
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CorruptIndexError, decodeIndex, encodeIndex, readIndex } from '../../src/corpus/index-file.js';
+import { CorruptIndexError, encodeIndex, readIndex } from '../../src/corpus/index-file.js';
 
 const messages = [
   ['quick-question', 'Quick question about slotcompany\nWho handles vendor onboarding at slotcompany?\nWe shorten supplier setup from weeks to days.'],
@@ -41,8 +41,9 @@ describe('CorpusIndex', () => {
   });
 
   it('survives a round trip through its file format', () => {
-    const buf = encodeIndex(index.header, index.toArrays());
-    const { header, arrays } = decodeIndex<typeof index.header>(buf);
+    const file = join(mkdtempSync(join(tmpdir(), 'olidx-')), 'index.bin');
+    writeFileSync(file, encodeIndex(index.header, index.toArrays()));
+    const { header, arrays } = readIndex<typeof index.header>(file);
     const loaded = CorpusIndex.fromArrays(header, arrays);
     const q = messages[1][1];
     expect(loaded.nearest(q, 3)).toEqual(index.nearest(q, 3));
@@ -77,9 +78,11 @@ describe('CorpusIndex', () => {
   });
 
   it('refuses a file with a flipped byte', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'olidx-')), 'index.bin');
     const buf = encodeIndex(index.header, index.toArrays());
     buf[buf.length - 1]! ^= 1;
-    expect(() => decodeIndex(buf)).toThrow('checksum mismatch');
+    writeFileSync(file, buf);
+    expect(() => readIndex(file)).toThrow('checksum mismatch');
   });
 
   it('shows slot words as placeholders when quoting', () => {
