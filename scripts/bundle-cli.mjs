@@ -6,7 +6,8 @@
 // with import() (fast-glob, ignore, @inquirer/prompts, cli-progress). YAML, needed only for
 // front matter and YAML config, is one prebundled file beside it, dist/cli-bundle/yaml.cjs.
 // The library entry (dist/index.js) stays unbundled.
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -21,17 +22,25 @@ const LAZY_MODULES = [
   /[\\/]formatters[\\/](json|sarif|junit|github)\.js$/,
 ];
 
+/** What the bundle imports lazily, as written in it: each becomes an `__olImport()` call. */
+const lazySpecifiers = new Set();
+
 const lazyParts = {
   name: 'lazy-parts',
   setup(b) {
     b.onResolve({ filter: /.*/ }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
       // Packages and node: builtins behind import() resolve from the bundle at run time.
-      if (!args.path.startsWith('.')) return { path: args.path, external: true };
+      if (!args.path.startsWith('.')) {
+        lazySpecifiers.add(args.path);
+        return { path: args.path, external: true };
+      }
       const target = resolve(args.resolveDir, args.path);
       if (!LAZY_MODULES.some((re) => re.test(target))) return undefined;
       const rel = relative(OUT_DIR, target).replace(/\\/g, '/');
-      return { path: rel.startsWith('.') ? rel : `./${rel}`, external: true };
+      const path = rel.startsWith('.') ? rel : `./${rel}`;
+      lazySpecifiers.add(path);
+      return { path, external: true };
     });
   },
 };
@@ -100,6 +109,28 @@ await build({
   logLevel: 'warning',
   plugins: [lazyParts, lazyChildProcess, vendoredYaml],
   // The sources use import.meta.url (package root, createRequire); a CommonJS file has its own.
+  // __olImport is given by the bin, which runs the bundle through vm.Script for its code
+  // cache, and V8 there cannot import() on Node 20; under a plain require it is import().
   define: { 'import.meta.url': '__olModuleUrl' },
-  banner: { js: "var __olModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: "var __olModuleUrl=require('node:url').pathToFileURL(__filename).href;var __olImport=typeof __olImport==='function'?__olImport:(s)=>import(s);" },
 });
+
+const bundle = `${OUT_DIR}/main.cjs`;
+let code = readFileSync(bundle, 'utf8');
+for (const spec of lazySpecifiers) {
+  const call = `import(${JSON.stringify(spec)})`;
+  if (!code.includes(call)) throw new Error(`${bundle}: expected ${call}; update scripts/bundle-cli.mjs`);
+  code = code.split(call).join(`__olImport(${JSON.stringify(spec)})`);
+}
+writeFileSync(bundle, code);
+
+// V8's code cache for the bundle, made by linting the examples once: the bin hands it to
+// vm.Script, so a cold lint deserialises the functions it needs instead of compiling them
+// (~9% of a cold lint). A cache from another Node or V8 is rejected and ignored.
+const cache = `${bundle}.cache`;
+rmSync(cache, { force: true });
+const trained = spawnSync(process.execPath, ['bin/outreach-lint.js', 'examples', '--no-interactive', '--no-color'], {
+  env: { ...process.env, OUTREACH_LINT_WRITE_CODE_CACHE: cache },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (trained.error || trained.status === 2 || trained.status === null) throw new Error(`writing ${cache} failed: ${trained.error?.message ?? `exit ${trained.status}`}`);
