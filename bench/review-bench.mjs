@@ -1,9 +1,10 @@
 // Batch review: `outreach-lint review --report` on 1,000 and 5,000 generated templates, timed
-// beside linting the same files without the review (clusters and report) in the same run.
-import { spawnSync } from 'node:child_process';
+// beside linting the same files without the review (clusters and report) in the same run,
+// with each one's peak RSS.
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { spawnMeasure } from './cold-start.mjs';
 import { table } from './measure.mjs';
 import { rng, shippedUnits } from './synthetic-corpus.mjs';
 
@@ -29,13 +30,6 @@ async function makeTemplates(dir, n) {
   }
 }
 
-function time(args) {
-  const t = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
-  return performance.now() - t;
-}
-
 export async function reviewBench({ sizes = [1000, 5000] } = {}) {
   const rows = [];
   for (const n of sizes) {
@@ -44,12 +38,19 @@ export async function reviewBench({ sizes = [1000, 5000] } = {}) {
     mkdirSync(templates);
     await makeTemplates(templates, n);
     const report = join(dir, 'review.html');
-    const lint = time(['bin/outreach-lint.js', templates, '-f', 'json', '-o', join(dir, 'lint.json'), '--no-interactive']);
-    const review = time(['bin/outreach-lint.js', 'review', templates, '--report', report, '--format', 'json']);
-    rows.push([`${n.toLocaleString('en')} templates`, `${(review / 1000).toFixed(1)} s`, `${(lint / 1000).toFixed(1)} s`, (review / lint).toFixed(2), `${(statSync(report).size / 1024 / 1024).toFixed(2)} MB`]);
+    const lint = spawnMeasure([process.execPath, 'bin/outreach-lint.js', templates, '-f', 'json', '-o', join(dir, 'lint.json'), '--no-interactive']);
+    const review = spawnMeasure([process.execPath, 'bin/outreach-lint.js', 'review', templates, '--report', report, '--format', 'json']);
+    rows.push([
+      `${n.toLocaleString('en')} templates`,
+      `${(review.ms / 1000).toFixed(1)} s`,
+      `${(lint.ms / 1000).toFixed(1)} s`,
+      (review.ms / lint.ms).toFixed(2),
+      `${(statSync(report).size / 1024 / 1024).toFixed(2)} MB`,
+      `${review.rssMb.toFixed(0)} MB / ${lint.rssMb.toFixed(0)} MB`,
+    ]);
     rmSync(dir, { recursive: true, force: true });
   }
-  return table(['review --report', 'review', 'plain lint of the same files', 'ratio', 'report size'], rows);
+  return table(['review --report', 'review', 'plain lint of the same files', 'ratio', 'report size', 'peak RSS, review / lint'], rows);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(await reviewBench());

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { table } from './measure.mjs';
+import { peakRssMb, table } from './measure.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 
@@ -70,6 +70,8 @@ export async function serverBench({ seconds = 8 } = {}) {
   rows.push(['node:http, 1,000 connections', Math.round(storm.requests.average), `${storm.latency.p50} ms`, `${storm.latency.p99} ms`, storm.errors + storm.timeouts, storm.non2xx]);
   const stillUp = await alive(port);
   rss.push(stillUp ? 'alive after 1,000 connections' : 'DOWN after 1,000 connections');
+  const peak = peakRssMb(child.pid);
+  rss.push(`peak RSS of the one-process server after all of it: ${peak === undefined ? 'unknown (no /proc)' : `${peak.toFixed(0)} MB`}`);
   child.kill('SIGTERM');
   await new Promise((ok) => child.on('exit', ok));
 

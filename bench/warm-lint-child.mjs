@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { createLinter, Linter } from '../dist/index.js';
 import { readIndexFile } from '../dist/corpus/load-corpus.js';
 import { skeletonOf, skeletonText } from '../dist/corpus/skeleton.js';
-import { median, time } from './measure.mjs';
+import { median, peakRssMb, time } from './measure.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const file = process.argv[2];
@@ -26,7 +26,7 @@ const base = await createLinter({ config: { defaultCorpus: false } });
 const linter = new Linter(base.config, { corpus: index });
 
 await linter.lintText(picked[0].text, { filePath: picked[0].name });
-const oneDraftRssMb = peakRssMb();
+const oneDraftRssMb = peakRssMb() ?? process.resourceUsage().maxRSS / 1024;
 for (const q of picked) await linter.lintText(q.text, { filePath: q.name });
 const lint = [];
 const skeletons = [];
@@ -37,22 +37,9 @@ for (const q of picked) {
 }
 const nearest = [];
 for (const s of skeletons) nearest.push(await time(async () => index.nearest(s, 3)));
-const rssMb = peakRssMb();
+const rssMb = peakRssMb() ?? process.resourceUsage().maxRSS / 1024;
 
 const exact = [];
 for (const s of skeletons) exact.push(await time(async () => index.nearestExact(s, 3)));
 console.log(JSON.stringify({ drafts: picked.length, loadMs, lintMs: median(lint), nearestMs: median(nearest), exactMs: median(exact), oneDraftRssMb, rssMb }));
 
-/**
- * This process's peak resident memory. VmHWM, not getrusage: Linux carries ru_maxrss across
- * exec, so a child spawned by a parent holding a large index would report the parent's size.
- */
-function peakRssMb() {
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (kb) return Number(kb[1]) / 1024;
-  } catch {
-    // not Linux
-  }
-  return process.resourceUsage().maxRSS / 1024;
-}
