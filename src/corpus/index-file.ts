@@ -51,13 +51,13 @@ export class CorruptIndexError extends Error {}
 
 /**
  * Reads an index file, leaving the arrays after the resident part on disk: they are read a
- * slice at a time through a file descriptor kept open for the life of the process.
+ * slice at a time through a file descriptor kept open while the index is in use.
  * `verify: false` skips the checksum; only for the prebuilt index that ships inside the
  * package, which is as trusted as the package's code and is checked when it is built.
  */
 export function readIndex<H>(path: string, { verify = true }: { verify?: boolean } = {}): { header: H; arrays: Arrays } {
   const fd = openSync(path, 'r');
-  let keepOpen = false;
+  let kept: OpenIndexFile | undefined;
   try {
     const size = fstatSync(fd).size;
     const fixed = readAt(fd, 0, Math.min(16, size));
@@ -76,19 +76,37 @@ export function readIndex<H>(path: string, { verify = true }: { verify?: boolean
     }
     const arrays = views(header.layout, data, (offset, length) => {
       if (base + offset + length > size) throw new CorruptIndexError('array is cut short');
-      keepOpen = true;
-      return new FileBytes(fd, base + offset, length);
+      kept ??= new OpenIndexFile(fd);
+      return new FileBytes(kept, base + offset, length);
     });
     return { header, arrays };
   } finally {
-    if (!keepOpen) closeSync(fd);
+    if (!kept) closeSync(fd);
+  }
+}
+
+/**
+ * An index file held open for its on-demand arrays. It is closed when nothing refers to it
+ * any more: a program that creates a linter per request must not run out of descriptors.
+ */
+class OpenIndexFile {
+  private static readonly closer = new FinalizationRegistry<number>((fd) => {
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed.
+    }
+  });
+
+  constructor(readonly fd: number) {
+    OpenIndexFile.closer.register(this, fd);
   }
 }
 
 /** Bytes of an open file, read when a slice is asked for. */
 class FileBytes implements Bytes {
   constructor(
-    private readonly fd: number,
+    private readonly file: OpenIndexFile,
     private readonly offset: number,
     readonly byteLength: number,
   ) {}
@@ -96,7 +114,7 @@ class FileBytes implements Bytes {
   subarray(start = 0, end = this.byteLength): Uint8Array {
     const from = Math.max(0, Math.min(start, this.byteLength));
     const to = Math.max(from, Math.min(end, this.byteLength));
-    return readAt(this.fd, this.offset + from, to - from);
+    return readAt(this.file.fd, this.offset + from, to - from);
   }
 }
 
