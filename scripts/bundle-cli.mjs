@@ -79,9 +79,8 @@ const vendoredYaml = {
   },
 };
 
-rmSync(OUT_DIR, { recursive: true, force: true });
-await build({
-  entryPoints: { yaml: 'node_modules/yaml/dist/index.js' },
+/** Both outputs are minified CommonJS for Node 20 in OUT_DIR. */
+const common = {
   outdir: OUT_DIR,
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -91,22 +90,17 @@ await build({
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-});
+};
+
+rmSync(OUT_DIR, { recursive: true, force: true });
+await build({ ...common, entryPoints: { yaml: 'node_modules/yaml/dist/index.js' } });
 await build({
-  entryPoints: { main: 'dist/cli/main.js' },
-  outdir: OUT_DIR,
+  ...common,
   // CommonJS, required by a CommonJS bin: a run that loads no ES module skips initialising
   // Node's ESM loader (~10 ms). The lazy parts are still loaded with import().
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
+  entryPoints: { main: 'dist/cli/main.js' },
   // Stack traces (--debug only) map back to dist/ through this; see bin/outreach-lint.js.
   sourcemap: 'linked',
-  legalComments: 'none',
-  logLevel: 'warning',
   plugins: [lazyParts, lazyChildProcess, vendoredYaml],
   // The sources use import.meta.url (package root, createRequire); a CommonJS file has its own.
   // __olImport is given by the bin, which runs the bundle through vm.Script for its code
