@@ -1,6 +1,7 @@
 import type { Draft, Placeholder } from '../kernel/types.js';
 import { findWholeWords } from '../parse/whole-words.js';
 import { segmentUnits, type Unit } from '../parse/sentences.js';
+import { memoizeByObject } from '../kernel/memoize.js';
 
 /** A unit of the message with its merge data masked to slot words. */
 export interface MaskedUnit extends Unit {
@@ -19,11 +20,7 @@ export interface Skeleton {
   units: MaskedUnit[];
 }
 
-const memo = new WeakMap<Draft, Skeleton>();
-
-export function skeletonOf(draft: Draft): Skeleton {
-  const hit = memo.get(draft);
-  if (hit) return hit;
+export const skeletonOf = memoizeByObject((draft: Draft): Skeleton => {
   const values = prospectValues(draft);
   const mask = (text: string, from: number, to: number, placeholders: Placeholder[]) => {
     let out = '';
@@ -50,9 +47,8 @@ export function skeletonOf(draft: Draft): Skeleton {
     .map((u) => ({ ...u, masked: mask(body, u.start, u.end, bodyPlaceholders) }));
   const subjectText = draft.subject?.text ?? '';
   const skeleton = { subject: mask(subjectText, 0, subjectText.length, draft.placeholders.filter((p) => p.part === 'subject')), units };
-  memo.set(draft, skeleton);
   return skeleton;
-}
+});
 
 /** The whole skeleton as one text, subject first. */
 export function skeletonText(s: Skeleton): string {

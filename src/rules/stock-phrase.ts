@@ -2,6 +2,7 @@ import { stockSentenceHits } from '../corpus/sentence-hits.js';
 import type { Rule } from '../kernel/rule.js';
 import type { Report } from '../kernel/types.js';
 import { StemPhraseMatcher, type StemToken } from '../signal/stem-phrases.js';
+import { memoizeByObject } from '../kernel/memoize.js';
 
 interface Phrase {
   id: string;
@@ -29,17 +30,12 @@ function words(text: string): StemToken[] {
   return out;
 }
 
-const matchers = new WeakMap<Data, StemPhraseMatcher<Phrase>>();
-
 /** Phrases are matched word by word through a trie, never as regular expressions, so data cannot make matching slow. */
-function matcherFor(data: Data): StemPhraseMatcher<Phrase> {
-  let m = matchers.get(data);
-  if (m) return m;
-  m = new StemPhraseMatcher<Phrase>('word');
+const matcherFor = memoizeByObject((data: Data): StemPhraseMatcher<Phrase> => {
+  const m = new StemPhraseMatcher<Phrase>('word');
   for (const p of data.phrases) for (const variant of p.match) m.add(variant.replace(/[’‘]/g, "'").replace(/-/g, ' '), p);
-  matchers.set(data, m);
   return m;
-}
+});
 
 /**
  * Finds phrase matches in text: the longest match at each word, none that sits wholly

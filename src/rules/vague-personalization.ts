@@ -2,6 +2,7 @@ import type { Rule } from '../kernel/rule.js';
 import type { Report } from '../kernel/types.js';
 import { analyzeDraft, type SignalData } from '../signal/analyze.js';
 import { StemPhraseMatcher, type StemToken } from '../signal/stem-phrases.js';
+import { memoizeByObject } from '../kernel/memoize.js';
 
 interface Pattern {
   id: string;
@@ -23,19 +24,14 @@ interface Matchers {
   then: StemPhraseMatcher<Pattern>;
 }
 
-const cache = new WeakMap<Data, Matchers>();
-
-function matchers(data: Data): Matchers {
-  let m = cache.get(data);
-  if (m) return m;
-  m = { first: new StemPhraseMatcher(), then: new StemPhraseMatcher() };
+const matchers = memoizeByObject((data: Data): Matchers => {
+  const m: Matchers = { first: new StemPhraseMatcher(), then: new StemPhraseMatcher() };
   for (const p of data.patterns) {
     for (const f of p.first) m.first.add(f, p);
     for (const t of p.then ?? []) m.then.add(t, p);
   }
-  cache.set(data, m);
   return m;
-}
+});
 
 function praiseWord(tokens: StemToken[], praise: Data['praise']): StemToken | undefined {
   const words = new Set(praise.words);

@@ -4,6 +4,7 @@ import { skeletonOf, type MaskedUnit } from '../corpus/skeleton.js';
 import type { Draft } from '../kernel/types.js';
 import { hasWholeWord } from '../parse/whole-words.js';
 import { stemTokens, StemPhraseMatcher, type StemToken } from './stem-phrases.js';
+import { memoizeByObject } from '../kernel/memoize.js';
 
 /** rules/signals.yml */
 export interface SignalData {
@@ -76,16 +77,12 @@ interface Prepared {
   common: Set<string>;
 }
 
-const prepared = new WeakMap<SignalData, Prepared>();
-
-function prepare(data: SignalData): Prepared {
-  let p = prepared.get(data);
-  if (p) return p;
+const prepare = memoizeByObject((data: SignalData): Prepared => {
   const cues = new StemPhraseMatcher<{ type: string; phrase: string }>('word');
   for (const t of data.types) for (const c of t.cues) cues.add(c, { type: t.id, phrase: c });
   const hedges = new StemPhraseMatcher<string>();
   for (const h of data.hedges) hedges.add(h, h);
-  p = {
+  return {
     data,
     cues,
     sender: new Set(data.sender_markers),
@@ -97,9 +94,7 @@ function prepare(data: SignalData): Prepared {
     topicLinks: new Set(data.topic_links),
     common: new Set(data.common_names),
   };
-  prepared.set(data, p);
-  return p;
-}
+});
 
 const memo = new WeakMap<Draft, Map<SignalData, DraftAnalysis>>();
 
