@@ -6,8 +6,7 @@ import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { CorpusIndex, ON_DEMAND_ARRAYS } from '../dist/corpus/corpus-index.js';
-import { encodeIndex } from '../dist/corpus/index-file.js';
+import { CorpusIndex } from '../dist/corpus/corpus-index.js';
 import { dice } from '../dist/corpus/dice.js';
 import { loadCorpus } from '../dist/corpus/load-corpus.js';
 import { skeletonOf, skeletonText } from '../dist/corpus/skeleton.js';
@@ -89,7 +88,7 @@ export async function corpusBench({ sizes = [1000, 10000, 100000], queries = 40 
     // index from its file as a lint does: per-draft time beside the exact scan, and peak RSS.
     const dir = mkdtempSync(join(tmpdir(), 'olbench-'));
     const file = join(dir, 'index.bin');
-    writeFileSync(file, encodeIndex(index.header, index.toArrays(), ON_DEMAND_ARRAYS));
+    writeFileSync(file, index.toFile());
     const arraysMb = Object.values(index.arrays).reduce((s, a) => s + a.byteLength, 0) / 1024 / 1024;
     const child = spawnSync(process.execPath, [join(root, 'bench', 'warm-lint-child.mjs'), file], { encoding: 'utf8', maxBuffer: 1 << 20 });
     rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { featureCounts, hash32, sentenceKey, shingles } from './features.js';
-import type { Arrays, Bytes } from './index-file.js';
+import { encodeIndex, type Arrays, type Bytes } from './index-file.js';
 import { stopwatch } from './stopwatch.js';
 
 /** What the index keeps about each corpus message. */
@@ -33,7 +33,7 @@ export interface IndexHeader {
  * Arrays an index file keeps on disk and reads a slice of when asked: a lint needs the text of
  * the few sentences and messages it reports, and at 100,000 messages these are ~50 MB.
  */
-export const ON_DEMAND_ARRAYS = ['sentText', 'metaText'];
+const ON_DEMAND_ARRAYS = ['sentText', 'metaText'];
 
 export interface Neighbour {
   doc: number;
@@ -471,6 +471,11 @@ export class CorpusIndex {
 
   toArrays(): Arrays {
     return this.arrays;
+  }
+
+  /** The index as the bytes of an index file, its sentence and message text last, read on demand. */
+  toFile(): Buffer {
+    return encodeIndex(this.header, this.arrays, ON_DEMAND_ARRAYS);
   }
 
   static fromArrays(header: IndexHeader, arrays: Arrays): CorpusIndex {

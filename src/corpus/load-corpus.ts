@@ -7,8 +7,8 @@ import type { ParseEnv } from '../parse/build-draft.js';
 import { parseDrafts, type ParseOptions } from '../parse/parse-file.js';
 import { packageRoot } from '../rules/data.js';
 import { contentHash, folderFingerprint, listCorpusFiles, readCorpusFile } from './corpus-files.js';
-import { CorpusIndex, ON_DEMAND_ARRAYS, type IndexHeader, type IndexInput } from './corpus-index.js';
-import { CorruptIndexError, encodeIndex, INDEX_FORMAT, readIndex } from './index-file.js';
+import { CorpusIndex, type IndexHeader, type IndexInput } from './corpus-index.js';
+import { CorruptIndexError, INDEX_FORMAT, readIndex } from './index-file.js';
 import { skeletonOf, skeletonText } from './skeleton.js';
 import { stopwatch } from './stopwatch.js';
 
@@ -62,7 +62,7 @@ export async function loadCorpus(env: ParseEnv, opts: CorpusOptions): Promise<Co
   const index = await buildIndex(contents, hash, env, opts);
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileAtomic(cacheFile, encodeIndex(index.header, index.toArrays(), ON_DEMAND_ARRAYS));
+    writeFileAtomic(cacheFile, index.toFile());
   } catch {
     // A read-only cache folder only costs the next run a rebuild.
   }
@@ -140,7 +140,7 @@ export async function prebuildShippedIndex(env: ParseEnv): Promise<CorpusIndex> 
   const contents = files.map((f) => ({ path: f.path, bytes: readCorpusFile(f.abs) }));
   const index = await buildIndex(contents, contentHash(files, pipelineVersion()), env);
   mkdirSync(dirname(SHIPPED_INDEX), { recursive: true });
-  writeFileAtomic(SHIPPED_INDEX, encodeIndex(index.header, index.toArrays(), ON_DEMAND_ARRAYS));
+  writeFileAtomic(SHIPPED_INDEX, index.toFile());
   writeFileAtomic(SHIPPED_MANIFEST, JSON.stringify({ fingerprint: folderFingerprint(SHIPPED_CORPUS), format: INDEX_FORMAT, hash: index.header.hash }));
   return index;
 }

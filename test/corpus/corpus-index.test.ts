@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CorpusIndex, ON_DEMAND_ARRAYS, showSlots } from '../../src/corpus/corpus-index.js';
+import { CorpusIndex, showSlots } from '../../src/corpus/corpus-index.js';
 import { dice } from '../../src/corpus/dice.js';
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,7 +52,7 @@ describe('CorpusIndex', () => {
 
   it('read from a file, keeps sentence and message text on disk and reads the slices asked for', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'olidx-')), 'index.bin');
-    writeFileSync(file, encodeIndex(index.header, index.toArrays(), ON_DEMAND_ARRAYS));
+    writeFileSync(file, index.toFile());
     const { header, arrays } = readIndex<typeof index.header>(file);
     expect(arrays.sentText).not.toBeInstanceOf(Uint8Array);
     expect(arrays.metaText).not.toBeInstanceOf(Uint8Array);
@@ -67,7 +67,7 @@ describe('CorpusIndex', () => {
 
   it('refuses an index file whose on-disk part is cut short or changed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'olidx-'));
-    const buf = encodeIndex(index.header, index.toArrays(), ON_DEMAND_ARRAYS);
+    const buf = index.toFile();
     const flipped = join(dir, 'flipped.bin');
     writeFileSync(flipped, buf.map((b, i) => (i === buf.length - 2 ? b ^ 1 : b)));
     expect(() => readIndex(flipped)).toThrow('checksum mismatch');
