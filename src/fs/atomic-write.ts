@@ -1,11 +1,13 @@
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
  * Writes a file so that readers see either the old or the new content, never a mix: a temp
- * file in the same folder, fsync, then rename over the target. The target's mode is kept.
+ * file in the target's folder, fsync, then rename over the target. The target's mode is kept.
+ * A symbolic link is written through: its real target is replaced and the link stays a link.
  */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+export function writeFileAtomic(linkOrPath: string, content: string | Uint8Array): void {
+  const path = realTarget(linkOrPath);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let mode: number | undefined;
   try {
@@ -37,6 +39,24 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
   } catch {
     // Some filesystems cannot fsync a folder; the rename is still atomic.
   }
+}
+
+/** The file a path ends at once every link is followed, even when that file is yet to be made. */
+function realTarget(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  // realpath fails on a dangling link too; renaming over it would replace the link.
+  let link: string;
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return path;
+    link = readlinkSync(path);
+  } catch {
+    return path;
+  }
+  return realTarget(resolve(dirname(path), link));
 }
 
 function safeUnlink(path: string): void {

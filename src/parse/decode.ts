@@ -5,8 +5,8 @@ import { InputError } from '../errors.js';
  * Binary files and invalid UTF-8 are refused with a line that says what to do.
  */
 export function decodeText(file: string, bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const encoding = textEncoding(bytes);
+  if (encoding !== 'utf-8') return new TextDecoder(encoding).decode(bytes.subarray(2));
   if (looksBinary(bytes)) {
     throw new InputError(file, 'is a binary file, not text', 'lint the email as .txt, .md, .eml, .html or .json, or add the file to .outreachlintignore');
   }
@@ -16,6 +16,13 @@ export function decodeText(file: string, bytes: Uint8Array): string {
     const at = firstInvalidUtf8(bytes);
     throw new InputError(file, `is not valid UTF-8 (bad byte at offset ${at})`, 're-save it as UTF-8');
   }
+}
+
+/** The encoding decodeText reads the bytes in: UTF-16 only when a byte-order mark says so. */
+export function textEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
 }
 
 /** A NUL byte in the first 8 KB is what git and grep take as binary. */

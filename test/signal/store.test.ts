@@ -1,8 +1,9 @@
-import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clearSignal, readSidecar, saveSignal, setFrontMatterSignal } from '../../src/signal/store.js';
+import { makeLinter } from '../helpers.js';
 
 const SIGNAL = { type: 'funding', text: 'Raised a €9M Series A led by Nordlys Kapital on 3 Nov', captured_at: '2026-11-27T10:00:00.000Z' };
 const BLOCK = 'signal:\n  type: funding\n  text: Raised a €9M Series A led by Nordlys Kapital on 3 Nov\n  captured_at: 2026-11-27T10:00:00.000Z\n';
@@ -58,6 +59,19 @@ describe('saving a signal into front matter', () => {
     expect(statSync(path).mode & 0o777).toBe(0o640);
   });
 
+  it('saves through a symbolic link: the link stays, its target gets the signal', () => {
+    const target = file('real.md', 'Hi\n');
+    const link = join(dirname(file('other.md', '')), 'link.md');
+    symlinkSync(target, link);
+    save(link);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(target);
+    expect(readFileSync(target, 'utf8')).toBe(`---\n${BLOCK}---\nHi\n`);
+    clearSignal(link);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('Hi\n');
+  });
+
   it('refuses a read-only file and leaves it alone', () => {
     const path = file('f.md', 'Hi\n');
     chmodSync(path, 0o444);
@@ -77,6 +91,72 @@ describe('saving a signal into front matter', () => {
     expect(setFrontMatterSignal(`---\n${BLOCK}---\nHi\n`, undefined)).toBe('Hi\n');
     expect(setFrontMatterSignal(`---\nmode: draft\n${BLOCK}---\nHi\n`, undefined)).toBe('---\nmode: draft\n---\nHi\n');
   });
+});
+
+const utf16le = (text: string) => Buffer.from(text, 'utf16le');
+const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+const ENCODINGS = [
+  { name: 'UTF-16 LE', encode: utf16le, bom: [0xff, 0xfe], decoder: 'utf-16le' },
+  { name: 'UTF-16 BE', encode: utf16be, bom: [0xfe, 0xff], decoder: 'utf-16be' },
+] as const;
+const REFUSED = 'so the signal cannot be saved in it; re-save it as UTF-8, or as UTF-16 with a byte-order mark';
+
+describe('saving a signal into a UTF-16 draft', () => {
+  for (const { name, encode, bom, decoder } of ENCODINGS) {
+    it(`${name}: writes the front matter in the file's encoding after its BOM; the body's bytes stay as they were`, async () => {
+      const body = 'Subject: Hej\r\n\r\nHej Åsa 👋,\r\nVi hjälper lager att plocka snabbare.\r\n';
+      const original = encode(`\uFEFF${body}`);
+      const path = file('u.md', original);
+      expect(save(path)).toBe(path);
+      const after = readFileSync(path);
+      const front = encode(`\uFEFF---\r\n${BLOCK.replace(/\n/g, '\r\n')}---\r\n`);
+      expect(after.subarray(0, 2)).toEqual(Buffer.from(bom));
+      expect(after).toEqual(Buffer.concat([front, original.subarray(2)]));
+      expect(after.subarray(front.length)).toEqual(original.subarray(2));
+      expect(new TextDecoder(decoder, { ignoreBOM: true }).decode(after)).toBe(`\uFEFF---\r\n${BLOCK.replace(/\n/g, '\r\n')}---\r\n${body}`);
+      const [result] = await (await makeLinter({ only: ['missing-signal'] })).lintFile(path);
+      expect(result!.draft.signal).toEqual({ ...SIGNAL, position: { line: 3, column: 3 } });
+      expect(clearSignal(path)).toBe(path);
+      expect(readFileSync(path)).toEqual(original);
+    });
+
+    it(`${name}: merges into front matter with other keys and clears back to the original bytes`, () => {
+      const original = encode('\uFEFF---\nmode: draft\n---\nHej Åsa,\n');
+      const path = file('v.txt', original);
+      save(path);
+      expect(readFileSync(path)).toEqual(encode(`\uFEFF---\nmode: draft\n${BLOCK}---\nHej Åsa,\n`));
+      expect(clearSignal(path)).toBe(path);
+      expect(readFileSync(path)).toEqual(original);
+    });
+  }
+
+  it('UTF-8 without a BOM: clearing restores the file byte for byte', () => {
+    const original = '---\nmode: draft\n---\nHej Åsa,\n';
+    const path = file('w.md', original);
+    save(path);
+    expect(clearSignal(path)).toBe(path);
+    expect(readFileSync(path)).toEqual(Buffer.from(original));
+  });
+});
+
+describe('refusing a draft whose encoding cannot be kept', () => {
+  const cases: [string, Buffer, string][] = [
+    ['UTF-16 without a BOM', utf16le('Subject: Hi\n\nHello\n'), 'holds NUL bytes but no UTF-16 byte-order mark'],
+    ['invalid UTF-8', Buffer.from('Hej \xc5sa,\n', 'latin1'), 'is not valid UTF-8 (bad byte at offset 4)'],
+    ['a lone surrogate in UTF-16 LE', Buffer.concat([utf16le('\uFEFFHi '), Buffer.from([0x3d, 0xd8]), utf16le('\n')]), 'is not valid UTF-16 LE (bad byte at offset 8)'],
+    ['an odd byte count in UTF-16 BE', Buffer.concat([utf16be('\uFEFFHi\n'), Buffer.from([0x00])]), 'is not valid UTF-16 BE (bad byte at offset 8)'],
+    // What saving did to a UTF-16 LE draft before: UTF-8 front matter, the BOM turned into two U+FFFD.
+    ['a draft an earlier save damaged', Buffer.concat([Buffer.from(`---\n${BLOCK}---\n\uFFFD\uFFFD`), utf16le('Hello\n')]), 'holds NUL bytes but no UTF-16 byte-order mark'],
+  ];
+  for (const [what, bytes, problem] of cases) {
+    it(`${what}: one line, and the file is left byte for byte`, () => {
+      const path = file('x.md', bytes);
+      expect(() => save(path)).toThrow(`${path}: ${problem}, ${REFUSED}`);
+      expect(readFileSync(path)).toEqual(bytes);
+      expect(() => clearSignal(path)).toThrow(`${path}: ${problem}, ${REFUSED}`);
+      expect(readFileSync(path)).toEqual(bytes);
+    });
+  }
 });
 
 describe('saving a signal in a sidecar', () => {
