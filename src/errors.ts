@@ -14,6 +14,8 @@ export class InputError extends Error {
     readonly file: string,
     problem: string,
     readonly fix: string,
+    /** The JSON path of the field at fault inside the file or request, when there is one. */
+    readonly field?: string,
   ) {
     // One line, whatever a parser put in its message (JSON.parse quotes the input).
     const oneLine = problem.replace(/\s*[\r\n]+\s*/g, ' ');

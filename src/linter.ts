@@ -16,6 +16,7 @@ import { loadUserRuleData } from './rules/user-data.js';
 import { createParseEnv } from './parse/parse-env.js';
 import { loadRuleData } from './rules/data.js';
 import { allRules, CORPUS_RULES } from './rules/index.js';
+import type { SignalData } from './signal/analyze.js';
 
 export interface LintTextOptions {
   /** Name of the draft; its extension picks the parser (.txt, .md, .eml, .html, .json). */
@@ -39,6 +40,8 @@ export interface DraftResult extends LintResult {
 export class Linter {
   readonly rules: ActiveRule[];
   readonly env: ParseEnv;
+  /** The signal types of rules/signals.yml; a saved signal must be one of them, or "other". */
+  private readonly signalTypes: ReadonlySet<string>;
 
   constructor(
     readonly config: ResolvedConfig,
@@ -46,6 +49,7 @@ export class Linter {
     registry: readonly Rule[] = allRules,
   ) {
     this.env = createParseEnv(config.mode);
+    this.signalTypes = new Set(['other', ...loadRuleData<SignalData>('signals').types.map((t) => t.id)]);
     this.rules = registry.flatMap((rule) => {
       const setting = config.rules[rule.meta.id];
       if (!setting || setting.severity === 'off') return [];
@@ -85,14 +89,28 @@ export class Linter {
 
   /** Lints one draft that is already parsed, with the configured rules or the ones given. */
   lintDraft(draft: Draft, rules: ActiveRule[] = this.rules): DraftResult {
+    this.checkSignalType(draft);
     const result = lintDraft(draft, rules, this.services);
     Object.defineProperty(result, 'draft', { value: draft, enumerable: false });
     return result as DraftResult;
   }
 
+  /**
+   * Every path a signal comes in by (front matter, a sidecar, JSON, HTTP, the library) passes
+   * here, so an unknown type is refused once, naming the field, instead of being taken as a
+   * signal of no known kind.
+   */
+  private checkSignalType(draft: Draft): void {
+    const type = draft.signal?.type;
+    if (type === undefined || this.signalTypes.has(type)) return;
+    const at = draft.signal!.position;
+    const where = `${draft.filePath}${draft.index !== undefined ? `[${draft.index}]` : ''}${at ? `:${at.line}:${at.column}` : ''}`;
+    throw new InputError(where, `"signal.type" is ${JSON.stringify(type)}, not a signal type`, `use one of: ${[...this.signalTypes].join(', ')}, or leave it out`, 'signal.type');
+  }
+
   /** Lints the drafts in some bytes; `name` picks the parser by its extension. */
   async lintBytes(name: string, bytes: Uint8Array): Promise<DraftResult[]> {
-    return this.parseAndLint(name, bytes, this.env);
+    return this.parseAndLint(name, bytes, this.env, detach);
   }
 
   /** The one path from bytes to results; `adjust` sets what the caller knows besides the file. */
@@ -115,12 +133,16 @@ export class Linter {
     if (opts.prospect) env.prospect = { ...(env.prospect ?? {}), ...readProspect(name, opts.prospect) };
     if (opts.mode) env.mode = opts.mode;
     const signal = opts.signal === undefined ? undefined : readSignal(name, opts.signal);
-    return this.parseAndLint(name, new TextEncoder().encode(text), env, signal && ((d) => (d.signal = signal)));
+    return this.parseAndLint(name, new TextEncoder().encode(text), env, (d) => {
+      detach(d);
+      if (signal) d.signal = signal;
+    });
   }
 
   /** Lints a JSON payload as the HTTP server receives it, optionally with rule levels of its own. */
   lintPayload(payload: unknown, name = '<request>', rules?: Record<string, unknown>): DraftResult {
     const draft = draftFromPayload(name, readPayload(name, payload), this.env);
+    detach(draft);
     return this.lintDraft(draft, rules ? this.rulesWith(rules, name) : this.rules);
   }
 
@@ -166,6 +188,10 @@ export class Linter {
     const saved = signalHome(path) === 'sidecar' ? readSidecar(path) : undefined;
     return { bytes, results: await this.parseAndLint(path, bytes, this.env, saved && ((d) => (d.signal ??= saved))) };
   }
+}
+
+function detach(draft: Draft): void {
+  draft.detached = true;
 }
 
 /** The shipped data with a team's extra entries appended to its lists. */

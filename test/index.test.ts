@@ -26,6 +26,18 @@ describe('library API: lintText options and lintFiles', () => {
     expect(template!.verdict).toBe('block');
   });
 
+  it('holds a signal given as an option to the same concreteness check', async () => {
+    const linter = await createLinter({ config: {} });
+    for (const signal of ['ok', '', { text: 'they are growing' }]) {
+      const [r] = await linter.lintText('Hi Ana,\n\nWe help teams like yours at Tern Freight.', { prospect: { firstName: 'Ana', company: 'Tern Freight' }, signal });
+      expect(r!.verdict).toBe('needs-signal');
+      expect(r!.findings.map((f) => `${f.ruleId}:${f.messageId}`)).toEqual(expect.arrayContaining(['missing-signal:weakSignal', 'merge-only-personalization:draft']));
+    }
+    await expect(linter.lintText('Hi Ana, we help teams.', { signal: { type: 'rumour', text: 'Opened a Reno depot on 3 March' } })).rejects.toThrow(
+      /^<text>\.txt: "signal\.type" is "rumour", not a signal type; use one of: other, /,
+    );
+  });
+
   it('lints files by glob and returns JSON-contract results', async () => {
     const linter = await createLinter({ config: {} });
     const results = await linter.lintFiles(['examples/*.md']);

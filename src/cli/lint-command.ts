@@ -90,6 +90,12 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   if (!flags.stdin && paths.length === 0) {
     throw new InputError('outreach-lint', 'no files to lint', 'name files, folders or globs (e.g. outreach-lint drafts/), or pass --stdin');
   }
+  if (flags.signalType !== undefined && flags.signal === undefined) {
+    throw new InputError('--signal-type', 'only applies with --signal', 'add --signal "<the signal, in your words>", or leave --signal-type out');
+  }
+  if (flags.stdin && flags.signal !== undefined) {
+    throw new InputError('--signal', 'cannot be saved with a draft read from --stdin', 'send the signal with the draft instead: "signal:" in its front matter, or "signal" in its JSON');
+  }
   if (flags.stdinFilename && !flags.stdin) throw new InputError('--stdin-filename', 'only applies with --stdin', 'add --stdin, or name the file as an argument');
 
   const results: DraftResult[] = [];
@@ -184,10 +190,18 @@ async function saveSignalFlag(linter: Linter, files: string[], flags: LintFlags,
     throw new InputError(`--signal-type ${flags.signalType}`, 'is not a signal type', `use one of: ${[...types, 'other'].join(', ')}`);
   }
   const text = flags.signal!.trim();
-  if (!text) throw new InputError('--signal', 'is empty', 'write the signal in your own words, e.g. --signal "Opened a Denver office in March"');
+  const example = 'e.g. --signal "Opened a Denver office in March"';
+  if (!text) throw new InputError('--signal', 'is empty', `write the signal in your own words, ${example}`);
+  if (/[\r\n]/.test(text)) throw new InputError('--signal', 'spans several lines; a signal is one fact on one line', `write it on one line, ${example}`);
   const { bytes, results } = await linter.readAndLint(file);
   if (results.length !== 1) {
     throw new InputError(file, `holds ${results.length} drafts, so one signal cannot be saved for it`, 'put a "signal" field in each draft of the JSON instead');
+  }
+  // The same check the prompt and every lint make: a vague signal would only open the gate.
+  const { signalWeakness } = await import('../signal/analyze.js');
+  const weakness = signalWeakness(text, results[0]!.draft, loadRuleData('signals'), linter.services.corpus);
+  if (weakness) {
+    throw new InputError('--signal', `is not a concrete fact about the prospect (${weakness}); nothing was saved`, 'name a number, a date, a product, place, event or person, or quote them, e.g. --signal "Posted three medical-coder openings in Tucson on 3 November"');
   }
   const { saveSignal } = await import('../signal/store.js');
   const signal = { text, captured_at: new Date().toISOString(), ...(flags.signalType && flags.signalType !== 'other' ? { type: flags.signalType } : {}) };

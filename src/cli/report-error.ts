@@ -10,7 +10,9 @@ export const EXIT_FATAL = 2;
  */
 export function reportError(e: unknown, debug: boolean, stderr: NodeJS.WritableStream = process.stderr): void {
   if (isInputError(e)) {
-    stderr.write(`outreach-lint: ${e.message}\n`);
+    // A problem with the command itself names the command; "outreach-lint: outreach-lint: …" says it twice.
+    const text = e.file === 'outreach-lint' ? `${e.problem}; ${e.fix}` : e.file.startsWith('outreach-lint ') ? `${e.file.slice('outreach-lint '.length)}: ${e.problem}; ${e.fix}` : e.message;
+    stderr.write(`outreach-lint: ${text}\n`);
   } else {
     const msg = e instanceof Error ? e.message : String(e);
     stderr.write(`outreach-lint: internal error: ${msg.split('\n')[0]} (this is a bug; run with --debug for the stack trace and report it)\n`);

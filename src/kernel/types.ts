@@ -86,6 +86,11 @@ export interface Draft {
   mode: DraftMode;
   /** Other keys of the front matter or JSON object (a corpus message's archetype, a template's name). */
   attributes: Record<string, unknown>;
+  /**
+   * The draft came from stdin, an HTTP request or the library, not from a file on disk, so a
+   * signal travels with the draft rather than being saved by path.
+   */
+  detached?: boolean;
   /** Where document-level findings point: the first line of the message. */
   anchor: Position;
 }

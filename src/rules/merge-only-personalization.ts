@@ -49,8 +49,10 @@ function checkTemplate(draft: Draft): Report[] {
 }
 
 function checkDraft(draft: Draft, data: Data, index: Parameters<typeof analyzeDraft>[2]): Report[] {
-  if (draft.signal) return [];
-  if (analyzeDraft(draft, data.signals, index).signals.length > 0) return [];
+  const analysis = analyzeDraft(draft, data.signals, index);
+  if (analysis.signals.length > 0) return [];
+  // Only a concrete saved signal is research; an empty or vague one changes nothing here.
+  if (draft.signal && !analysis.savedSignalWeakness) return [];
   const uses = profileUses(draft);
   if (uses.length === 0) return [];
   const first = uses[0]!;

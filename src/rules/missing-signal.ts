@@ -1,6 +1,7 @@
 import type { Rule } from '../kernel/rule.js';
 import type { Draft, Report } from '../kernel/types.js';
 import { analyzeDraft, type SignalData } from '../signal/analyze.js';
+import { clip } from '../kernel/clip.js';
 
 interface Data {
   signals: SignalData;
@@ -20,9 +21,12 @@ export function signalPrompt(draft: Draft, data: SignalData): SignalPrompt {
   return {
     question: `What is the one research signal that matters most to ${who} right now?`,
     types: data.types.map((t) => ({ type: t.id, label: t.label, example: t.example })),
-    answer: `Answer with: outreach-lint ${shellQuote(draft.filePath)} --signal "<the signal, in your words>" --signal-type <${data.types.map((t) => t.id).join('|')}>`,
+    answer: draft.detached
+      ? 'Answer by sending the signal with the draft: "signal": {"type": "<type>", "text": "<the signal, in your words>"} in its JSON, or "signal:" in its front matter'
+      : `Answer with: outreach-lint ${shellQuote(draft.filePath)} --signal "<the signal, in your words>" --signal-type <${data.types.map((t) => t.id).join('|')}>`,
   };
 }
+
 
 function shellQuote(s: string): string {
   return /^[\w./@:-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
@@ -40,6 +44,7 @@ export const missingSignal: Rule<Record<string, never>, Data> = {
     defaultSeverity: 'warning',
     messages: {
       draft: 'No research signal: nothing in this email is a concrete, current fact about {{who}}. Find one yourself and work it in.',
+      weakSignal: 'The research signal saved with this draft ("{{signal}}") is not concrete: {{why}}. Nothing in the email is a concrete, current fact about {{who}} either; save one that names a number, date, name or quotation.',
       template: 'No research slot: every send of this template will be generic. Add a slot such as {{icebreaker}} that the rep fills with one fact about each prospect.',
     },
     options: {},
@@ -54,12 +59,17 @@ export const missingSignal: Rule<Record<string, never>, Data> = {
       if (analyzeDraft(draft, data.signals, services.corpus).signals.length > 0) return [];
       return [{ messageId: 'template', data: { icebreaker: '{{icebreaker}}' } }];
     }
-    // A signal the rep saved is checked by signal-unused instead.
-    if (draft.signal) return [];
-    if (analyzeDraft(draft, data.signals, services.corpus).signals.length > 0) return [];
+    const analysis = analyzeDraft(draft, data.signals, services.corpus);
+    if (analysis.signals.length > 0) return [];
+    // A concrete signal the rep saved is checked by signal-unused instead; a vague or empty
+    // one opens nothing, and the finding says why.
+    if (draft.signal && !analysis.savedSignalWeakness) return [];
     const prompt = signalPrompt(draft, data.signals);
     const who = draft.prospect.company?.value || draft.prospect.first_name?.value || 'this prospect';
-    const report: Report = { messageId: 'draft', data: { who }, extra: { prompt } };
+    const report: Report = draft.signal
+      ? { messageId: 'weakSignal', data: { who, signal: clip(draft.signal.text.trim(), 60), why: analysis.savedSignalWeakness! }, extra: { prompt } }
+      : { messageId: 'draft', data: { who }, extra: { prompt } };
+    if (draft.signal?.position) report.position = draft.signal.position;
     return [report];
   },
 };

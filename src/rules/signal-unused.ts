@@ -1,6 +1,8 @@
 import { contentStems } from '../corpus/tokens.js';
 import type { Rule } from '../kernel/rule.js';
 import type { Report } from '../kernel/types.js';
+import { analyzeDraft, type SignalData } from '../signal/analyze.js';
+import { clip } from '../kernel/clip.js';
 
 interface Options {
   minOverlap: number;
@@ -10,7 +12,11 @@ interface Options {
  * The rep saved a research signal (front matter `signal:` or --signal) but the email does not
  * use it. Compared on stemmed content words, numbers and names; the finding lists what is missing.
  */
-export const signalUnused: Rule<Options> = {
+interface Data {
+  signals: SignalData;
+}
+
+export const signalUnused: Rule<Options, Data> = {
   meta: {
     id: 'signal-unused',
     type: 'problem',
@@ -24,12 +30,14 @@ export const signalUnused: Rule<Options> = {
     },
     docs: 'docs/rules/signal-unused.md',
     modes: ['draft'],
+    uses: ['signals'],
     points: 25,
   },
 
-  check(draft, { options }) {
+  check(draft, { options, data, services }) {
     const signal = draft.signal;
-    if (!signal || !signal.text.trim()) return [];
+    // A signal that is not concrete is missing-signal's to report: there is nothing to work in.
+    if (!signal || analyzeDraft(draft, data.signals, services.corpus).savedSignalWeakness) return [];
     const profile = new Set(Object.values(draft.prospect).flatMap((f) => contentStems(f.value)));
     const wanted = [...new Set(contentStems(signal.text))].filter((s) => !profile.has(s));
     if (wanted.length === 0) return [];
@@ -68,6 +76,3 @@ function isName(text: string, stem: string): boolean {
   return /^\p{Lu}/u.test(word) && !text.trimStart().startsWith(word);
 }
 
-function clip(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
-}

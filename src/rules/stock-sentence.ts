@@ -1,5 +1,6 @@
 import { stockSentenceHits } from '../corpus/sentence-hits.js';
 import type { Rule } from '../kernel/rule.js';
+import { clip } from '../kernel/clip.js';
 
 interface Options {
   minWords: number;
@@ -44,6 +45,3 @@ export const stockSentence: Rule<Options> = {
   },
 };
 
-function clip(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
-}

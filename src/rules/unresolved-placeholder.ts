@@ -13,7 +13,7 @@ export const unresolvedPlaceholder: Rule<Record<string, never>> = {
     description: 'Flags merge fields that did not render: placeholders left in a draft, empty greeting names, missing tokens and broken template syntax.',
     defaultSeverity: 'error',
     messages: {
-      unresolved: 'Unresolved placeholder {{raw}}: fill in the {{name}} before sending.',
+      unresolved: 'Unresolved placeholder {{raw}}: fill in {{name}} before sending.',
       researchSlot: 'Research slot {{raw}} was never filled: write that line about this prospect yourself.',
       spintax: 'Spintax {{raw}} was never spun: keep one option.',
       logic: 'Template logic {{raw}} is still in the text: render the template before sending.',
@@ -65,8 +65,14 @@ function unresolved(p: Placeholder): Pick<Report, 'messageId' | 'data'> {
     case 'logic':
       return { messageId: 'logic', data: { raw: p.raw } };
     default:
-      return { messageId: 'unresolved', data: { raw: p.raw, name: p.kind === 'sender' ? `sender's ${name.replace(/^sender /, '')}` : name } };
+      return { messageId: 'unresolved', data: { raw: p.raw, name: p.kind === 'sender' ? senderField(name) : `the ${name}` } };
   }
+}
+
+/** "your name" and "my title" already say whose: "fill in your name", not "the sender's your name". */
+function senderField(name: string): string {
+  const bare = name.replace(/^sender /, '');
+  return /^(?:your|my) /.test(bare) ? bare.replace(/^my /, 'your ') : `the sender's ${bare}`;
 }
 
 function greetingRegion(draft: Draft) {

@@ -91,7 +91,7 @@ export function createLintServer(linter: Linter, opts: ServeOptions): Server & {
     try {
       return post(json);
     } catch (e) {
-      if (isInputError(e)) return { status: 422, body: { error: `${e.problem}; ${e.fix}`, field: e.file } };
+      if (isInputError(e)) return { status: 422, body: { error: `${e.problem}; ${e.fix}`, field: e.field ? `${e.file}.${e.field}` : e.file } };
       throw e;
     }
   }
@@ -174,9 +174,7 @@ function toResponse(r: DraftResult): Record<string, unknown> {
   const { filePath: _file, mode, ...rest } = r;
   const body: Record<string, unknown> = { ...rest, mode };
   const prompt = r.findings.find((f) => f.ruleId === 'missing-signal')?.prompt as Record<string, unknown> | undefined;
-  if (r.verdict === 'needs-signal' && prompt) {
-    body.prompt = { ...prompt, answer: 'Answer by sending the signal with the draft: "signal": {"type": "<type>", "text": "<the signal, in your words>"}' };
-  }
+  if (r.verdict === 'needs-signal' && prompt) body.prompt = prompt;
   return body;
 }
 

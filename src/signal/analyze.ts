@@ -56,6 +56,8 @@ export interface DetectedSignal {
 export interface DraftAnalysis {
   units: UnitAnalysis[];
   signals: DetectedSignal[];
+  /** Why the signal saved with the draft is not concrete; undefined when it is, or none is saved. */
+  savedSignalWeakness?: string;
 }
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'apr', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
@@ -154,7 +156,11 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     const type = data.types.find((t) => t.id === cue.type)!;
     signals.push({ type: type.id, label: type.label, cue: cue.text, anchors: u.anchors, start: u.unit.start, end: u.unit.end });
   }
-  const result = { units, signals };
+  const result: DraftAnalysis = { units, signals };
+  if (draft.signal) {
+    const weakness = signalWeakness(draft.signal.text, draft, data, index);
+    if (weakness) result.savedSignalWeakness = weakness;
+  }
   if (!memo.has(draft)) memo.set(draft, new Map());
   memo.get(draft)!.set(data, result);
   return result;
@@ -172,16 +178,28 @@ function hedgedTokens(text: string, offset: number, tokens: StemToken[], hedges:
   return out;
 }
 
+/** The most characters a saved signal may hold: it is one fact, not a paragraph. */
+export const MAX_SIGNAL_LENGTH = 300;
+
 /**
- * Whether a signal the rep typed is concrete: four words or more with at least one anchor (a
- * number, a date, a name that is not a profile value, a quotation, the topic of a post).
- * "They're growing" and "saw your website" are not.
+ * Why a research signal the rep gave is not a concrete fact, or undefined when it is one. A
+ * signal is concrete when it has four words or more and at least one anchor (a number, a
+ * date, a name that is not a profile value, a quotation, the topic of a post) in at most
+ * MAX_SIGNAL_LENGTH characters. "They're growing", "saw your website" and "ok" are not.
+ * Every path a signal comes in by (the prompt, --signal, front matter, a sidecar, JSON, HTTP,
+ * the library) is held to this one check.
  */
-export function isConcreteSignal(text: string, draft: Draft, data: SignalData, index?: CorpusIndex): boolean {
-  const tokens = stemTokens(text);
-  if (tokens.length < 4) return false;
+export function signalWeakness(text: string, draft: Draft, data: SignalData, index?: CorpusIndex): string | undefined {
+  const t = text.trim();
+  if (!t) return 'it is empty';
+  if (t.length > MAX_SIGNAL_LENGTH) return `it is ${t.length} characters long; one fact fits in ${MAX_SIGNAL_LENGTH}`;
+  const tokens = stemTokens(t);
+  if (tokens.length < 4) return `it has ${tokens.length === 1 ? 'one word' : `${tokens.length} words`}; one concrete fact takes at least four`;
   const profile = profileWords(draft);
-  return findAnchors(text, 0, tokens, prepare(data), profile, index, () => false).length > 0;
+  if (findAnchors(t, 0, tokens, prepare(data), profile, index, () => false).length === 0) {
+    return 'it names no number, date, name, quotation or topic of their post';
+  }
+  return undefined;
 }
 
 function nearestCue(u: UnitAnalysis) {

@@ -2,7 +2,7 @@ import { emitKeypressEvents } from 'node:readline';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { Draft, Signal } from '../kernel/types.js';
 import type { SignalPrompt } from '../rules/missing-signal.js';
-import { isConcreteSignal, type SignalData } from './analyze.js';
+import { signalWeakness, type SignalData } from './analyze.js';
 
 export interface CaptureIo {
   input: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (on: boolean) => unknown };
@@ -41,12 +41,17 @@ export async function askForSignal(draft: Draft, prompt: SignalPrompt, data: Sig
     const ask = (message: string) => input({ message, required: false }, context);
     let text = (await ask('The signal, in your own words (Enter to skip):')).trim();
     if (!text) return undefined;
-    if (!isConcreteSignal(text, draft, data, index)) {
-      io.output.write(
-        `That reads as vague. A signal is concrete when it names a number, a date, a product, place, event or person, or quotes them${example ? `, like: ${example}` : ''}.\n`,
-      );
+    const weakness = signalWeakness(text, draft, data, index);
+    if (weakness) {
+      io.output.write(`That is not concrete yet: ${weakness}. A signal is concrete when it names a number, a date, a product, place, event or person, or quotes them${example ? `, like: ${example}` : ''}.\n`);
       text = (await ask('The signal, once more (Enter to skip):')).trim();
       if (!text) return undefined;
+      // A second vague answer is not saved: it would only tell the linter the research is done.
+      const again = signalWeakness(text, draft, data, index);
+      if (again) {
+        io.output.write(`Still not concrete: ${again}. Nothing was saved; find one fact about the prospect and run again.\n`);
+        return undefined;
+      }
     }
     const signal: Signal = { text, captured_at: new Date().toISOString() };
     if (type !== 'other') signal.type = type;

@@ -260,6 +260,61 @@ describe('outreach-lint --signal and the signal command', () => {
     expect(readFileSync(join(cwd, 'drafts/clean.md'), 'utf8')).toBe(readFileSync(join(FIXTURES, 'clean.md'), 'utf8'));
   });
 
+  it('refuses a signal that is not a concrete fact, and leaves the draft byte for byte', () => {
+    const before = readFileSync(join(cwd, 'drafts/clean.md'));
+    for (const [signal, why] of [
+      ['x', 'it has one word; one concrete fact takes at least four'],
+      ['ok', 'it has one word; one concrete fact takes at least four'],
+      ['they are growing really fast', 'it names no number, date, name, quotation or topic of their post'],
+      ['Raised a round '.repeat(30), 'it is 449 characters long; one fact fits in 300'],
+    ]) {
+      const r = run(['drafts/clean.md', '--signal', signal!]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`outreach-lint: --signal: is not a concrete fact about the prospect (${why}); nothing was saved; name a number, a date, a product, place, event or person, or quote them, e.g. --signal "Posted three medical-coder openings in Tucson on 3 November"\n`);
+      expect(r.stdout).toBe('');
+      expect(readFileSync(join(cwd, 'drafts/clean.md'))).toEqual(before);
+    }
+    const multi = run(['drafts/clean.md', '--signal', 'Opened a Denver office\nin March 2026']);
+    expect(multi.code).toBe(2);
+    expect(multi.stderr).toBe('outreach-lint: --signal: spans several lines; a signal is one fact on one line; write it on one line, e.g. --signal "Opened a Denver office in March"\n');
+    expect(readFileSync(join(cwd, 'drafts/clean.md'))).toEqual(before);
+  });
+
+  it('refuses --signal-type without --signal, and --signal with --stdin', () => {
+    const r = run(['drafts/clean.md', '--signal-type', 'hiring']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('outreach-lint: --signal-type: only applies with --signal; add --signal "<the signal, in your words>", or leave --signal-type out\n');
+    const s = run(['--stdin', '--signal', 'Opened a Denver office in March 2026'], 'Hi Ana, we help teams.');
+    expect(s.code).toBe(2);
+    expect(s.stderr).toMatch(/^outreach-lint: --signal: cannot be saved with a draft read from --stdin; /);
+  });
+
+  it('a vague signal in front matter keeps the draft at needs-signal', () => {
+    const path = join(cwd, 'vague-signal.md');
+    writeFileSync(path, '---\nprospect:\n  company: Tern Freight\nsignal:\n  type: funding\n  text: x\n---\nHi Ana,\n\nWe help logistics teams pay carriers faster.\n');
+    const r = run(['vague-signal.md', '-f', 'json']);
+    const [res] = JSON.parse(r.stdout);
+    expect(res.verdict).toBe('needs-signal');
+    expect(res.findings.map((f: { ruleId: string; messageId: string; line: number; column: number }) => `${f.ruleId}:${f.messageId}@${f.line}:${f.column}`)).toContain('missing-signal:weakSignal@5:3');
+  });
+
+  it('a vague signal in a sidecar or a JSON draft keeps the draft at needs-signal', () => {
+    writeFileSync(join(cwd, 'side.html'), '<p>Hi Ana,</p><p>We help logistics teams pay carriers faster.</p>');
+    writeFileSync(join(cwd, 'side.html.signal.yml'), 'type: funding\ntext: ok\n');
+    writeFileSync(join(cwd, 'payload.json'), JSON.stringify({ body: 'Hi Ana,\n\nWe help logistics teams pay carriers faster.', signal: { text: 'great company' } }));
+    const r = run(['side.html', 'payload.json', '-f', 'json']);
+    const results = JSON.parse(r.stdout) as Array<{ verdict: string; findings: Array<{ messageId: string }> }>;
+    expect(results.map((x) => x.verdict)).toEqual(['needs-signal', 'needs-signal']);
+    for (const x of results) expect(x.findings.map((f) => f.messageId)).toContain('weakSignal');
+  });
+
+  it('refuses an unknown signal type in front matter with one line', () => {
+    writeFileSync(join(cwd, 'bogus-type.md'), '---\nsignal:\n  type: bogus\n  text: Opened a Denver office in March 2026\n---\nHi Ana, we help teams.\n');
+    const r = run(['bogus-type.md']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^outreach-lint: bogus-type\.md:3:3: "signal\.type" is "bogus", not a signal type; use one of: other, funding, .*, or leave it out\n$/);
+  });
+
   it('refuses an unknown --signal-type', () => {
     const r = run(['drafts/clean.md', '--signal', 'Opened a Denver office in March', '--signal-type', 'gossip']);
     expect(r.code).toBe(2);

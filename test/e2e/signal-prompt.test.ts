@@ -34,7 +34,7 @@ describe('interactive signal capture in a terminal', () => {
     const { screen, code } = await runInPty(`${process.execPath} ${BIN} noor.md`, cwd, [
       { waitFor: /Which kind of signal is it\?/, send: '\u001b[B\r' },
       { waitFor: /The signal, in your own words/, send: "they're growing\r" },
-      { waitFor: /That reads as vague/, send: 'Posted four carrier-billing analyst roles in Reno on 3 November\r' },
+      { waitFor: /That is not concrete yet: it has 2 words; one concrete fact takes at least four\./, send: 'Posted four carrier-billing analyst roles in Reno on 3 November\r' },
     ], env());
     expect(screen).toContain('What is the one research signal that matters most to Lattice Freight right now?');
     expect(screen).toContain('A signal is concrete when it names a number, a date');
@@ -44,6 +44,20 @@ describe('interactive signal capture in a terminal', () => {
     const saved = readFileSync(join(cwd, 'noor.md'), 'utf8');
     expect(saved).toMatch(/^---\nprospect:\n  first_name: Noor\n  company: Lattice Freight\nsignal:\n  type: hiring\n  text: Posted four carrier-billing analyst roles in Reno on 3 November\n  captured_at: \d{4}-\d\d-\d\dT[\d:.]+Z\n---\n/);
     expect(saved.endsWith(DRAFT.slice(DRAFT.indexOf('Subject:')))).toBe(true);
+  });
+
+  it('saves nothing when the second answer is vague too', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'olpty-'));
+    writeFileSync(join(cwd, 'noor.md'), DRAFT);
+    const { screen, code } = await runInPty(`${process.execPath} ${BIN} noor.md`, cwd, [
+      { waitFor: /Which kind of signal is it\?/, send: '\r' },
+      { waitFor: /The signal, in your own words/, send: "they're growing\r" },
+      { waitFor: /The signal, once more/, send: 'they are doing really well lately\r' },
+    ], env());
+    expect(screen).toContain('Still not concrete: it names no number, date, name, quotation or topic of their post. Nothing was saved; find one fact about the prospect and run again.');
+    expect(screen).not.toContain('Saved the research signal');
+    expect(code).toBe(0);
+    expect(readFileSync(join(cwd, 'noor.md'), 'utf8')).toBe(DRAFT);
   });
 
   it('Esc skips and leaves the file as it was', async () => {

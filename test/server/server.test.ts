@@ -69,6 +69,31 @@ describe('POST /v1/lint', () => {
   });
 
   it.each([
+    ['an empty string', ''],
+    ['an empty text', { text: '' }],
+    ['one letter', 'x'],
+    ['a vague text with a type', { type: 'funding', text: 'they are growing fast' }],
+  ])('a signal that is %s opens nothing: needs-signal, with the reason', async (_name, signal) => {
+    const r = await post('/v1/lint', { ...GENERIC, signal });
+    expect(r.status).toBe(200);
+    expect(r.json.verdict).toBe('needs-signal');
+    const f = r.json.findings.find((x: { messageId: string }) => x.messageId === 'weakSignal');
+    expect(f.message).toMatch(/^The research signal saved with this draft \(".*"\) is not concrete: it /);
+    expect(r.json.findings.map((x: { ruleId: string }) => x.ruleId)).not.toContain('signal-unused');
+    expect(r.json.prompt.answer).toBe('Answer by sending the signal with the draft: "signal": {"type": "<type>", "text": "<the signal, in your words>"} in its JSON, or "signal:" in its front matter');
+    expect(f.prompt.answer).toBe(r.json.prompt.answer);
+  });
+
+  it('422 naming the field for a signal type that does not exist', async () => {
+    const r = await post('/v1/lint', { ...GENERIC, signal: { type: 'bogus', text: 'y' } });
+    expect(r.status).toBe(422);
+    expect(r.json.field).toBe('request.signal.type');
+    expect(r.json.error).toMatch(/^"signal\.type" is "bogus", not a signal type; use one of: other, funding, hiring, .*, or leave it out$/);
+    const batch = await post('/v1/lint/batch', [GENERIC, { ...GENERIC, signal: { type: 'gossip', text: 'Opened a Reno depot on 3 March' } }]);
+    expect(batch).toMatchObject({ status: 422, json: { field: 'request[1].signal.type' } });
+  });
+
+  it.each([
     ['Instantly / Smartlead', { email_subject: 'Quick question', email_body: 'Hi {{first_name}}, we help teams.', lead: { first_name: 'Ana' } }],
     ['Smartlead HTML', { email_subject: 'Quick question', email_html: '<p>Hi {{first_name}},</p><p>we help teams.</p>', lead: { first_name: 'Ana' } }],
     ['Outreach text-editor extension', { subject: 'Quick question', bodyHtml: '<div>Hi {{first_name}},<br>we help teams.</div>', prospect: { first_name: 'Ana' } }],
