@@ -1,6 +1,7 @@
 import { featureCounts, hash32, sentenceKey, shingles } from './features.js';
 import { encodeIndex, type Arrays, type Bytes } from './index-file.js';
 import { stopwatch } from './stopwatch.js';
+import { lowerBound } from '../kernel/sorted-spans.js';
 
 /** What the index keeps about each corpus message. */
 export interface MessageMeta {
@@ -525,13 +526,3 @@ function topK(docs: number[], scores: Float32Array, k: number): number[] {
   return heap.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0));
 }
 
-function lowerBound(arr: Uint32Array, v: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

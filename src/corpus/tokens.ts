@@ -44,10 +44,15 @@ export function isStopword(word: string): boolean {
 const memo = new Map<string, string>();
 
 /** Porter stem (natural's), memoised. */
+/** Words longer than this are not stemmed. */
+export const MAX_STEM_LENGTH = 32;
+
 export function stem(word: string): string {
   let s = memo.get(word);
   if (s === undefined) {
-    s = /^slot/.test(word) || /\d/.test(word) ? word : porter.stem(word.replace(/'/g, ''));
+    // No English word is this long; natural's Porter rules are quadratic on a long run of
+    // consonants, so such a token is kept as written.
+    s = word.length > MAX_STEM_LENGTH || /^slot/.test(word) || /\d/.test(word) ? word : porter.stem(word.replace(/'/g, ''));
     if (memo.size < 200_000) memo.set(word, s);
   }
   return s;

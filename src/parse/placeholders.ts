@@ -1,5 +1,6 @@
 import type { Placeholder } from '../kernel/types.js';
 import { FieldClassifier, type FieldKindData } from './field-kind.js';
+import { overlapTest } from '../kernel/sorted-spans.js';
 
 /** rules/placeholders.yml */
 export interface PlaceholderData extends FieldKindData {
@@ -173,14 +174,17 @@ function unquote(s: string): string {
 
 /** `{{` or `}}` (or `*|`, `|*`) that no placeholder consumed: a merge field left half-typed. */
 function strayDelimiters(text: string, kept: Found[]): Found[] {
-  const covered = (i: number) => kept.some((p) => i >= p.start && i < p.end);
+  const inKept = overlapTest(kept);
+  const covered = (i: number) => inKept(i, i + 1);
   const out: Found[] = [];
   const re = /\{\{|\}\}|\*\||\|\*/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (covered(m.index)) continue;
     const opening = m[0] === '{{' || m[0] === '*|';
     // An opener's text runs to the next delimiter or line end, so it never swallows a neighbour.
-    const rest = /[{}\n*]|\|\*/.exec(text.slice(m.index + 2));
+    // Only the next 40 characters matter (a raw text is cut at 38): slicing to the end of the
+    // text made a draft full of stray braces quadratic.
+    const rest = /[{}\n*]|\|\*/.exec(text.slice(m.index + 2, m.index + 42));
     const start = m.index;
     const raw = opening ? text.slice(start, m.index + 2 + Math.min(rest ? rest.index : text.length, 38)).trimEnd() : m[0];
     out.push({

@@ -30,6 +30,10 @@ export function segmentUnits(text: string, regions: Region[]): Unit[] {
   const own = regions.filter((r) => r.kind === 'greeting' || r.kind === 'signoff');
   for (const r of own) units.push({ kind: r.kind as 'greeting' | 'signoff', ...trimSpan(text, r.start, r.end) });
   const blocked = [...skip, ...own].sort((a, b) => a.start - b.start);
+  // Lines come in order, so the regions are walked once: `cover` is the furthest end of the
+  // regions that start at or before the current line.
+  let next = 0;
+  let cover = -1;
 
   let lineStart = 0;
   let chunk: { start: number; end: number; bullet: boolean } | undefined;
@@ -41,7 +45,8 @@ export function segmentUnits(text: string, regions: Region[]): Unit[] {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? text.length : nl;
     const line = text.slice(lineStart, lineEnd);
-    const inBlocked = blocked.some((r) => lineStart >= r.start && lineStart < r.end);
+    while (next < blocked.length && blocked[next]!.start <= lineStart) cover = Math.max(cover, blocked[next++]!.end);
+    const inBlocked = lineStart < cover;
     if (inBlocked || line.trim() === '') {
       flush();
     } else {
@@ -49,7 +54,7 @@ export function segmentUnits(text: string, regions: Region[]): Unit[] {
       if (bullet) {
         flush();
         chunk = { start: lineStart + bullet[0].length, end: lineEnd, bullet: true };
-      } else if (chunk && !/[:.!?…]["'”’)\]]*\s*$/.test(text.slice(chunk.start, chunk.end))) {
+      } else if (chunk && !endsClause(text, chunk.start, chunk.end)) {
         chunk.end = lineEnd;
       } else {
         flush();
@@ -69,9 +74,8 @@ function splitSentences(text: string, start: number, end: number, bullet: boolea
   let from = 0;
   END.lastIndex = 0;
   for (let m = END.exec(chunk); m; m = END.exec(chunk)) {
-    const before = chunk.slice(from, m.index);
-    const word = /(?:^|\s)([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
-    const next = chunk.slice(m.index + m[0].length).trimStart();
+    const word = wordBefore(chunk, from, m.index);
+    const next = firstAfter(chunk, m.index + m[0].length);
     if (m[0].startsWith('.') && m[0].length === 1 && (ABBREVIATIONS.has(word.replace(/\.$/, '')) || /^\p{L}$/u.test(word))) continue;
     if (next && !/^[\p{Lu}\p{N}"'“‘({[*%$£€]/u.test(next)) continue;
     const cut = m.index + m[0].length;
@@ -80,6 +84,37 @@ function splitSentences(text: string, start: number, end: number, bullet: boolea
   }
   if (from < chunk.length) out.push({ kind: bullet && out.length === 0 ? 'bullet' : 'sentence', ...trimSpan(text, start + from, end) });
   return out.filter((u) => u.end > u.start);
+}
+
+// The helpers below look only at the few characters next to a position: a regular expression
+// anchored at the end of a slice, or a slice of everything after a stop, made splitting grow
+// with the square of a paragraph's length.
+
+/** The longest abbreviation is a handful of characters; a longer word is no abbreviation. */
+const MAX_WORD = 24;
+
+/** The word (letters and dots) that ends at `end`, lowercased; '' when there is none or it is too long to be an abbreviation. */
+function wordBefore(s: string, from: number, end: number): string {
+  let i = end;
+  while (i > from && end - i <= MAX_WORD && /[\p{L}.]/u.test(s[i - 1]!)) i--;
+  if (end - i > MAX_WORD) return '';
+  if (i > from && !/\s/.test(s[i - 1]!)) return '';
+  return s.slice(i, end).toLowerCase();
+}
+
+/** The first character (a whole code point) after `at` that is not white space, or ''. */
+function firstAfter(s: string, at: number): string {
+  let i = at;
+  while (i < s.length && /\s/.test(s[i]!)) i++;
+  return i < s.length ? String.fromCodePoint(s.codePointAt(i)!) : '';
+}
+
+/** Whether [start, end) ends a clause: terminal punctuation or a colon, then closing quotes or brackets, then white space. */
+function endsClause(s: string, start: number, end: number): boolean {
+  let i = end;
+  while (i > start && /\s/.test(s[i - 1]!)) i--;
+  while (i > start && /["'”’)\]]/.test(s[i - 1]!)) i--;
+  return i > start && /[:.!?…]/.test(s[i - 1]!);
 }
 
 function trimSpan(text: string, start: number, end: number): { start: number; end: number } {

@@ -3,6 +3,7 @@ import type { Rule } from '../kernel/rule.js';
 import type { Report } from '../kernel/types.js';
 import { StemPhraseMatcher, type StemToken } from '../signal/stem-phrases.js';
 import { memoizeByObject } from '../kernel/memoize.js';
+import { containmentTest, lowerBound, overlapTest } from '../kernel/sorted-spans.js';
 
 interface Phrase {
   id: string;
@@ -45,14 +46,33 @@ const matcherFor = memoizeByObject((data: Data): StemPhraseMatcher<Phrase> => {
 export function findPhrases(text: string, data: Data): Array<{ phrase: Phrase; start: number; end: number }> {
   const ws = words(text);
   const out: Array<{ phrase: Phrase; start: number; end: number }> = [];
+  // Hits come in text order, so a hit lies inside an earlier one exactly when the furthest
+  // end so far reaches past it, and a repeat need only be compared with the last match of
+  // its phrase: comparing with every earlier match was quadratic in a long draft.
+  const breaks: number[] = [];
+  for (let i = text.search(/[.!?\n]/); i >= 0; i = nextBreak(text, i + 1)) breaks.push(i);
+  const lastOf = new Map<Phrase, number>();
+  let furthest = -1;
   for (const hit of matcherFor(data).find(ws)) {
     const phrase = hit.value;
     const m = { phrase, start: ws[hit.from]!.start, end: ws[hit.to - 1]!.end };
     if (crossesLine(text, m.start, m.end)) continue;
-    const repeat = (o: (typeof out)[number]) => o.phrase === phrase && !/[.!?\n]/.test(text.slice(o.end, m.start));
-    if (!out.some((o) => (o.start <= m.start && o.end >= m.end) || repeat(o))) out.push(m);
+    const last = lastOf.get(phrase);
+    const repeat = last !== undefined && !(last < m.start && lowerBound(breaks, last) < lowerBound(breaks, m.start));
+    if (furthest >= m.end || repeat) continue;
+    out.push(m);
+    furthest = Math.max(furthest, m.end);
+    lastOf.set(phrase, Math.max(last ?? -1, m.end));
   }
   return out;
+}
+
+function nextBreak(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '.' || c === '!' || c === '?' || c === '\n') return i;
+  }
+  return -1;
 }
 
 function crossesLine(text: string, start: number, end: number): boolean {
@@ -79,7 +99,8 @@ export const stockPhrase: Rule<Record<string, never>, Data> = {
     const reports: Report[] = [];
     const sentenceOptions = active.get('stock-sentence') as { minWords: number; similarity: number } | undefined;
     const covered = sentenceOptions && services.corpus ? stockSentenceHits(draft, services.corpus, sentenceOptions).map((h) => h.unit) : [];
-    const skipped = draft.regions.filter((r) => r.kind === 'quote' || r.kind === 'signature' || r.kind === 'footer');
+    const skipped = overlapTest(draft.regions.filter((r) => r.kind === 'quote' || r.kind === 'signature' || r.kind === 'footer'));
+    const inStockSentence = containmentTest(covered);
     const add = (part: 'subject' | 'body', text: string, allowed: (s: number, e: number) => boolean) => {
       for (const m of findPhrases(text, data)) {
         if (!allowed(m.start, m.end)) continue;
@@ -94,11 +115,8 @@ export const stockPhrase: Rule<Record<string, never>, Data> = {
       }
     };
     if (draft.subject) add('subject', draft.subject.text, () => true);
-    add('body', draft.body.text, (s, e) => !inAny(skipped, s) && !covered.some((u) => s >= u.start && e <= u.end));
+    add('body', draft.body.text, (s, e) => !skipped(s, s + 1) && !inStockSentence(s, e));
     return reports;
   },
 };
 
-function inAny(spans: Array<{ start: number; end: number }>, at: number): boolean {
-  return spans.some((r) => at >= r.start && at < r.end);
-}

@@ -1,7 +1,8 @@
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { isStopword, stem } from '../corpus/tokens.js';
 import { skeletonOf, type MaskedUnit } from '../corpus/skeleton.js';
-import type { Draft } from '../kernel/types.js';
+import type { Draft, Placeholder } from '../kernel/types.js';
+import { containmentTest, firstStartingAt, lowerBound, overlapTest, SpanSet } from '../kernel/sorted-spans.js';
 import { hasWholeWord } from '../parse/whole-words.js';
 import { stemTokens, StemPhraseMatcher, type StemToken } from './stem-phrases.js';
 import { memoizeByObject } from '../kernel/memoize.js';
@@ -110,8 +111,8 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   if (cached) return cached;
   const p = prepare(data);
   const body = draft.body.text;
-  const masked = draft.placeholders.filter((x) => x.part === 'body');
-  const inPlaceholder = (s: number, e: number) => masked.some((x) => s < x.end && e > x.start);
+  const masked = draft.placeholders.filter((x) => x.part === 'body').sort((a, b) => a.start - b.start);
+  const inPlaceholder = overlapTest(masked);
   const profile = profileWords(draft);
   const identity = identityValues(draft);
   const units: UnitAnalysis[] = [];
@@ -122,11 +123,9 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   for (const unit of skeletonOf(draft).units) {
     const text = body.slice(unit.start, unit.end);
     const tokens = stemTokens(text, unit.start).filter((t) => !inPlaceholder(t.start, t.end));
-    const quotes = [...text.matchAll(QUOTE)].map((m) => [unit.start + m.index!, unit.start + m.index! + m[0].length] as const);
-    const lower = new Set(tokens.filter((t) => !quotes.some(([s, e]) => t.start >= s && t.end <= e)).map((t) => t.text));
-    const mentionsIdentity =
-      identity.some((v) => hasWholeWord(text, v)) ||
-      masked.some((x) => x.start >= unit.start && x.end <= unit.end && x.kind === 'profile' && /name|company/.test(x.name));
+    const inQuote = containmentTest([...text.matchAll(QUOTE)].map((m) => ({ start: unit.start + m.index!, end: unit.start + m.index! + m[0].length })));
+    const lower = new Set(tokens.filter((t) => !inQuote(t.start, t.end)).map((t) => t.text));
+    const mentionsIdentity = identity.some((v) => hasWholeWord(text, v)) || namesProspect(masked, unit.start, unit.end);
     // A P.S. is written to the reader; unless it talks about the sender it is about them.
     const postscript = /^p\.?\s?s\b/i.test(text);
     const direct = [...lower].some((w) => p.prospect.has(w)) || mentionsIdentity || (postscript && ![...lower].some((w) => p.sender.has(w)));
@@ -137,8 +136,8 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
       .filter((c) => !hedged.has(c.from))
       .map((c) => ({ type: c.value.type, text: c.value.phrase, from: c.from, to: c.to }));
     // A cue is not its own anchor: "RFP" in "a full RFP response" is the cue, nothing concrete.
-    const cueSpans = cues.map((c) => [tokens[c.from]!.start, tokens[c.to - 1]!.end] as const);
-    const anchors = findAnchors(text, unit.start, tokens, p, profile, index, inPlaceholder).filter((a) => !cueSpans.some(([s, e]) => a.start >= s && a.end <= e));
+    const inCue = containmentTest(cues.map((c) => ({ start: tokens[c.from]!.start, end: tokens[c.to - 1]!.end })));
+    const anchors = findAnchors(text, unit.start, tokens, p, profile, index, inPlaceholder).filter((a) => !inCue(a.start, a.end));
     units.push({ unit, tokens, anchors, cues, aboutProspect: direct, direct, senderClaim });
     directness.push(direct && !senderClaim);
   }
@@ -202,18 +201,30 @@ export function signalWeakness(text: string, draft: Draft, data: SignalData, ind
   return undefined;
 }
 
+/** A profile merge field for the prospect's name or company among the placeholders in [start, end). */
+function namesProspect(masked: readonly Placeholder[], start: number, end: number): boolean {
+  for (let i = firstStartingAt(masked, start); i < masked.length && masked[i]!.start < end; i++) {
+    const x = masked[i]!;
+    if (x.end <= end && x.kind === 'profile' && /name|company/.test(x.name)) return true;
+  }
+  return false;
+}
+
+/** The cue closest, in tokens, to one of the sentence's anchors; the first such cue on a tie. */
 function nearestCue(u: UnitAnalysis) {
-  const anchorTok = (a: Anchor) => u.tokens.findIndex((t) => t.start >= a.start);
+  // Token index of each anchor, in order (anchors are sorted); one past the end has no token.
+  const at = u.anchors.map((a) => firstStartingAt(u.tokens, a.start)).filter((i) => i < u.tokens.length);
   let best = u.cues[0]!;
   let bestDist = Infinity;
   for (const c of u.cues) {
-    for (const a of u.anchors) {
-      const i = anchorTok(a);
-      const d = i < 0 ? Infinity : i < c.from ? c.from - i : Math.max(0, i - c.to);
-      if (d < bestDist) {
-        bestDist = d;
-        best = c;
-      }
+    // Only the anchors either side of the cue can be nearest to it.
+    const k = lowerBound(at, c.from);
+    const before = k > 0 ? c.from - at[k - 1]! : Infinity;
+    const after = k < at.length ? Math.max(0, at[k]! - c.to) : Infinity;
+    const d = Math.min(before, after);
+    if (d < bestDist) {
+      bestDist = d;
+      best = c;
     }
   }
   return best;
@@ -228,10 +239,10 @@ function findAnchors(
   index: CorpusIndex | undefined,
   inPlaceholder: (s: number, e: number) => boolean,
 ): Anchor[] {
-  const anchors: Anchor[] = [];
+  const anchors = new SpanSet<Anchor>();
   const add = (kind: AnchorKind, start: number, end: number) => {
-    if (inPlaceholder(start, end) || anchors.some((a) => start < a.end && end > a.start)) return;
-    anchors.push({ kind, text: text.slice(start - offset, end - offset), start, end });
+    if (inPlaceholder(start, end) || anchors.overlaps(start, end)) return;
+    anchors.add({ kind, text: text.slice(start - offset, end - offset), start, end });
   };
 
   for (const m of text.matchAll(QUOTE)) {
@@ -241,7 +252,7 @@ function findAnchors(
   for (const m of (lower.length === text.length ? lower : text).matchAll(NUMBER)) {
     const start = offset + m.index!;
     const end = start + m[0].length;
-    const next = tokens.find((t) => t.start >= end);
+    const next = tokens[firstStartingAt(tokens, end)];
     if (next && p.durations.has(next.text)) continue;
     if (profile.has(m[0].toLowerCase())) continue;
     add(/^(19[89]\d|20[0-4]\d)$/.test(m[0]) ? 'date' : 'number', start, end);
@@ -271,7 +282,7 @@ function findAnchors(
     const topic = tokens.slice(i + 2, i + 8).filter((t) => !isStopword(t.text) && !profile.has(t.text));
     if (topic.length >= 2) add('topic', tokens[i]!.start, topic[1]!.end);
   }
-  return anchors.sort((a, b) => a.start - b.start);
+  return [...anchors.items];
 }
 
 function isConnector(t: StemToken): boolean {

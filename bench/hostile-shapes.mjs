@@ -1,0 +1,36 @@
+// Inputs shaped to find lint time that grows faster than the input: each repeats one pattern
+// up to the size asked for. Shared by the linear-time test and `npm run bench:growth`.
+
+const REALISTIC = [
+  'Hi Dana,',
+  '',
+  'Saw that Keel & Co opened a Reno depot on 3 March, and that your team now books carriers for 14 states.',
+  'We help logistics teams pay carriers faster; one customer cut invoice disputes by 40% in a quarter.',
+  'Would a short call next week help? I hope this finds you well.',
+  '',
+  '- faster payouts',
+  '- fewer disputes',
+  '',
+  'Best,',
+  'Mo',
+  '',
+  '',
+].join('\n');
+
+const repeat = (unit) => (bytes) => unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
+
+/** Shape name -> a function from a size in bytes to a draft of about that size. */
+export const HOSTILE_SHAPES = {
+  'one long token': repeat('a'),
+  'consonants, no vowel': repeat('bcdfghjklmnpqrstvwxz'),
+  '"%a" repeated': repeat('%a'),
+  '". " repeated': repeat('. '),
+  '"{{a}} " repeated': repeat('{{a}} '),
+  '"{{a " unclosed': repeat('{{a '),
+  'stock phrase repeated': repeat('I hope this finds you well. '),
+  'bullets': repeat('- a\n'),
+  'numbers': repeat('1 '),
+  'realistic text': repeat(REALISTIC),
+};
+
+export const GROWTH_SIZES_KB = [25, 50, 100, 200];
