@@ -61,7 +61,7 @@ export function parseCsvDrafts(filePath: string, source: string, env: ParseEnv, 
     const line = previousLines + 1;
     const from = lineStarts[previousLines] ?? 0;
     previousLines = info.lines;
-    const raw = bodyCol ? record[bodyCol] ?? '' : htmlToText(record[htmlCol!] ?? '');
+    const raw = bodyCol ? record[bodyCol] ?? '' : htmlToText(record[htmlCol!] ?? '', `${filePath}:${line}`);
     const subject = subjectCol ? record[subjectCol] : undefined;
     const attributes: Record<string, unknown> = { ...record, row: i + 1, line };
     if (nameCol && record[nameCol]) attributes.name = record[nameCol];

@@ -2,13 +2,15 @@ import PostalMime from 'postal-mime';
 import type { Draft } from '../kernel/types.js';
 import { InputError } from '../errors.js';
 import { buildDraft, type ParseEnv } from './build-draft.js';
+import { decodeEmlLines } from './eml-lines.js';
 import { htmlToText } from './html-text.js';
 import { anchorPart, LineIndex } from './source-map.js';
 
 /**
  * An .eml message: MIME structure, transfer encodings, charsets and encoded-word subjects are
- * decoded by postal-mime; the text/plain part wins over text/html. Positions point at the
- * matching line of the raw message where the decoded text can be found there.
+ * decoded by postal-mime; the text/plain part wins over text/html. The draft's source is the
+ * message with each line decoded (decodeEmlLines), and positions point at the line of it
+ * where the decoded text is found: the file's line, and the column in that line as decoded.
  */
 export async function parseEmlDraft(filePath: string, bytes: Uint8Array, env: ParseEnv): Promise<Draft> {
   let email;
@@ -17,12 +19,12 @@ export async function parseEmlDraft(filePath: string, bytes: Uint8Array, env: Pa
   } catch (e) {
     throw new InputError(filePath, `cannot be read as an email message (${(e as Error).message})`, 'export it again as a .eml file, or save the text as .txt');
   }
-  const raw = new TextDecoder('utf-8').decode(bytes);
-  const index = new LineIndex(raw);
-  const headerEnd = raw.search(/\r?\n\r?\n/);
-  const bodyFrom = headerEnd < 0 ? raw.length : headerEnd;
-  const subjectHeader = /^subject:[ \t]*/im.exec(raw.slice(0, bodyFrom));
-  const text = email.text?.trim() ? email.text : email.html ? htmlToText(email.html) : '';
+  const source = decodeEmlLines(new TextDecoder('utf-8').decode(bytes));
+  const index = new LineIndex(source);
+  const headerEnd = source.search(/\r?\n\r?\n/);
+  const bodyFrom = headerEnd < 0 ? source.length : headerEnd;
+  const subjectHeader = /^subject:[ \t]*/im.exec(source.slice(0, bodyFrom));
+  const text = email.text?.trim() ? email.text : email.html ? htmlToText(email.html, filePath) : '';
   if (!text.trim() && !email.subject) {
     throw new InputError(filePath, 'has no text/plain or text/html part', 'check that it is a whole message, headers and body');
   }
@@ -31,7 +33,7 @@ export async function parseEmlDraft(filePath: string, bytes: Uint8Array, env: Pa
     {
       filePath,
       format: 'eml',
-      source: raw,
+      source,
       ...(email.subject !== undefined ? { subject: anchorPart(index, email.subject, subjectFrom) } : {}),
       body: anchorPart(index, text.replace(/\r\n?/g, '\n'), bodyFrom),
       fallbackAnchor: index.position(bodyFrom),

@@ -2,7 +2,7 @@ import type { Position, ProspectField, Signal } from '../kernel/types.js';
 import { InputError } from '../errors.js';
 import { snakeCase } from './field-kind.js';
 import type { LineIndex } from './source-map.js';
-import { yaml } from './yaml.js';
+import { MAX_ALIAS_COUNT, yaml, yamlData } from './yaml.js';
 
 /** Where front matter sits in the file and what the linter reads from it. */
 export interface FrontMatter {
@@ -30,13 +30,21 @@ export function readFrontMatter(file: string, index: LineIndex): FrontMatter | u
   }
   const yamlEnd = yamlStart + close.index;
   const doc = yaml().parseDocument(src.slice(yamlStart, yamlEnd), { prettyErrors: false });
+  const invalid = (offset: number, reason: string) => {
+    const at = index.position(yamlStart + offset);
+    return new InputError(`${file}:${at.line}:${at.column}`, `invalid front matter: ${reason}`, 'fix the YAML between the --- lines');
+  };
   const firstError = doc.errors[0];
-  if (firstError) {
-    const at = index.position(yamlStart + (firstError.pos?.[0] ?? 0));
-    const reason = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-    throw new InputError(`${file}:${at.line}:${at.column}`, `invalid front matter: ${reason}`, 'fix the YAML between the --- lines');
+  if (firstError) throw invalid(firstError.pos?.[0] ?? 0, firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''));
+  let data: unknown;
+  try {
+    data = yamlData(doc);
+  } catch (e) {
+    // The library reports alias problems only when it builds the data, without a position.
+    if (!(e instanceof ReferenceError)) throw e;
+    const reason = /excessive alias count/i.test(e.message) ? `aliases expand too far (at most ${MAX_ALIAS_COUNT} alias expansions are allowed)` : e.message;
+    throw invalid(firstAliasOffset(doc), reason);
   }
-  const data = doc.toJS() as unknown;
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
     throw new InputError(file, 'front matter is not a mapping of keys to values', 'write it as "key: value" lines, e.g. "prospect:" with fields under it');
   }
@@ -57,6 +65,18 @@ export function readFrontMatter(file: string, index: LineIndex): FrontMatter | u
     throw new InputError(file, `front matter "mode" is ${JSON.stringify(map.mode)}`, 'use "draft" or "template", or remove it');
   }
   return result;
+}
+
+/** Where the first `*alias` starts in the YAML text: the place to look when aliases are refused. */
+function firstAliasOffset(doc: import('yaml').Document): number {
+  let offset = 0;
+  yaml().visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return yaml().visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /** Prospect fields from front matter or JSON; camelCase keys become snake_case. */

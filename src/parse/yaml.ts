@@ -11,3 +11,19 @@ export function yaml(): YamlModule {
   loaded ??= createRequire(import.meta.url)('yaml') as YamlModule;
   return loaded;
 }
+
+/**
+ * How far aliases may expand when YAML becomes data (the library counts each alias use
+ * weighted by the aliases inside what it points to). Front matter and sidecars hold a few
+ * keys and have no use for aliases; a low cap refuses a "billion laughs" document after a
+ * handful of steps instead of the library's default 100.
+ */
+export const MAX_ALIAS_COUNT = 20;
+
+/**
+ * A parsed document as plain data with alias expansion capped at MAX_ALIAS_COUNT. Throws a
+ * ReferenceError (the library's) when aliases expand further or point at no anchor.
+ */
+export function yamlData(doc: import('yaml').Document): unknown {
+  return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+}

@@ -19,6 +19,9 @@ function run(cwd: string, args: string[], uid?: number) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** A "billion laughs": nine anchors, each a list of nine aliases of the one before. */
+const ALIAS_BOMB = [...'abcdefghi'].map((name, i) => `${name}: &${name} [${Array(9).fill(i === 0 ? 'x' : `*${'abcdefghi'[i - 1]}`).join(', ')}]`).join('\n');
+
 /** Each row of docs/bad-input.md: the bad file, the one line it gives, and the good file still linted. */
 const ROWS: Array<[string, (cwd: string) => string, RegExp]> = [
   ['binary file', (cwd) => (writeFileSync(join(cwd, 'logo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1])), 'logo.txt'), /^logo\.txt: is a binary file, not text; lint the email as/],
@@ -30,6 +33,8 @@ const ROWS: Array<[string, (cwd: string) => string, RegExp]> = [
   ['symlink loop', (cwd) => (symlinkSync(join(cwd, 'b.md'), join(cwd, 'a.md')), symlinkSync(join(cwd, 'a.md'), join(cwd, 'b.md')), 'a.md'), /^a\.md: is a symbolic link loop; fix or remove the link$/],
   ['missing path', () => 'nope.md', /^nope\.md: no such file or folder; check the path/],
   ['invalid front matter', (cwd) => (writeFileSync(join(cwd, 'broken.md'), '---\nprospect: [oops\n---\nHi'), 'broken.md'), /^broken\.md:\d+:\d+: invalid front matter: .+; fix the YAML between the --- lines$/],
+  ['YAML alias bomb in front matter', (cwd) => (writeFileSync(join(cwd, 'bomb.md'), `---\n${ALIAS_BOMB}\n---\nHi Dana`), 'bomb.md'), /^bomb\.md:3:8: invalid front matter: aliases expand too far \(at most 20 alias expansions are allowed\); fix the YAML between the --- lines$/],
+  ['HTML nested 2,000 levels deep', (cwd) => (writeFileSync(join(cwd, 'deep.html'), `${'<div>'.repeat(2000)}Hi Dana${'</div>'.repeat(2000)}`), 'deep.html'), /^deep\.html: HTML is nested more than 500 elements deep; close the tags that are left open, or remove wrapper elements$/],
 ];
 
 describe('bad input: one line each, exit 2, the other files still linted', () => {
