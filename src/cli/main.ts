@@ -112,6 +112,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--body-limit <size>', 'largest request body', '256KB')
     .option('--batch-limit <n>', 'most drafts in one batch request', '100')
     .option('--timeout <ms>', 'how long a request body may take to arrive', '5000')
+    .option('--lint-timeout <ms>', 'how long one lint may run before it is stopped and answered 503', '5000')
+    .option('--drain-timeout <ms>', 'on SIGTERM, how long requests in flight may take before they are cut off', '10000')
     .option('--log-bodies', 'include request bodies (email text) in the request log')
     .option('--workers <n>', 'processes that share the port, one linter each', '1')
     .action(async (flags: ServeFlags) => {

@@ -1,6 +1,5 @@
 import { parseSize } from '../config/schema.js';
 import { InputError } from '../errors.js';
-import { Linter } from '../linter.js';
 import { createLintServer } from '../server/app.js';
 import type { Io } from './lint-command.js';
 import { runConfig } from './run-config.js';
@@ -14,6 +13,8 @@ export interface ServeFlags {
   bodyLimit: string;
   batchLimit: string;
   timeout: string;
+  lintTimeout: string;
+  drainTimeout: string;
   logBodies?: boolean;
   corpus?: string[];
   defaultCorpus: boolean;
@@ -37,6 +38,8 @@ export async function runServe(flags: ServeFlags, io: Io, signals: NodeJS.EventE
   const bodyLimit = parseSize(flags.bodyLimit, () => new InputError(`--body-limit ${flags.bodyLimit}`, 'is not a size', 'write e.g. 256KB or 1MB'));
   const batchLimit = num(flags.batchLimit, '--batch-limit', 1);
   const timeoutMs = num(flags.timeout, '--timeout', 100);
+  const lintTimeoutMs = num(flags.lintTimeout, '--lint-timeout', 10);
+  const drainTimeoutMs = num(flags.drainTimeout, '--drain-timeout', 0);
   const env = io.env ?? process.env;
   const token = flags.token ?? env.OUTREACH_LINT_TOKEN;
   const workers = num(flags.workers, '--workers', 1);
@@ -44,8 +47,9 @@ export async function runServe(flags: ServeFlags, io: Io, signals: NodeJS.EventE
   if (workers > 1 && cluster.isPrimary) return runPrimary(workers, cluster, flags, io, signals);
 
   const config = await runConfig(io.cwd, flags);
-  const linter = await Linter.create(config);
-  const server = createLintServer(linter, {
+  const { LintThread } = await import('../server/lint-thread.js');
+  const lints = await LintThread.start(config, batchLimit, lintTimeoutMs);
+  const server = createLintServer(lints, {
     bodyLimit,
     batchLimit,
     timeoutMs,
@@ -68,11 +72,21 @@ export async function runServe(flags: ServeFlags, io: Io, signals: NodeJS.EventE
   await new Promise<void>((done) => {
     const stop = () => {
       if (cluster.isPrimary) io.stderr.write('outreach-lint serve: draining requests in flight, then stopping\n');
-      void server.drain().then(done);
+      // Requests still open at the drain deadline are cut off, so SIGTERM always ends the server.
+      const deadline = setTimeout(() => {
+        io.stderr.write(`outreach-lint serve: requests still open after ${drainTimeoutMs} ms; closing them\n`);
+        server.closeAllConnections();
+        void lints.close();
+      }, drainTimeoutMs);
+      void server.drain().then(() => {
+        clearTimeout(deadline);
+        done();
+      });
     };
     signals.once('SIGTERM', stop);
     signals.once('SIGINT', stop);
   });
+  await lints.close();
   if (cluster.isPrimary) io.stderr.write('outreach-lint serve: stopped\n');
   // A worker's channel to the primary would keep it alive after its server closed.
   else cluster.worker?.disconnect();

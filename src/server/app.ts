@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { isInputError } from '../errors.js';
-import type { DraftResult, Linter } from '../linter.js';
+import type { Linter } from '../linter.js';
 import { allRules } from '../rules/index.js';
+import type { LintRoute, Reply } from './answer.js';
+import { inProcessBackend, type LintBackend } from './backend.js';
 import { bearerMatches } from './auth.js';
 import { BodyError, readBody } from './read-body.js';
 
@@ -21,21 +22,13 @@ export interface ServeOptions {
   version: string;
 }
 
-interface Reply {
-  status: number;
-  body: unknown;
-  verdict?: string;
-  headers?: Record<string, string>;
-  /** The request body as received, kept only for --log-bodies. */
-  requestBody?: string;
-}
-
 /**
  * The pre-send hook: node:http around the same kernel the CLI runs. Routes:
  * POST /v1/lint, POST /v1/lint/batch, GET /v1/rules, GET /healthz.
  */
-export function createLintServer(linter: Linter, opts: ServeOptions): Server & { drain(): Promise<void> } {
+export function createLintServer(lints: Linter | LintBackend, opts: ServeOptions): Server & { drain(): Promise<void> } {
   let draining = false;
+  const backend = 'answer' in lints ? lints : inProcessBackend(lints, opts.batchLimit);
 
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
@@ -76,27 +69,12 @@ export function createLintServer(linter: Linter, opts: ServeOptions): Server & {
       throw e;
     }
     const text = raw.toString('utf8');
-    const reply = answerPost(route.post!, text);
+    const reply = await backend.answer(path as LintRoute, text);
     if (opts.logBodies) reply.requestBody = text;
     return reply;
   }
 
-  function answerPost(post: (json: unknown) => Reply, text: string): Reply {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      return { status: 400, body: { error: `malformed JSON: ${(e as Error).message}` } };
-    }
-    try {
-      return post(json);
-    } catch (e) {
-      if (isInputError(e)) return { status: 422, body: { error: `${e.problem}; ${e.fix}`, field: e.field ? `${e.file}.${e.field}` : e.file } };
-      throw e;
-    }
-  }
-
-  const ROUTES: Record<string, { method: 'GET' | 'POST'; get?: () => Reply; post?: (json: unknown) => Reply }> = {
+  const ROUTES: Record<string, { method: 'GET' | 'POST'; get?: () => Reply }> = {
     '/healthz': {
       method: 'GET',
       get: () => ({
@@ -104,8 +82,10 @@ export function createLintServer(linter: Linter, opts: ServeOptions): Server & {
         body: {
           status: 'ok',
           version: opts.version,
-          corpus: linter.services.corpus ? { messages: linter.services.corpus.n } : null,
-          rules: linter.rules.length,
+          corpus: backend.corpusMessages === null ? null : { messages: backend.corpusMessages },
+          rules: backend.ruleCount,
+          // Lints waiting or running: /healthz answers even while the lint thread is busy.
+          pending: backend.pending,
           // For soak tests: memory and open handles should stay flat under load.
           rssMb: Math.round(process.memoryUsage().rss / 1048576),
           handles: process.getActiveResourcesInfo().length,
@@ -121,41 +101,16 @@ export function createLintServer(linter: Linter, opts: ServeOptions): Server & {
             id: r.meta.id,
             description: r.meta.description,
             type: r.meta.type,
-            severity: linter.config.rules[r.meta.id]?.severity ?? r.meta.defaultSeverity,
+            severity: backend.config.rules[r.meta.id]?.severity ?? r.meta.defaultSeverity,
             defaultSeverity: r.meta.defaultSeverity,
             docs: r.meta.docs,
           })),
         },
       }),
     },
-    '/v1/lint': {
-      method: 'POST',
-      post: (json) => {
-        const result = lintOne(json, 'request');
-        return { status: 200, body: result, verdict: String(result.verdict) };
-      },
-    },
-    '/v1/lint/batch': {
-      method: 'POST',
-      post: (json) => {
-        const items = Array.isArray(json) ? json : (json as { drafts?: unknown })?.drafts;
-        if (!Array.isArray(items)) return { status: 422, body: { error: 'a batch is a JSON array of drafts (or {"drafts": [...]})', field: 'request' } };
-        if (items.length > opts.batchLimit) {
-          return { status: 413, body: { error: `the batch holds ${items.length} drafts; the limit is ${opts.batchLimit}`, field: 'request' } };
-        }
-        const results = items.map((item, i) => lintOne(item, `request[${i}]`));
-        const verdicts = results.map((r) => r.verdict);
-        const worst = ['block', 'needs-signal', 'revise', 'pass'].find((v) => verdicts.includes(v as never)) ?? 'pass';
-        return { status: 200, body: { results }, verdict: worst };
-      },
-    },
+    '/v1/lint': { method: 'POST' },
+    '/v1/lint/batch': { method: 'POST' },
   };
-
-  function lintOne(json: unknown, where: string): Record<string, unknown> {
-    const rules = json !== null && typeof json === 'object' ? (json as { rules?: Record<string, unknown> }).rules : undefined;
-    const result = linter.lintPayload(json, where, rules);
-    return toResponse(result);
-  }
 
   // Stop listening, let requests in flight finish (their connections then close), refuse
   // new requests on kept-alive connections with 503, and resolve once every socket is gone.
@@ -167,15 +122,6 @@ export function createLintServer(linter: Linter, opts: ServeOptions): Server & {
     });
 
   return Object.assign(server, { drain });
-}
-
-/** The response body: the JSON result contract, plus the research-signal question when the verdict asks for one. */
-function toResponse(r: DraftResult): Record<string, unknown> {
-  const { filePath: _file, mode, ...rest } = r;
-  const body: Record<string, unknown> = { ...rest, mode };
-  const prompt = r.findings.find((f) => f.ruleId === 'missing-signal')?.prompt as Record<string, unknown> | undefined;
-  if (r.verdict === 'needs-signal' && prompt) body.prompt = prompt;
-  return body;
 }
 
 function send(res: ServerResponse, reply: Reply, closing: boolean): void {

@@ -68,6 +68,57 @@ describe('outreach-lint serve', () => {
   });
 });
 
+/** One request to the server; resolves with the status, the parsed body and how long it took. */
+function call(port: number, method: string, path: string, body?: unknown): Promise<{ status: number; json: any; ms: number }> {
+  const started = performance.now();
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers: body === undefined ? {} : { 'content-type': 'application/json' } }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => ok({ status: res.statusCode!, json: text ? JSON.parse(text) : undefined, ms: performance.now() - started }));
+    });
+    req.on('error', fail);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
+// About 200 KB of plain prose: a lint of it takes far longer than the 100 ms deadline set here.
+const LONG = { subject: 'Hi', body: 'We help logistics teams pay carriers faster and cut invoice disputes by 40% in a quarter.\n'.repeat(2200) };
+
+describe('outreach-lint serve under a lint that runs long', () => {
+  it('answers 503 past the lint deadline, keeps answering /healthz meanwhile, and lints the next request', async () => {
+    const { child, port } = await serve(['--lint-timeout', '100', '--body-limit', '1MB']);
+    try {
+      const slow = call(port, 'POST', '/v1/lint', LONG);
+      await new Promise((r) => setTimeout(r, 30));
+      const health = await call(port, 'GET', '/healthz');
+      expect(health.status).toBe(200);
+      expect(health.json.pending).toBe(1);
+      const stopped = await slow;
+      expect(stopped.status).toBe(503);
+      expect(stopped.json.error).toBe('the lint took longer than 100 ms and was stopped; send a shorter draft, or start serve with a larger --lint-timeout');
+      const next = await call(port, 'POST', '/v1/lint', { subject: 'Quick question', body: 'Hi Ana, we help teams.' });
+      expect(next.status).toBe(200);
+      expect(next.json.verdict).toBe('needs-signal');
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('SIGTERM ends it within the drain deadline even while a lint is running', async () => {
+    const { child, port, err } = await serve(['--lint-timeout', '60000', '--drain-timeout', '300', '--body-limit', '1MB']);
+    const slow = call(port, 'POST', '/v1/lint', { ...LONG, body: LONG.body.repeat(4) }).catch((e: Error) => e);
+    await new Promise((r) => setTimeout(r, 100));
+    const sent = performance.now();
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((ok) => child.on('exit', ok));
+    expect(performance.now() - sent).toBeLessThan(5000);
+    expect(code).toBe(0);
+    expect(err).toContain('outreach-lint serve: requests still open after 300 ms; closing them');
+    await slow;
+  });
+});
+
 describe('stdin mode for scripts', () => {
   it('lints an .eml from stdin as JSON with lint exit codes', async () => {
     const { spawnSync } = await import('node:child_process');

@@ -1,0 +1,66 @@
+import { isInputError } from '../errors.js';
+import type { DraftResult, Linter } from '../linter.js';
+
+/** What the server sends back for one request. */
+export interface Reply {
+  status: number;
+  body: unknown;
+  verdict?: string;
+  headers?: Record<string, string>;
+  /** The request body as received, kept only for --log-bodies. */
+  requestBody?: string;
+}
+
+/** The routes whose answer is a lint. */
+export type LintRoute = '/v1/lint' | '/v1/lint/batch';
+
+/**
+ * The answer to a lint request's body: parse the JSON, lint the draft or the batch, and map
+ * bad input to 400 or 422. Pure but for the linter, so that it runs the same in the server's
+ * own thread or in the lint thread that keeps it responsive.
+ */
+export function answerLint(linter: Linter, route: LintRoute, text: string, batchLimit: number): Reply {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { status: 400, body: { error: `malformed JSON: ${(e as Error).message}` } };
+  }
+  try {
+    return route === '/v1/lint' ? lintSingle(linter, json) : lintBatch(linter, json, batchLimit);
+  } catch (e) {
+    if (isInputError(e)) return { status: 422, body: { error: `${e.problem}; ${e.fix}`, field: e.field ? `${e.file}.${e.field}` : e.file } };
+    throw e;
+  }
+}
+
+function lintSingle(linter: Linter, json: unknown): Reply {
+  const result = lintOne(linter, json, 'request');
+  return { status: 200, body: result, verdict: String(result.verdict) };
+}
+
+function lintBatch(linter: Linter, json: unknown, batchLimit: number): Reply {
+  const items = Array.isArray(json) ? json : (json as { drafts?: unknown })?.drafts;
+  if (!Array.isArray(items)) return { status: 422, body: { error: 'a batch is a JSON array of drafts (or {"drafts": [...]})', field: 'request' } };
+  if (items.length > batchLimit) {
+    return { status: 413, body: { error: `the batch holds ${items.length} drafts; the limit is ${batchLimit}`, field: 'request' } };
+  }
+  const results = items.map((item, i) => lintOne(linter, item, `request[${i}]`));
+  const verdicts = results.map((r) => r.verdict);
+  const worst = ['block', 'needs-signal', 'revise', 'pass'].find((v) => verdicts.includes(v as never)) ?? 'pass';
+  return { status: 200, body: { results }, verdict: worst };
+}
+
+function lintOne(linter: Linter, json: unknown, where: string): Record<string, unknown> {
+  const rules = json !== null && typeof json === 'object' ? (json as { rules?: Record<string, unknown> }).rules : undefined;
+  return toResponse(linter.lintPayload(json, where, rules));
+}
+
+/** The response body: the JSON result contract, plus the research-signal question when the verdict asks for one. */
+function toResponse(r: DraftResult): Record<string, unknown> {
+  const { filePath: _file, mode, ...rest } = r;
+  const body: Record<string, unknown> = { ...rest, mode };
+  const prompt = r.findings.find((f) => f.ruleId === 'missing-signal')?.prompt as Record<string, unknown> | undefined;
+  if (r.verdict === 'needs-signal' && prompt) body.prompt = prompt;
+  return body;
+}

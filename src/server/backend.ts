@@ -1,0 +1,32 @@
+import type { ResolvedConfig } from '../config/resolve.js';
+import type { Linter } from '../linter.js';
+import { answerLint, type LintRoute, type Reply } from './answer.js';
+
+/** Where the server's lints run: in its own thread, or in a lint thread it can stop. */
+export interface LintBackend {
+  answer(route: LintRoute, text: string): Promise<Reply>;
+  /** The config the linter runs with, for GET /v1/rules. */
+  readonly config: ResolvedConfig;
+  /** Messages in the corpus index, or null without one, for GET /healthz. */
+  readonly corpusMessages: number | null;
+  readonly ruleCount: number;
+  /** Lints waiting or running, for GET /healthz. */
+  readonly pending: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Lints in the calling thread. No deadline can stop a lint here, and nothing else is
+ * answered while one runs: `serve` uses the lint thread instead; this serves the library and
+ * tests that hand createLintServer a Linter.
+ */
+export function inProcessBackend(linter: Linter, batchLimit: number): LintBackend {
+  return {
+    answer: async (route, text) => answerLint(linter, route, text, batchLimit),
+    config: linter.config,
+    corpusMessages: linter.services.corpus?.n ?? null,
+    ruleCount: linter.rules.length,
+    pending: 0,
+    close: async () => {},
+  };
+}

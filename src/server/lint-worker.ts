@@ -1,0 +1,30 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ResolvedConfig } from '../config/resolve.js';
+import { isInputError } from '../errors.js';
+import { Linter } from '../linter.js';
+import { answerLint, type LintRoute, type Reply } from './answer.js';
+
+/**
+ * The lint thread of `serve`: it loads the config's rules and corpus once, then answers one
+ * request body at a time. The server's own thread stays free for /healthz, new connections
+ * and SIGTERM, and can stop this thread when a lint runs past its deadline.
+ */
+const { config, batchLimit } = workerData as { config: ResolvedConfig; batchLimit: number };
+const port = parentPort!;
+
+try {
+  const linter = await Linter.create(config);
+  port.on('message', (job: { id: number; route: LintRoute; text: string }) => {
+    let reply: Reply;
+    try {
+      reply = answerLint(linter, job.route, job.text, batchLimit);
+    } catch (e) {
+      reply = { status: 500, body: { error: 'internal error', detail: (e as Error).message } };
+    }
+    port.postMessage({ type: 'reply', id: job.id, reply });
+  });
+  port.postMessage({ type: 'ready', corpusMessages: linter.services.corpus?.n ?? null, ruleCount: linter.rules.length });
+} catch (e) {
+  // Sent as parts: an InputError does not survive the thread boundary as itself.
+  port.postMessage({ type: 'failed', error: isInputError(e) ? { file: e.file, problem: e.problem, fix: e.fix } : { message: (e as Error).message } });
+}
