@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { configBase, discoverConfig, loadConfigFile } from '../config/discover.js';
 import { printableConfig, resolveConfig, type ConfigOverrides } from '../config/resolve.js';
@@ -121,6 +122,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     for (const file of expanded.ignored) {
       io.stderr.write(`outreach-lint: ${file}: skipped, an ignore pattern matches it; pass --no-ignore to lint it\n`);
     }
+    if (flags.outputFile) refuseOutputAmongInputs(resolve(io.cwd, flags.outputFile), flags.outputFile, expanded.files);
     if (flags.signal !== undefined) {
       if (fatal) return EXIT_FATAL;
       await saveSignalFlag(linter, expanded.files, flags, io);
@@ -149,7 +151,8 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     } catch (e) {
       throw new InputError(flags.outputFile, `cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'check that the folder exists and is writable');
     }
-  } else {
+  } else if (!(fatal && results.length === 0 && flags.format === 'stylish')) {
+    // When no input could be read, "no problems in 0 drafts" beside the errors would mislead.
     io.stdout.write(text);
   }
 
@@ -207,6 +210,21 @@ async function saveSignalFlag(linter: Linter, files: string[], flags: LintFlags,
   const signal = { text, captured_at: new Date().toISOString(), ...(flags.signalType && flags.signalType !== 'other' ? { type: flags.signalType } : {}) };
   const where = saveSignal(file, signal, { expected: bytes });
   io.stderr.write(`outreach-lint: saved the research signal in ${where}\n`);
+}
+
+/** `-o draft.md draft.md` would replace the draft with the report: refused before anything is read. */
+function refuseOutputAmongInputs(output: string, shown: string, inputs: string[]): void {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  const target = real(output);
+  if (inputs.some((f) => real(f) === target)) {
+    throw new InputError(`--output-file ${shown}`, 'is one of the drafts being linted, and writing the report there would replace it', 'write the report to another file');
+  }
 }
 
 /** `--prospect key=value`, repeatable. */

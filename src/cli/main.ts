@@ -8,6 +8,7 @@ import type { ReviewFlags } from './review-command.js';
 import type { ServeFlags } from './serve-command.js';
 import { runLint, type Io, type LintFlags } from './lint-command.js';
 import { EXIT_FATAL, reportError } from './report-error.js';
+import { quietOnBrokenPipe } from './broken-pipe.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -38,10 +39,10 @@ export function defaultIo(): Io {
   return {
     cwd: process.cwd(),
     get stdout() {
-      return process.stdout;
+      return quietOnBrokenPipe(process.stdout);
     },
     get stderr() {
-      return process.stderr;
+      return quietOnBrokenPipe(process.stderr);
     },
     get stdin() {
       return process.stdin;

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -236,6 +236,53 @@ describe('outreach-lint options', () => {
     expect(run(['drafts', '--bogus']).code).toBe(2);
     expect(run(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     expect(existsSync(join(cwd, 'drafts'))).toBe(true);
+  });
+});
+
+describe('output that cannot or should not be written', () => {
+  // A reader that closes the pipe early, like `| head -1`: it reads the first chunk and goes.
+  function firstChunk(args: string[]): Promise<{ code: number | null; stderr: string; head: string }> {
+    return new Promise((ok) => {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+      let stderr = '';
+      let head = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.stdout.once('data', (d) => {
+        head = String(d).slice(0, 10);
+        child.stdout.destroy();
+      });
+      child.on('close', (code) => ok({ code, stderr, head }));
+    });
+  }
+
+  it('exits quietly, with its own exit code, when the reader closes the pipe early', async () => {
+    for (let i = 0; i < 300; i++) cpSync(resolve('examples/quick-question.template.md'), join(cwd, `many-${i}.md`));
+    for (const args of [['.'], ['.', '-f', 'json'], ['review', '.', '-f', 'json']]) {
+      const whole = run(args);
+      expect(whole.stdout.length).toBeGreaterThan(65536);
+      const r = await firstChunk(args);
+      expect(r.head).toBe(whole.stdout.slice(0, 10));
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(whole.code);
+    }
+  });
+
+  it('refuses an output file that is one of the drafts, and leaves the draft as it was', () => {
+    const before = readFileSync(join(cwd, 'drafts/clean.md'));
+    const r = run(['-o', 'drafts/clean.md', 'drafts/clean.md']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('outreach-lint: --output-file drafts/clean.md: is one of the drafts being linted, and writing the report there would replace it; write the report to another file\n');
+    expect(readFileSync(join(cwd, 'drafts/clean.md'))).toEqual(before);
+    expect(run(['-o', './drafts/../drafts/clean.md', 'drafts/']).code).toBe(2);
+    expect(readFileSync(join(cwd, 'drafts/clean.md'))).toEqual(before);
+  });
+
+  it('prints no "no problems" summary when no input could be read', () => {
+    const r = run(['missing.md', 'also-missing.md']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(2);
+    expect(JSON.parse(run(['missing.md', '-f', 'json']).stdout)).toEqual([]);
   });
 });
 
