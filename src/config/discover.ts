@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { lilconfigSync } from 'lilconfig';
 import { InputError } from '../errors.js';
-import { yaml } from '../parse/yaml.js';
+import { yaml, yamlData } from '../parse/yaml.js';
 import { validateConfig, type ConfigFile } from './schema.js';
 
 /** Config file names, searched in this order in each folder from the working directory up. */
@@ -64,7 +64,12 @@ function parseYaml(filepath: string, text: string): unknown {
     const line = text.slice(0, err.pos?.[0] ?? 0).split('\n').length;
     throw new InputError(`${filepath}:${line}`, `is not valid YAML (${err.message.split('\n')[0]})`, 'fix the YAML syntax');
   }
-  return doc.toJS();
+  try {
+    return yamlData(doc);
+  } catch (e) {
+    // Too many alias expansions, or an alias to no anchor: the library throws a ReferenceError.
+    throw new InputError(filepath, `is not valid YAML (${(e as Error).message.split('\n')[0]})`, 'fix the YAML syntax; a config has no need of aliases');
+  }
 }
 
 function parseYamlOrJson(filepath: string, text: string): unknown {

@@ -27,3 +27,11 @@ export const MAX_ALIAS_COUNT = 20;
 export function yamlData(doc: import('yaml').Document): unknown {
   return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
 }
+
+/**
+ * Parses a small YAML file the user wrote (a sidecar, team rule data) into plain data, with
+ * aliases capped as in yamlData. Throws the library's error, whose first line says what is wrong.
+ */
+export function parseYamlText(text: string): unknown {
+  return yaml().parse(text, { maxAliasCount: MAX_ALIAS_COUNT, prettyErrors: false });
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { yaml } from '../parse/yaml.js';
+import { parseYamlText } from '../parse/yaml.js';
 
 /** What each extensible rule's extra data file may add, and the fields each entry needs. */
 const SHAPES: Record<string, { list: string; phraseFields: string[]; required: string[] }> = {
@@ -17,7 +17,7 @@ export function loadUserRuleData(ruleId: string, path: string): Record<string, u
   const shape = SHAPES[ruleId]!;
   let data: unknown;
   try {
-    data = yaml().parse(readFileSync(path, 'utf8'));
+    data = parseYamlText(readFileSync(path, 'utf8'));
   } catch (e) {
     throw new InputError(path, `cannot be read as YAML (${(e as Error).message.split('\n')[0]})`, 'fix the file or remove it from ruleData');
   }

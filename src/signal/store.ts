@@ -4,7 +4,7 @@ import { InputError, isInputError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { decodeText, looksBinary, textEncoding } from '../parse/decode.js';
 import { readSignal } from '../parse/front-matter.js';
-import { yaml } from '../parse/yaml.js';
+import { parseYamlText, yaml } from '../parse/yaml.js';
 import type { Signal } from '../kernel/types.js';
 
 /** Where a draft's signal lives: in its own front matter, or in a sidecar beside it. */
@@ -24,7 +24,7 @@ export function readSidecar(file: string): Signal | undefined {
   if (!existsSync(path)) return undefined;
   let data: unknown;
   try {
-    data = yaml().parse(readFileSync(path, 'utf8'));
+    data = parseYamlText(readFileSync(path, 'utf8'));
   } catch (e) {
     throw new InputError(path, `is not valid YAML (${(e as Error).message.split('\n')[0]})`, 'fix it, or delete it and save the signal again');
   }

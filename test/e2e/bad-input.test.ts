@@ -84,6 +84,10 @@ describe('bad input: one line each, exit 2, the other files still linted', () =>
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`outreach-lint: ${join(cwd, '.outreachlintrc.json')}: "mode" must be auto, draft or template, not 5; fix the value or remove the key\n`);
     writeFileSync(join(cwd, '.outreachlintrc.json'), '{}');
+    writeFileSync(join(cwd, '.outreachlintrc.yml'), ALIAS_BOMB);
+    r = run(cwd, ['good.md', '--config', '.outreachlintrc.yml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^outreach-lint: .*\.outreachlintrc\.yml: is not valid YAML \(.*alias.*\); fix the YAML syntax; a config has no need of aliases\n$/i);
     mkdirSync(join(cwd, 'empty-corpus'));
     r = run(cwd, ['good.md', '--corpus', 'empty-corpus']);
     expect(r.code).toBe(2);
