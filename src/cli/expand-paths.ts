@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Ignore } from 'ignore';
 import { InputError } from '../errors.js';
 import { fileError } from '../linter.js';
 import { DRAFT_EXTENSIONS, isDraftFile } from '../parse/parse-file.js';
+import { isReviewReport } from '../review/report-marker.js';
 
 export const IGNORE_FILE = '.outreachlintignore';
 
@@ -77,6 +78,8 @@ export async function expandPaths(args: string[], opts: ExpandOptions): Promise<
     const pattern = kind === 'dir' ? `${fg.escapePath(toPosix(abs))}/**/*{${extensions.join(',')}}` : toPosix(isAbsolute(arg) ? arg : join(opts.cwd, arg));
     const matches = (await fg(pattern, { dot: false, onlyFiles: true, ignore: NOT_DRAFTS, caseSensitiveMatch: true, followSymbolicLinks: true, suppressErrors: true }))
       .filter((f) => (kind === 'dir' ? isDraftFile(f) || (!!opts.withCsv && f.toLowerCase().endsWith('.csv')) : true))
+      // A review report saved among the templates is an output of outreach-lint, never a draft.
+      .filter((f) => !(DRAFT_EXTENSIONS[extname(f).toLowerCase()] === 'html' && isReviewReport(f)))
       .sort();
     const kept = matches.filter((f) => !isIgnored(f));
     if (kept.length === 0) {

@@ -96,6 +96,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--report <file.html>', 'also write a self-contained HTML report')
     .option('--limit <n>', 'rows in the terminal table (default 50)')
+    .option('--max-file-size <size>', 'largest draft to read, e.g. 2MB (default 1MB)')
     .option('--csv-name <column>', 'CSV column that holds the template name')
     .option('--csv-step <column>', 'CSV column that holds the sequence step')
     .action(async (paths: string[], flags: ReviewFlags) => {

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
+import { parseSize } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import { Linter, type DraftResult } from '../linter.js';
-import { buildReview } from '../review/review.js';
+import { buildReview, type FailedFile } from '../review/review.js';
 import { chooseColors } from './colors.js';
 import { expandPaths } from './expand-paths.js';
 import type { Io } from './lint-command.js';
@@ -19,6 +20,7 @@ export interface ReviewFlags {
   corpus?: string[];
   defaultCorpus: boolean;
   limit?: string;
+  maxFileSize?: string;
   color?: boolean;
   debug?: boolean;
 }
@@ -30,31 +32,37 @@ export interface ReviewFlags {
 export async function runReview(paths: string[], flags: ReviewFlags, io: Io): Promise<number> {
   if (!['table', 'json', 'csv'].includes(flags.format)) throw new InputError(`--format ${flags.format}`, 'is not a review format', 'use table, json or csv');
   if (paths.length === 0) throw new InputError('outreach-lint review', 'no templates to review', 'name files, folders or globs, e.g. outreach-lint review templates/');
-  const config = await runConfig(io.cwd, flags);
-  let fatal = false;
-  const fail = (e: unknown) => {
-    fatal = true;
-    reportError(e, !!flags.debug, io.stderr);
+  const config = await runConfig(io.cwd, flags, flags.maxFileSize ? { maxFileSize: maxFileSizeFlag(flags.maxFileSize) } : {});
+  // Every file that fails is listed in the output as well as on stderr, so none drops out unseen.
+  const failed: FailedFile[] = [];
+  const fail = (e: unknown, file?: string) => {
+    const printed = errorLine(e, !!flags.debug);
+    io.stderr.write(printed);
+    failed.push({ file: file ?? (e as InputError).file, error: printed.slice(PREFIX.length).split('\n')[0]! });
   };
   const csv = { ...(flags.csvSubject ? { subject: flags.csvSubject } : {}), ...(flags.csvBody ? { body: flags.csvBody } : {}), ...(flags.csvName ? { name: flags.csvName } : {}), ...(flags.csvStep ? { step: flags.csvStep } : {}) };
-  const linter = await Linter.create(config, { parse: { csv }, onFileError: fail });
+  const linter = await Linter.create(config, { parse: { csv }, onFileError: (e) => fail(e) });
   const expanded = await expandPaths(paths, { cwd: io.cwd, ignores: config.ignores, useIgnore: true, withCsv: true });
-  expanded.errors.forEach(fail);
+  expanded.errors.forEach((e) => fail(e));
+  // The report this run writes is output, even when it sits among the templates or is named.
+  const report = flags.report ? resolve(io.cwd, flags.report) : undefined;
+  const files = expanded.files.filter((f) => resolve(io.cwd, f) !== report);
+  if (files.length < expanded.files.length) io.stderr.write(`outreach-lint: ${flags.report}: skipped, it is the --report file this run writes\n`);
 
   const stderr = io.stderr as NodeJS.WritableStream & { isTTY?: boolean };
-  const bar = stderr.isTTY && expanded.files.length > 50 ? await progressBar(expanded.files.length, stderr) : undefined;
+  const bar = stderr.isTTY && files.length > 50 ? await progressBar(files.length, stderr) : undefined;
   const results: DraftResult[] = [];
-  for (const file of expanded.files) {
+  for (const file of files) {
     try {
       results.push(...(await linter.lintFile(file)));
     } catch (e) {
-      fail(e);
+      fail(e, file);
     }
     bar?.increment();
   }
   bar?.stop();
 
-  const review = buildReview(linter, results);
+  const review = buildReview(linter, results, failed);
   if (flags.report) {
     const { reportHtml } = await import('../review/report-html.js');
     const { writeFileAtomic } = await import('../fs/atomic-write.js');
@@ -76,7 +84,21 @@ export async function runReview(paths: string[], flags: ReviewFlags, io: Io): Pr
     const limit = flags.limit === undefined ? 50 : Number(flags.limit);
     io.stdout.write(reviewText(review, chooseColors(flags.color, !!io.stdout.isTTY, io.env), Number.isFinite(limit) && limit > 0 ? limit : Infinity));
   }
-  return fatal ? EXIT_FATAL : EXIT_OK;
+  return failed.length ? EXIT_FATAL : EXIT_OK;
+}
+
+const PREFIX = 'outreach-lint: ';
+
+/** What reportError prints for `e`, so the review lists a failure in the very words of stderr. */
+function errorLine(e: unknown, debug: boolean): string {
+  let text = '';
+  reportError(e, debug, { write: (s: string) => ((text += s), true) } as unknown as NodeJS.WritableStream);
+  return text;
+}
+
+/** --max-file-size in the words lint uses, so both commands refuse a bad size alike. */
+function maxFileSizeFlag(value: string): number {
+  return parseSize(value, () => new InputError(`--max-file-size ${value}`, 'is not a size', 'write e.g. 2MB, 512KB or a number of bytes'));
 }
 
 async function progressBar(total: number, stream: NodeJS.WritableStream) {

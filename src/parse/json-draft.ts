@@ -1,7 +1,7 @@
 import type { Draft } from '../kernel/types.js';
-import { InputError } from '../errors.js';
+import { InputError, isInputError } from '../errors.js';
 import { buildDraft, type ParseEnv } from './build-draft.js';
-import { readPayload } from './payload.js';
+import { NO_BODY, readPayload, type Payload } from './payload.js';
 import { anchorPart, LineIndex } from './source-map.js';
 
 /** A .json file holding one draft object or an array of them. */
@@ -12,13 +12,14 @@ export function parseJsonDrafts(filePath: string, source: string, env: ParseEnv)
   } catch (e) {
     throw new InputError(filePath, `is not valid JSON (${(e as Error).message})`, 'fix the JSON syntax, or give the draft as .txt/.md');
   }
+  if (value === null || typeof value !== 'object') throw notADraft(filePath, NOT_A_DRAFT);
   const index = new LineIndex(source);
   const many = Array.isArray(value);
   const items = many ? (value as unknown[]) : [value];
   const starts = many ? elementStarts(source) : [0];
   return items.map((item, i) => {
     const where = many ? `${filePath}[${i}]` : filePath;
-    const payload = readPayload(where, item);
+    const payload = many ? readPayload(where, item) : readWholeFile(filePath, item);
     const from = starts[i] ?? 0;
     return buildDraft(
       {
@@ -37,6 +38,25 @@ export function parseJsonDrafts(filePath: string, source: string, env: ParseEnv)
       env,
     );
   });
+}
+
+/**
+ * A file that is one object without a body is most likely some other JSON (a config file the
+ * glob or a pre-commit hook took in): say that, and what a draft looks like.
+ */
+function readWholeFile(filePath: string, value: unknown): Payload {
+  try {
+    return readPayload(filePath, value);
+  } catch (e) {
+    if (isInputError(e) && e.problem === NO_BODY) throw notADraft(filePath, `${NO_BODY}, so it ${NOT_A_DRAFT}`);
+    throw e;
+  }
+}
+
+const NOT_A_DRAFT = 'is JSON but not a draft: expected an object with a "body" (or "text", "email_body", "html", …) field, or an array of them';
+
+function notADraft(filePath: string, problem: string): InputError {
+  return new InputError(filePath, problem, 'add the email text as "body", or leave the file out if it is no draft (a config file, say)');
 }
 
 /** Offsets where each element of a top-level JSON array begins. */

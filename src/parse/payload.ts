@@ -27,6 +27,9 @@ const PROSPECT_KEYS = ['prospect', 'lead', 'contact', 'recipient', 'prospect_dat
 /** A body sent as "body" that is really HTML (an editor's content) is read as HTML. */
 const LOOKS_LIKE_HTML = /^\s*<(?:!doctype|html|body|div|p|br|span|table|ul|ol|h[1-6])[\s>/]/i;
 
+/** The problem when an object has no body field; a .json file reader names it to say the file is no draft. */
+export const NO_BODY = 'has no "body" or "html"';
+
 /** Reads `{subject, body | html, prospect, signal, mode}` and the same in other tools' spellings. */
 export function readPayload(where: string, value: unknown): Payload {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -50,7 +53,7 @@ export function readPayload(where: string, value: unknown): Payload {
     text = undefined;
   }
   if (text === undefined && html === undefined) {
-    throw new InputError(where, 'has no "body" or "html"', 'add the email text as "body" (plain text) or "html"');
+    throw new InputError(where, NO_BODY, 'add the email text as "body" (plain text) or "html"');
   }
   const payload: Payload = {
     body: (text ?? htmlToText(html!)).replace(/\r\n?/g, '\n'),

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../rules/data.js';
+import { REPORT_MARKER } from './report-marker.js';
 import type { Review } from './review.js';
 
 const VERDICTS = ['block', 'needs-signal', 'revise', 'pass'] as const;
@@ -9,7 +10,8 @@ const VERDICTS = ['block', 'needs-signal', 'revise', 'pass'] as const;
  * The manager's report: one self-contained HTML file (inline CSS, JS and SVG, no network
  * requests) with the summary, a score histogram and findings-per-rule chart, a sortable and
  * filterable table, a card per template with its findings marked in its text beside the
- * nearest generic message, the near-copy clusters, and each missing-signal question.
+ * nearest generic message, the near-copy clusters, each missing-signal question, and the
+ * files that could not be read.
  */
 export function reportHtml(review: Review, opts: { title?: string; generatedAt?: string } = {}): string {
   // Rule ids and messages repeat across thousands of templates: the data holds each once.
@@ -60,6 +62,7 @@ export function reportHtml(review: Review, opts: { title?: string; generatedAt?:
 <html lang="en">
 <head>
 <meta charset="utf-8">
+${REPORT_MARKER}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>${esc(title)}</title>
@@ -69,7 +72,7 @@ export function reportHtml(review: Review, opts: { title?: string; generatedAt?:
 <a class="skip" href="#templates">Skip to the templates</a>
 <header>
 <h1>${esc(title)}</h1>
-<p>${review.items.length} templates, ${review.distinct} distinct emails. Generated ${esc(opts.generatedAt ?? new Date().toISOString())} by outreach-lint.</p>
+<p>${review.items.length} templates, ${review.distinct} distinct emails${review.failed.length ? `, ${review.failed.length} could not be read` : ''}. Generated ${esc(opts.generatedAt ?? new Date().toISOString())} by outreach-lint.</p>
 </header>
 <main>
 <section aria-labelledby="h-summary">
@@ -80,7 +83,7 @@ export function reportHtml(review: Review, opts: { title?: string; generatedAt?:
 ${VERDICTS.map((v) => `<li class="v-${v}"><strong>${review.verdicts[v] ?? 0}</strong> ${v}</li>`).join('\n')}
 </ul>
 </section>
-<section aria-labelledby="h-charts" class="charts">
+${failedSection(review.failed)}<section aria-labelledby="h-charts" class="charts">
 <h2 id="h-charts">Scores and findings</h2>
 <figure>${histogram(review.items.map((i) => i.result.score))}<figcaption>Context scores, in bands of ten</figcaption></figure>
 <figure>${barChart(rules)}<figcaption>Findings per rule</figcaption></figure>
@@ -115,6 +118,17 @@ ${review.clusters.length ? `<ol class="clusters">${review.clusters.map((c) => `<
 <script>${JS}</script>
 </body>
 </html>
+`;
+}
+
+/** The files left out of the review, shown where a manager reading the summary sees them. */
+function failedSection(failed: Review['failed']): string {
+  if (!failed.length) return '';
+  return `<section aria-labelledby="h-failed" class="failed">
+<h2 id="h-failed">Could not be read</h2>
+<p>${failed.length} ${failed.length === 1 ? 'file was' : 'files were'} left out of this review:</p>
+<ul>${failed.map((f) => `<li>${esc(f.error)}</li>`).join('')}</ul>
+</section>
 `;
 }
 
@@ -171,6 +185,7 @@ button:focus-visible,input:focus-visible,select:focus-visible,a:focus-visible{ou
 .details{font:inherit;border:1px solid var(--line);background:#fff;border-radius:4px;padding:.1rem .5rem;cursor:pointer}
 .side{display:grid;grid-template-columns:1fr 1fr;gap:1rem}pre{white-space:pre-wrap;word-wrap:break-word;font:13px/1.45 ui-monospace,Menlo,Consolas,monospace;border:1px solid var(--line);background:#fff;padding:.6rem;margin:.3rem 0}
 mark{background:var(--mark);color:inherit;border-bottom:2px solid #c69026}mark.e{border-color:var(--block)}mark.shared{background:#ffd7d5}
+.failed{border-left:4px solid var(--block);padding:0 .8rem}.failed h2{border:0}
 .findings{margin:.3rem 0 .6rem;padding-left:1.2rem}.q{border-left:4px solid var(--needs);padding:.3rem .6rem;background:#eef5ff}
 @media print{.controls,.skip,.details{display:none}body{max-width:none;padding:0}tr{break-inside:avoid}a{color:inherit}}
 `;

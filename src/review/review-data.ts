@@ -3,7 +3,7 @@ import type { Review } from './review.js';
 /** The review as plain data: what --format json prints and what the HTML report embeds. */
 export function reviewData(review: Review) {
   return {
-    summary: { templates: review.items.length, distinct: review.distinct, verdicts: review.verdicts, rules: review.rules },
+    summary: { templates: review.items.length, distinct: review.distinct, failed: review.failed.length, verdicts: review.verdicts, rules: review.rules },
     clusters: review.clusters,
     items: review.items.map((it) => ({
       name: it.name,
@@ -16,10 +16,14 @@ export function reviewData(review: Review) {
       findings: it.result.findings,
       scoreBreakdown: it.result.scoreBreakdown,
     })),
+    failed: review.failed,
   };
 }
 
-/** CSV, one row per template, for spreadsheets. */
+/**
+ * CSV, one row per template, for spreadsheets. A file that could not be read comes last as a
+ * row of verdict "unreadable" with its error in top_message, so the columns stay the same.
+ */
 export function reviewCsv(review: Review): string {
   const cell = (v: unknown) => {
     const s = v === undefined || v === null ? '' : String(v);
@@ -40,5 +44,6 @@ export function reviewCsv(review: Review): string {
       it.topFinding?.message ?? '',
     ]);
   }
+  for (const f of review.failed) rows.push([f.file, 'unreadable', '', '', '', '', '', '', '', f.error]);
   return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }

@@ -3,7 +3,7 @@ import type { Review } from './review.js';
 
 const WIDTH = 60;
 
-/** The terminal view: totals, the table worst first, totals per rule, and the near-copy clusters. */
+/** The terminal view: totals, the table worst first, the files that could not be read, totals per rule, and the near-copy clusters. */
 export function reviewText(review: Review, c: Colors, limit = Infinity): string {
   const n = review.items.length;
   const out: string[] = [];
@@ -23,6 +23,11 @@ export function reviewText(review: Review, c: Colors, limit = Infinity): string 
   out.push(c.dim(line(head)));
   for (const r of rows) out.push(line(r));
   if (review.items.length > limit) out.push(c.dim(`… and ${review.items.length - limit} more (use --format json or --report for all)`));
+  if (review.failed.length) {
+    out.push('');
+    out.push(c.bold(`Could not be read: ${review.failed.length} ${review.failed.length === 1 ? 'file' : 'files'}`));
+    for (const f of review.failed) out.push(`  ${f.error}`);
+  }
   out.push('');
   out.push(c.bold('Findings per rule'));
   for (const [rule, k] of Object.entries(review.rules).sort((a, b) => b[1] - a[1])) out.push(`  ${String(k).padStart(5)}  ${rule}`);

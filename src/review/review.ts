@@ -14,6 +14,13 @@ export interface ReviewItem {
   topFinding?: Finding;
 }
 
+/** A file the review could not read or parse, with the one line the run printed for it. */
+export interface FailedFile {
+  file: string;
+  /** The one-line message, as on stderr without the "outreach-lint: " prefix. */
+  error: string;
+}
+
 export interface Review {
   items: ReviewItem[];
   clusters: Array<{ id: number; members: string[] }>;
@@ -21,13 +28,18 @@ export interface Review {
   rules: Record<string, number>;
   /** How many distinct emails the set holds once near-copies are counted once. */
   distinct: number;
+  /** Files left out because they could not be read; every output lists them so none goes missing silently. */
+  failed: FailedFile[];
 }
 
 const VERDICT_RANK: Record<string, number> = { block: 0, 'needs-signal': 1, revise: 2, pass: 3 };
 const SEVERITY_RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
-/** Builds the review of linted results: near-copy clusters, the nearest corpus message, worst first. */
-export function buildReview(linter: Linter, results: DraftResult[]): Review {
+/**
+ * Builds the review of linted results: near-copy clusters, the nearest corpus message, worst
+ * first. `failed` are the files that could not be read, in the order they were met.
+ */
+export function buildReview(linter: Linter, results: DraftResult[], failed: FailedFile[] = []): Review {
   const index = linter.services.corpus;
   const skeletons = results.map((r) => skeletonText(skeletonOf(r.draft)));
   const clusterOf = clusterNearCopies(skeletons);
@@ -58,7 +70,7 @@ export function buildReview(linter: Linter, results: DraftResult[]): Review {
     verdicts[it.result.verdict]!++;
     for (const f of it.result.findings) rules[f.ruleId] = (rules[f.ruleId] ?? 0) + 1;
   }
-  return { items, clusters, verdicts, rules, distinct: new Set(clusterOf).size };
+  return { items, clusters, verdicts, rules, distinct: new Set(clusterOf).size, failed };
 }
 
 function itemName(r: DraftResult): string {
