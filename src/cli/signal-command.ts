@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileError } from '../linter.js';
+import { decodeText } from '../parse/decode.js';
 import { readFrontMatter } from '../parse/front-matter.js';
 import { LineIndex } from '../parse/source-map.js';
 import { clearSignal, readSidecar, sidecarPath, signalHome } from '../signal/store.js';
@@ -15,9 +16,9 @@ export interface SignalFlags {
 /** `outreach-lint signal <file>`: shows the research signal saved with a draft; `--clear` removes it. */
 export async function runSignal(file: string, flags: SignalFlags, io: Io): Promise<number> {
   const path = resolve(io.cwd, file);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     throw fileError(file, e);
   }
@@ -27,7 +28,8 @@ export async function runSignal(file: string, flags: SignalFlags, io: Io): Promi
     return EXIT_OK;
   }
   const home = signalHome(path);
-  const signal = home === 'sidecar' ? readSidecar(path) : readFrontMatter(file, new LineIndex(text.replace(/^\uFEFF/, '')))?.signal;
+  // Decoded as the linter decodes it, so a UTF-16 draft shows its signal too.
+  const signal = home === 'sidecar' ? readSidecar(path) : readFrontMatter(file, new LineIndex(decodeText(file, bytes).replace(/^\uFEFF/, '')))?.signal;
   const where = home === 'sidecar' ? `${file}.signal.yml` : `${file} (front matter)`;
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(signal ? { file, storedIn: home === 'sidecar' ? sidecarPath(file) : file, type: signal.type ?? null, text: signal.text, captured_at: signal.captured_at ?? null } : { file, signal: null })}\n`);

@@ -307,6 +307,19 @@ describe('outreach-lint --signal and the signal command', () => {
     expect(readFileSync(join(cwd, 'drafts/clean.md'), 'utf8')).toBe(readFileSync(join(FIXTURES, 'clean.md'), 'utf8'));
   });
 
+  it('saves, shows and clears a signal in a UTF-16 draft, which stays UTF-16 with its BOM', () => {
+    const original = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Subject: Hi\r\n\r\nHi Aiko,\r\nWe help support teams hire faster.\r\n', 'utf16le')]);
+    writeFileSync(join(cwd, 'wide.txt'), original);
+    const saved = run(['wide.txt', '--signal', 'Aiko wrote on 12 Nov that Osaka support hires start in January', '--signal-type', 'hiring', '-f', 'json']);
+    expect(saved.code).toBe(0);
+    const after = readFileSync(join(cwd, 'wide.txt'));
+    expect([...after.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    expect(after.subarray(2).toString('utf16le')).toMatch(/^---\r\nsignal:\r\n  type: hiring\r\n/);
+    expect(run(['signal', 'wide.txt']).stdout).toMatch(/^type {9}hiring\nsignal {7}Aiko wrote on 12 Nov/);
+    expect(run(['signal', 'wide.txt', '--clear']).code).toBe(0);
+    expect(readFileSync(join(cwd, 'wide.txt'))).toEqual(original);
+  });
+
   it('refuses a signal that is not a concrete fact, and leaves the draft byte for byte', () => {
     const before = readFileSync(join(cwd, 'drafts/clean.md'));
     for (const [signal, why] of [
