@@ -2,7 +2,6 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { configBase, discoverConfig, loadConfigFile } from '../config/discover.js';
 import { printableConfig, resolveConfig, type ConfigOverrides } from '../config/resolve.js';
-import { parseSize } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import { FORMATTERS, FORMAT_NAMES } from '../formatters/index.js';
 import type { Finding } from '../kernel/types.js';
@@ -13,6 +12,7 @@ import { allRules } from '../rules/index.js';
 import { chooseColors } from './colors.js';
 import { expandPaths } from './expand-paths.js';
 import { writeStarterConfig } from './init.js';
+import { sizeFlag } from './run-config.js';
 import { EXIT_FATAL, EXIT_LINT, EXIT_OK, reportError } from './report-error.js';
 
 /** The options of `outreach-lint [lint]`, as commander hands them over. */
@@ -80,7 +80,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
   if (flags.corpus) overrides.corpus = flags.corpus.map((p) => resolve(io.cwd, p));
   if (!flags.defaultCorpus) overrides.defaultCorpus = false;
   if (flags.maxFileSize) {
-    overrides.maxFileSize = parseSize(flags.maxFileSize, () => new InputError(`--max-file-size ${flags.maxFileSize}`, 'is not a size', 'write e.g. 2MB, 512KB or a number of bytes'));
+    overrides.maxFileSize = sizeFlag('--max-file-size', flags.maxFileSize);
   }
   const config = resolveConfig(loaded.config, loaded.filepath, configBase(loaded, io.cwd), overrides, allRules);
   if (flags.printConfig) {

@@ -1,12 +1,11 @@
 import { resolve } from 'node:path';
-import { parseSize } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import { Linter, type DraftResult } from '../linter.js';
 import { buildReview, type FailedFile } from '../review/review.js';
 import { chooseColors } from './colors.js';
 import { expandPaths } from './expand-paths.js';
 import type { Io } from './lint-command.js';
-import { runConfig } from './run-config.js';
+import { runConfig, sizeFlag } from './run-config.js';
 import { EXIT_FATAL, EXIT_OK, reportError } from './report-error.js';
 
 export interface ReviewFlags {
@@ -32,7 +31,7 @@ export interface ReviewFlags {
 export async function runReview(paths: string[], flags: ReviewFlags, io: Io): Promise<number> {
   if (!['table', 'json', 'csv'].includes(flags.format)) throw new InputError(`--format ${flags.format}`, 'is not a review format', 'use table, json or csv');
   if (paths.length === 0) throw new InputError('outreach-lint review', 'no templates to review', 'name files, folders or globs, e.g. outreach-lint review templates/');
-  const config = await runConfig(io.cwd, flags, flags.maxFileSize ? { maxFileSize: maxFileSizeFlag(flags.maxFileSize) } : {});
+  const config = await runConfig(io.cwd, flags, flags.maxFileSize ? { maxFileSize: sizeFlag('--max-file-size', flags.maxFileSize) } : {});
   // Every file that fails is listed in the output as well as on stderr, so none drops out unseen.
   const failed: FailedFile[] = [];
   const fail = (e: unknown, file?: string) => {
@@ -96,10 +95,6 @@ function errorLine(e: unknown, debug: boolean): string {
   return text;
 }
 
-/** --max-file-size in the words lint uses, so both commands refuse a bad size alike. */
-function maxFileSizeFlag(value: string): number {
-  return parseSize(value, () => new InputError(`--max-file-size ${value}`, 'is not a size', 'write e.g. 2MB, 512KB or a number of bytes'));
-}
 
 async function progressBar(total: number, stream: NodeJS.WritableStream) {
   const { SingleBar, Presets } = (await import('cli-progress')).default;

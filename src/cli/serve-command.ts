@@ -1,8 +1,7 @@
-import { parseSize } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import { createLintServer } from '../server/app.js';
 import type { Io } from './lint-command.js';
-import { runConfig } from './run-config.js';
+import { runConfig, sizeFlag } from './run-config.js';
 import { EXIT_OK } from './report-error.js';
 
 export interface ServeFlags {
@@ -35,7 +34,7 @@ export async function runServe(flags: ServeFlags, io: Io, signals: NodeJS.EventE
     if (!Number.isInteger(n) || n < min) throw new InputError(`${flag} ${v}`, 'is not a whole number', `use ${min} or more`);
     return n;
   };
-  const bodyLimit = parseSize(flags.bodyLimit, () => new InputError(`--body-limit ${flags.bodyLimit}`, 'is not a size', 'write e.g. 256KB or 1MB'));
+  const bodyLimit = sizeFlag('--body-limit', flags.bodyLimit, '256KB or 1MB');
   const batchLimit = num(flags.batchLimit, '--batch-limit', 1);
   const timeoutMs = num(flags.timeout, '--timeout', 100);
   const lintTimeoutMs = num(flags.lintTimeout, '--lint-timeout', 10);

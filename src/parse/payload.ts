@@ -56,7 +56,7 @@ export function readPayload(where: string, value: unknown): Payload {
     throw new InputError(where, NO_BODY, 'add the email text as "body" (plain text) or "html"');
   }
   const payload: Payload = {
-    body: (text ?? htmlToText(html!)).replace(/\r\n?/g, '\n'),
+    body: (text ?? htmlToText(html!, where)).replace(/\r\n?/g, '\n'),
     prospect: readProspect(where, obj[PROSPECT_KEYS.find((k) => obj[k] !== undefined && obj[k] !== null) ?? 'prospect']),
     attributes: obj,
     fromHtml: text === undefined,

@@ -84,6 +84,12 @@ describe('POST /v1/lint', () => {
     expect(f.prompt.answer).toBe(r.json.prompt.answer);
   });
 
+  it('422 naming the request for HTML nested too deeply', async () => {
+    const r = await post('/v1/lint', { subject: 'Hi', html: `${'<b>'.repeat(510)}Hi Dana${'</b>'.repeat(510)}` });
+    expect(r).toMatchObject({ status: 422, json: { field: 'request' } });
+    expect(r.json.error).toMatch(/^HTML is nested more than 500 elements deep; /);
+  });
+
   it('422 naming the field for a signal type that does not exist', async () => {
     const r = await post('/v1/lint', { ...GENERIC, signal: { type: 'bogus', text: 'y' } });
     expect(r.status).toBe(422);
