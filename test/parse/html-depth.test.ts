@@ -64,7 +64,7 @@ describe('HTML nested too deeply', () => {
       error = e;
     }
     expect(isInputError(error)).toBe(true);
-    expect((error as Error).message).toBe(`<html>: ${TOO_DEEP}`);
+    expect((error as Error).message).toBe(`<request>: ${TOO_DEEP}`);
   });
 
   it('turns the converter running out of stack into the same line where the count is low', () => {
