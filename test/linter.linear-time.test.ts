@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM module shared with the benchmarks
-import { GROWTH_SIZES_KB, HOSTILE_SHAPES } from '../bench/hostile-shapes.mjs';
+import { bestTime, GROWTH_SIZES_KB, HOSTILE_SHAPES } from '../bench/hostile-shapes.mjs';
 import { makeLinter } from './helpers.js';
 
 // The shapes that found quadratic work, and realistic text; `npm run bench` times them all.
@@ -15,17 +15,8 @@ const sizes = GROWTH_SIZES_KB as number[];
 describe('lint time grows linearly with the input', async () => {
   const linter = await makeLinter();
   await linter.lintText('Hi Dana, warm up the linter before timing it.', 'warm.txt');
-  const time = async (text: string, runs: number) => {
-    let best = Infinity;
-    // The smallest case is the divisor, so it is timed twice and the better run kept: one
-    // pause for garbage collection or another process then does not decide the ratio.
-    for (let run = 0; run < runs; run++) {
-      const t = performance.now();
-      await linter.lintText(text, 'hostile.txt');
-      best = Math.min(best, performance.now() - t);
-    }
-    return best;
-  };
+  // The smallest case is the divisor, so it is timed twice and the better run kept.
+  const time = (text: string, runs: number) => bestTime(() => linter.lintText(text, 'hostile.txt'), runs) as Promise<number>;
 
   for (const [name, make] of Object.entries(shapes)) {
     it(`${name}: 8 times the input takes at most about 8 times as long`, async () => {

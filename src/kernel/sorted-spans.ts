@@ -55,10 +55,7 @@ export class SpanSet<T extends { start: number; end: number }> {
  * (placeholders inside placeholders): sorted by start, with the running furthest end.
  */
 export function overlapTest(spans: ReadonlyArray<{ start: number; end: number }>): (start: number, end: number) => boolean {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const reach: number[] = [];
-  let far = -Infinity;
-  for (const s of sorted) reach.push((far = Math.max(far, s.end)));
+  const { sorted, reach } = withReach(spans);
   return (start, end) => {
     const i = firstStartingAt(sorted, end);
     return i > 0 && reach[i - 1]! > start;
@@ -70,12 +67,18 @@ export function overlapTest(spans: ReadonlyArray<{ start: number; end: number }>
  * another): among the spans starting at or before `start`, the furthest end must reach `end`.
  */
 export function containmentTest(spans: ReadonlyArray<{ start: number; end: number }>): (start: number, end: number) => boolean {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const reach: number[] = [];
-  let far = -Infinity;
-  for (const s of sorted) reach.push((far = Math.max(far, s.end)));
+  const { sorted, reach } = withReach(spans);
   return (start, end) => {
     const i = firstStartingAt(sorted, start + 1);
     return i > 0 && reach[i - 1]! >= end;
   };
+}
+
+/** Spans sorted by start, and for each the furthest end among it and the spans before it. */
+function withReach<T extends { start: number; end: number }>(spans: readonly T[]): { sorted: T[]; reach: number[] } {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  let far = -Infinity;
+  for (const s of sorted) reach.push((far = Math.max(far, s.end)));
+  return { sorted, reach };
 }
