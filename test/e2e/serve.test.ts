@@ -82,6 +82,16 @@ function call(port: number, method: string, path: string, body?: unknown): Promi
   });
 }
 
+/** Polls /healthz until the server reports a lint in hand; each answer must come while that lint runs. */
+async function untilLinting(port: number): Promise<{ status: number; json: any; ms: number }> {
+  for (let i = 0; i < 500; i++) {
+    const health = await call(port, 'GET', '/healthz');
+    if (health.json?.pending === 1) return health;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error('the server never reported the lint as pending');
+}
+
 // About 200 KB of plain prose: a lint of it takes far longer than the 100 ms deadline set here.
 const LONG = { subject: 'Hi', body: 'We help logistics teams pay carriers faster and cut invoice disputes by 40% in a quarter.\n'.repeat(2200) };
 
@@ -89,11 +99,11 @@ describe('outreach-lint serve under a lint that runs long', () => {
   it('answers 503 past the lint deadline, keeps answering /healthz meanwhile, and lints the next request', async () => {
     const { child, port } = await serve(['--lint-timeout', '100', '--body-limit', '1MB']);
     try {
-      const slow = call(port, 'POST', '/v1/lint', LONG);
-      await new Promise((r) => setTimeout(r, 30));
-      const health = await call(port, 'GET', '/healthz');
+      let settled = false;
+      const slow = call(port, 'POST', '/v1/lint', LONG).finally(() => (settled = true));
+      const health = await untilLinting(port);
       expect(health.status).toBe(200);
-      expect(health.json.pending).toBe(1);
+      expect(settled).toBe(false);
       const stopped = await slow;
       expect(stopped.status).toBe(503);
       expect(stopped.json.error).toBe('the lint took longer than 100 ms and was stopped; send a shorter draft, or start serve with a larger --lint-timeout');
@@ -108,7 +118,7 @@ describe('outreach-lint serve under a lint that runs long', () => {
   it('SIGTERM ends it within the drain deadline even while a lint is running', async () => {
     const { child, port, err } = await serve(['--lint-timeout', '60000', '--drain-timeout', '300', '--body-limit', '1MB']);
     const slow = call(port, 'POST', '/v1/lint', { ...LONG, body: LONG.body.repeat(4) }).catch((e: Error) => e);
-    await new Promise((r) => setTimeout(r, 100));
+    await untilLinting(port);
     const sent = performance.now();
     child.kill('SIGTERM');
     const code = await new Promise<number | null>((ok) => child.on('exit', ok));
