@@ -116,6 +116,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--timeout <ms>', 'how long a request body may take to arrive', '5000')
     .option('--lint-timeout <ms>', 'how long one lint may run before it is stopped and answered 503', '5000')
     .option('--drain-timeout <ms>', 'on SIGTERM, how long requests in flight may take before they are cut off', '10000')
+    .option('--on-error <status|block>', 'answer a lint request that cannot be checked with its 4xx/5xx status, or with 200 and verdict block', 'status')
     .option('--log-bodies', 'include request bodies (email text) in the request log')
     .option('--workers <n>', 'processes that share the port, one linter each', '1')
     .action(async (flags: ServeFlags) => {

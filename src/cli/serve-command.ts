@@ -14,6 +14,7 @@ export interface ServeFlags {
   timeout: string;
   lintTimeout: string;
   drainTimeout: string;
+  onError: string;
   logBodies?: boolean;
   corpus?: string[];
   defaultCorpus: boolean;
@@ -39,6 +40,8 @@ export async function runServe(flags: ServeFlags, io: Io, signals: NodeJS.EventE
   const timeoutMs = num(flags.timeout, '--timeout', 100);
   const lintTimeoutMs = num(flags.lintTimeout, '--lint-timeout', 10);
   const drainTimeoutMs = num(flags.drainTimeout, '--drain-timeout', 0);
+  if (flags.onError !== 'status' && flags.onError !== 'block') throw new InputError(`--on-error ${flags.onError}`, 'is not a choice', 'use status (4xx/5xx, the default) or block (200 with verdict block)');
+  const onError = flags.onError;
   const env = io.env ?? process.env;
   const token = flags.token ?? env.OUTREACH_LINT_TOKEN;
   const workers = num(flags.workers, '--workers', 1);
@@ -54,6 +57,7 @@ export async function runServe(flags: ServeFlags, io: Io, signals: NodeJS.EventE
     timeoutMs,
     ...(token ? { token } : {}),
     logBodies: !!flags.logBodies,
+    onError,
     log: (line) => io.stdout.write(`${line}\n`),
     version: io.version,
   });

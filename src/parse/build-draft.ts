@@ -1,6 +1,7 @@
 import type { Draft, DraftFormat, DraftMode, Position, ProspectField, Signal, TextPart } from '../kernel/types.js';
 import type { PlaceholderScanner } from './placeholders.js';
 import type { RegionFinder } from './regions.js';
+import type { PayloadEnv } from './payload.js';
 
 /** What every parser needs besides the file: the placeholder and region data, and the mode. */
 export interface ParseEnv {
@@ -10,6 +11,8 @@ export interface ParseEnv {
   mode: DraftMode | 'auto';
   /** Prospect fields from --prospect key=value, laid over each file's own. */
   prospect?: Record<string, ProspectField>;
+  /** How JSON payloads are read: the tools' envelopes and the field aliases. */
+  payloads: PayloadEnv;
 }
 
 export interface DraftParts {

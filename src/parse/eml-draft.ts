@@ -1,5 +1,5 @@
 import PostalMime from 'postal-mime';
-import type { Draft } from '../kernel/types.js';
+import type { Draft, ProspectField } from '../kernel/types.js';
 import { InputError } from '../errors.js';
 import { buildDraft, type ParseEnv } from './build-draft.js';
 import { decodeEmlLines } from './eml-lines.js';
@@ -12,7 +12,7 @@ import { anchorPart, LineIndex } from './source-map.js';
  * message with each line decoded (decodeEmlLines), and positions point at the line of it
  * where the decoded text is found: the file's line, and the column in that line as decoded.
  */
-export async function parseEmlDraft(filePath: string, bytes: Uint8Array, env: ParseEnv): Promise<Draft> {
+export async function parseEmlDraft(filePath: string, bytes: Uint8Array, env: ParseEnv, extra: { prospect?: Record<string, ProspectField> } = {}): Promise<Draft> {
   let email;
   try {
     email = await PostalMime.parse(bytes);
@@ -36,8 +36,22 @@ export async function parseEmlDraft(filePath: string, bytes: Uint8Array, env: Pa
       source,
       ...(email.subject !== undefined ? { subject: anchorPart(index, email.subject, subjectFrom) } : {}),
       body: anchorPart(index, text.replace(/\r\n?/g, '\n'), bodyFrom),
+      ...(extra.prospect ? { prospect: { ...recipient(email.to?.[0]), ...extra.prospect } } : {}),
       fallbackAnchor: index.position(bodyFrom),
     },
     env,
   );
+}
+
+/**
+ * The To: of a message drafted for one prospect (Gmail's drafts): the name as first and last
+ * name, and the address. Only used where the caller says the message is such a draft.
+ */
+function recipient(to: { name?: string; address?: string } | undefined): Record<string, ProspectField> {
+  const out: Record<string, ProspectField> = {};
+  const [first, ...rest] = (to?.name ?? '').trim().split(/\s+/).filter(Boolean);
+  if (first) out.first_name = { key: 'first_name', value: first };
+  if (rest.length) out.last_name = { key: 'last_name', value: rest.join(' ') };
+  if (to?.address) out.email = { key: 'email', value: to.address };
+  return out;
 }

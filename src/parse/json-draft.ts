@@ -3,9 +3,10 @@ import { InputError, isInputError } from '../errors.js';
 import { buildDraft, type ParseEnv } from './build-draft.js';
 import { NO_BODY, readPayload, type Payload } from './payload.js';
 import { anchorPart, LineIndex } from './source-map.js';
+import { draftOf } from './payload-draft.js';
 
 /** A .json file holding one draft object or an array of them. */
-export function parseJsonDrafts(filePath: string, source: string, env: ParseEnv): Draft[] {
+export async function parseJsonDrafts(filePath: string, source: string, env: ParseEnv): Promise<Draft[]> {
   let value: unknown;
   try {
     value = JSON.parse(source);
@@ -17,11 +18,17 @@ export function parseJsonDrafts(filePath: string, source: string, env: ParseEnv)
   const many = Array.isArray(value);
   const items = many ? (value as unknown[]) : [value];
   const starts = many ? elementStarts(source) : [0];
-  return items.map((item, i) => {
+  const drafts: Draft[] = [];
+  for (const [i, item] of items.entries()) {
     const where = many ? `${filePath}[${i}]` : filePath;
-    const payload = many ? readPayload(where, item) : readWholeFile(filePath, item);
+    const payload = many ? readPayload(where, item, env.payloads) : readWholeFile(filePath, item, env);
     const from = starts[i] ?? 0;
-    return buildDraft(
+    if (payload.mime) {
+      // A message carried whole (Gmail's raw): positions count in the decoded message.
+      drafts.push(Object.assign(await draftOf(filePath, payload, env), many ? { index: i } : {}));
+      continue;
+    }
+    drafts.push(buildDraft(
       {
         filePath,
         format: 'json',
@@ -36,17 +43,18 @@ export function parseJsonDrafts(filePath: string, source: string, env: ParseEnv)
         fallbackAnchor: index.position(from),
       },
       env,
-    );
-  });
+    ));
+  }
+  return drafts;
 }
 
 /**
  * A file that is one object without a body is most likely some other JSON (a config file the
  * glob or a pre-commit hook took in): say that, and what a draft looks like.
  */
-function readWholeFile(filePath: string, value: unknown): Payload {
+function readWholeFile(filePath: string, value: unknown, env: ParseEnv): Payload {
   try {
-    return readPayload(filePath, value);
+    return readPayload(filePath, value, env.payloads);
   } catch (e) {
     if (isInputError(e) && e.problem === NO_BODY) throw notADraft(filePath, `${NO_BODY}, so it ${NOT_A_DRAFT}`);
     throw e;

@@ -29,3 +29,12 @@ export function draftFromPayload(name: string, payload: Payload, env: ParseEnv):
     env,
   );
 }
+
+/** A payload's draft: its own text, or the MIME message it carries (Gmail's `raw`) read as an .eml. */
+export async function draftOf(name: string, payload: Payload, env: ParseEnv): Promise<Draft> {
+  if (!payload.mime) return draftFromPayload(name, payload, env);
+  const { parseEmlDraft } = await import('./eml-draft.js');
+  const draft = await parseEmlDraft(name, payload.mime, env, { prospect: payload.prospect });
+  if (payload.signal) draft.signal = payload.signal;
+  return draft;
+}

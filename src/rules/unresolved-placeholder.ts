@@ -22,7 +22,7 @@ export const unresolvedPlaceholder: Rule<Record<string, never>> = {
       emptyGreeting: 'The greeting has no name ("{{greeting}}"): a merge field rendered empty.',
       doubledSpace: 'The greeting has a doubled space ("{{greeting}}"): a merge field rendered empty.',
       emptyFallback: 'Placeholder {{raw}} falls back to nothing: when {{name}} is empty the greeting reads "{{word}} ,".',
-      emptyProspectField: 'Prospect field "{{key}}" is empty: every merge field that uses it renders blank.',
+      emptyProspectField: 'Prospect field "{{key}}" is empty, and a merge field in this email uses it: it will render blank.',
     },
     options: {},
     docs: 'docs/rules/unresolved-placeholder.md',
@@ -42,10 +42,13 @@ export const unresolvedPlaceholder: Rule<Record<string, never>> = {
         reports.push({ ...at, messageId: 'emptyFallback', data: { raw: p.raw, name: p.name, word: greetingWord(draft, p) } });
       }
     }
-    if (draft.mode === 'draft') {
-      reports.push(...greetingGaps(draft));
+    if (draft.mode === 'draft') reports.push(...greetingGaps(draft));
+    // An empty profile value matters only where a merge field shows it: a tool's payload
+    // carries many fields (middle_name: null) that no template uses.
+    const used = new Set(draft.placeholders.map((p) => p.name));
+    {
       for (const field of Object.values(draft.prospect)) {
-        if (field.value !== '') continue;
+        if (field.value !== '' || !used.has(field.key)) continue;
         const report: Report = { messageId: 'emptyProspectField', data: { key: field.key } };
         if (field.position) report.position = field.position;
         reports.push(report);

@@ -20,6 +20,32 @@ export interface ServeOptions {
   /** Where the one-line JSON request log goes. */
   log: (line: string) => void;
   version: string;
+  /**
+   * What a lint request that cannot be checked gets: its 4xx/5xx status (the default), or
+   * `block`, a 200 with verdict block and the reason, for tools that treat any non-2xx answer
+   * as delivered and send the email unchecked. The header `X-Outreach-Lint-On-Error` sets it
+   * per request.
+   */
+  onError?: 'status' | 'block';
+}
+
+/** The header a caller sets to choose the on-error behaviour for one request. */
+export const ON_ERROR_HEADER = 'x-outreach-lint-on-error';
+
+/**
+ * A lint request the server could not check, answered so that a tool that sends on any
+ * non-2xx holds the email instead: 200, verdict block, and what went wrong. A wrong token
+ * (401) and a wrong route stay as they are, since they are the integration's mistake.
+ */
+function failClosed(req: IncomingMessage, reply: Reply, fallback: 'status' | 'block'): Reply {
+  const asked = String(req.headers[ON_ERROR_HEADER] ?? '').toLowerCase();
+  const mode = asked === 'block' || asked === 'status' ? asked : fallback;
+  const path = (req.url ?? '/').split('?')[0]!;
+  if (mode !== 'block' || reply.status < 400 || reply.status === 401 || reply.status === 404 || reply.status === 405) return reply;
+  if (path !== '/v1/lint' && path !== '/v1/lint/batch') return reply;
+  const body = reply.body as { error?: string; field?: string };
+  const error = { status: reply.status, message: body.error ?? 'the request could not be linted', ...(body.field ? { field: body.field } : {}) };
+  return { status: 200, verdict: 'block', body: { verdict: 'block', score: 0, findings: [], errorCount: 0, warningCount: 0, error } };
 }
 
 /**
@@ -34,7 +60,8 @@ export function createLintServer(lints: Linter | LintBackend, opts: ServeOptions
     const started = process.hrtime.bigint();
     handle(req)
       .catch((e: unknown) => ({ status: 500, body: { error: 'internal error', detail: (e as Error).message } }) as Reply)
-      .then((reply) => {
+      .then((raw) => {
+        const reply = failClosed(req, raw, opts.onError ?? 'status');
         send(res, reply, draining);
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         const entry: Record<string, unknown> = { time: new Date().toISOString(), method: req.method, path: req.url, status: reply.status, ms: Math.round(ms * 100) / 100 };

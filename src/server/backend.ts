@@ -22,7 +22,7 @@ export interface LintBackend {
  */
 export function inProcessBackend(linter: Linter, batchLimit: number): LintBackend {
   return {
-    answer: async (route, text) => answerLint(linter, route, text, batchLimit),
+    answer: (route, text) => answerLint(linter, route, text, batchLimit),
     config: linter.config,
     corpusMessages: linter.services.corpus?.n ?? null,
     ruleCount: linter.rules.length,

@@ -14,10 +14,10 @@ const port = parentPort!;
 
 try {
   const linter = await Linter.create(config);
-  port.on('message', (job: { id: number; route: LintRoute; text: string }) => {
+  port.on('message', async (job: { id: number; route: LintRoute; text: string }) => {
     let reply: Reply;
     try {
-      reply = answerLint(linter, job.route, job.text, batchLimit);
+      reply = await answerLint(linter, job.route, job.text, batchLimit);
     } catch (e) {
       reply = { status: 500, body: { error: 'internal error', detail: (e as Error).message } };
     }

@@ -56,10 +56,10 @@ describe('HTML nested too deeply', () => {
     await expect(parse('deep.csv', `subject,html\nHi,"${nest(2000)}"\n`)).rejects.toThrow(`deep.csv:2: ${TOO_DEEP}`);
   });
 
-  it('is an InputError from the server path (HTTP 422), not a RangeError', () => {
+  it('is an InputError from the server path (HTTP 422), not a RangeError', async () => {
     let error: unknown;
     try {
-      linter.lintPayload({ subject: 'Hi', html: nest(2000) });
+      await linter.lintPayload({ subject: 'Hi', html: nest(2000) });
     } catch (e) {
       error = e;
     }

@@ -11,9 +11,9 @@ let open: { port: number };
 let verbose: { port: number };
 let closers: Array<() => Promise<void>> = [];
 
-async function start(opts: { token?: string; logBodies?: boolean } = {}) {
+async function start(opts: { token?: string; logBodies?: boolean; onError?: 'status' | 'block' } = {}) {
   const linter = await makeLinter();
-  const server = createLintServer(linter, { bodyLimit: 4096, batchLimit: 3, timeoutMs: 400, logBodies: !!opts.logBodies, log: (l) => logs.push(l), version: '9.9.9', ...(opts.token ? { token: opts.token } : {}) });
+  const server = createLintServer(linter, { bodyLimit: 4096, batchLimit: 3, timeoutMs: 400, logBodies: !!opts.logBodies, log: (l) => logs.push(l), version: '9.9.9', ...(opts.token ? { token: opts.token } : {}), ...(opts.onError ? { onError: opts.onError } : {}) });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   closers.push(() => server.drain());
   return { port: (server.address() as AddressInfo).port };
@@ -117,7 +117,7 @@ describe('POST /v1/lint', () => {
     const wrongType = await call(open.port, 'POST', '/v1/lint', 'hello', { 'content-type': 'text/plain' });
     expect(wrongType).toMatchObject({ status: 415, json: { error: 'content type must be application/json, not text/plain' } });
     const schema = await post('/v1/lint', { subject: 5, body: 'x' });
-    expect(schema).toMatchObject({ status: 422, json: { field: 'request', error: '"subject" is number, not text; give the subject as a JSON string' } });
+    expect(schema).toMatchObject({ status: 422, json: { field: 'request.subject', error: '"subject" is number, not text; give the subject as a JSON string' } });
     expect((await post('/v1/lint', { subject: 'x' })).json).toEqual({ field: 'request', error: 'has no "body" or "html"; add the email text as "body" (plain text) or "html"' });
     expect((await post('/v1/lint', { body: 'x', rules: { 'no-such': 'off' } })).status).toBe(422);
   });
@@ -148,7 +148,7 @@ describe('other routes', () => {
     expect(ok.json.results.map((r: { verdict: string }) => r.verdict)).toEqual(['needs-signal', 'block']);
     expect((await post('/v1/lint/batch', { drafts: [GENERIC] })).json.results).toHaveLength(1);
     const bad = await post('/v1/lint/batch', [GENERIC, { subject: 1, body: 'x' }]);
-    expect(bad).toMatchObject({ status: 422, json: { field: 'request[1]' } });
+    expect(bad).toMatchObject({ status: 422, json: { field: 'request[1].subject' } });
     expect((await post('/v1/lint/batch', [GENERIC, GENERIC, GENERIC, GENERIC])).status).toBe(413);
     expect((await post('/v1/lint/batch', GENERIC)).status).toBe(422);
   });
@@ -197,5 +197,38 @@ describe('bearer token', () => {
     expect((await call(base.port, 'POST', '/v1/lint', body, { authorization: `Bearer ${TOKEN}` })).status).toBe(200);
     expect((await call(base.port, 'GET', '/v1/rules')).status).toBe(401);
     expect((await call(base.port, 'GET', '/healthz')).status).toBe(200);
+  });
+});
+
+describe('failing closed for tools that send on any non-2xx', () => {
+  it('--on-error block answers 200, verdict block, with the reason; the header chooses per request', async () => {
+    const closed = await start({ onError: 'block' });
+    const empty = await call(closed.port, 'POST', '/v1/lint', JSON.stringify({ subject: 'Hi', bodyText: '', bodyHtml: '' }), { 'content-type': 'application/json' });
+    expect(empty.status).toBe(200);
+    expect(empty.json).toEqual({
+      verdict: 'block',
+      score: 0,
+      findings: [],
+      errorCount: 0,
+      warningCount: 0,
+      error: { status: 422, message: 'bodyText is empty; bodyHtml is empty, and no other body field holds text; send the email text in one of them; an empty email cannot be checked', field: 'request.bodyText' },
+    });
+    const broken = await call(closed.port, 'POST', '/v1/lint', '{"subject": ', { 'content-type': 'application/json' });
+    expect([broken.status, broken.json.verdict, broken.json.error.status]).toEqual([200, 'block', 400]);
+    const big = await call(closed.port, 'POST', '/v1/lint', JSON.stringify({ body: 'x'.repeat(5000) }), { 'content-type': 'application/json' });
+    expect([big.status, big.json.verdict, big.json.error.status]).toEqual([200, 'block', 413]);
+    const asStatus = await call(closed.port, 'POST', '/v1/lint', '{"subject": ', { 'content-type': 'application/json', 'x-outreach-lint-on-error': 'status' });
+    expect(asStatus.status).toBe(400);
+    // The default server keeps its statuses unless the request asks.
+    const asked = await call(open.port, 'POST', '/v1/lint', '{"subject": ', { 'content-type': 'application/json', 'x-outreach-lint-on-error': 'block' });
+    expect([asked.status, asked.json.verdict]).toEqual([200, 'block']);
+    expect((await call(open.port, 'GET', '/v1/nothing', undefined, { 'x-outreach-lint-on-error': 'block' })).status).toBe(404);
+  });
+
+  it('reads a list of one on /v1/lint as that draft', async () => {
+    const r = await post('/v1/lint', [GENERIC]);
+    expect(r.status).toBe(200);
+    expect(r.json.verdict).toBe('needs-signal');
+    expect((await post('/v1/lint', [GENERIC, GENERIC])).status).toBe(422);
   });
 });
