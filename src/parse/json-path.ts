@@ -19,7 +19,3 @@ export function atPath(root: unknown, path: string): unknown {
   return node;
 }
 
-/** A path as it is shown to the caller: `data.attributes.bodyText`, or `request` for the top. */
-export function showPath(base: string, path: string): string {
-  return path ? `${base}.${path}` : base;
-}
