@@ -8,7 +8,7 @@ import type { Draft, DraftMode, LintResult } from './kernel/types.js';
 import type { ParseEnv } from './parse/build-draft.js';
 import { parseDrafts, type ParseOptions } from './parse/parse-file.js';
 import { readProspect, readSignal } from './parse/front-matter.js';
-import { readPayload } from './parse/payload.js';
+import { readPayload, type PayloadPaths } from './parse/payload.js';
 import { draftOf } from './parse/payload-draft.js';
 import { parseLevel } from './config/schema.js';
 import { readSidecar, signalHome } from './signal/store.js';
@@ -140,8 +140,8 @@ export class Linter {
   }
 
   /** Lints a JSON payload as the HTTP server receives it, optionally with rule levels of its own. */
-  async lintPayload(payload: unknown, name = '<request>', rules?: Record<string, unknown>): Promise<DraftResult> {
-    const draft = await draftOf(name, readPayload(name, payload, this.env.payloads), this.env);
+  async lintPayload(payload: unknown, name = '<request>', rules?: Record<string, unknown>, named: PayloadPaths = {}): Promise<DraftResult> {
+    const draft = await draftOf(name, readPayload(name, payload, this.env.payloads, named), this.env);
     detach(draft);
     return this.lintDraft(draft, rules ? this.rulesWith(rules, name) : this.rules);
   }

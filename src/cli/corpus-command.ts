@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
 import { createParseEnv } from '../parse/parse-env.js';
-import { csvOptions, type Io } from './lint-command.js';
+import { formatOptions, type Io } from './lint-command.js';
 import { runConfig } from './run-config.js';
 import { EXIT_FATAL, EXIT_OK, reportError } from './report-error.js';
 
@@ -25,7 +25,7 @@ export async function runCorpus(action: 'build' | 'stats', paths: string[], flag
   const result = await loadCorpus(createParseEnv(), {
     paths: userPaths,
     useDefault,
-    parse: csvOptions(flags),
+    parse: formatOptions(flags),
     onFileError: (e) => {
       failed = true;
       reportError(e, !!flags.debug, io.stderr);

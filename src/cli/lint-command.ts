@@ -7,6 +7,7 @@ import { FORMATTERS, FORMAT_NAMES } from '../formatters/index.js';
 import type { Finding } from '../kernel/types.js';
 import { Linter, type DraftResult } from '../linter.js';
 import type { CsvColumns } from '../parse/csv-draft.js';
+import type { PayloadPaths } from '../parse/payload.js';
 import type { ParseOptions } from '../parse/parse-file.js';
 import { allRules } from '../rules/index.js';
 import { chooseColors } from './colors.js';
@@ -40,6 +41,9 @@ export interface LintFlags {
   signalType?: string;
   interactive: boolean;
   csvSubject?: string;
+  jsonSubject?: string;
+  jsonBody?: string;
+  jsonProspect?: string;
   csvBody?: string;
   debug?: boolean;
 }
@@ -105,7 +109,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     fatal = true;
     reportError(e, !!flags.debug, io.stderr);
   };
-  const linter = await Linter.create(config, { parse: csvOptions(flags), onFileError: fail, ...(flags.prospect ? { prospect: prospectFlags(flags.prospect) } : {}) });
+  const linter = await Linter.create(config, { parse: formatOptions(flags), onFileError: fail, ...(flags.prospect ? { prospect: prospectFlags(flags.prospect) } : {}) });
 
   if (flags.stdin) {
     const name = flags.stdinFilename ?? '<stdin>.txt';
@@ -238,12 +242,16 @@ function prospectFlags(pairs: string[]): Record<string, string> {
   return out;
 }
 
-/** --csv-subject and --csv-body, for CSV drafts and corpora. */
-export function csvOptions(flags: { csvSubject?: string; csvBody?: string }): ParseOptions {
+/** --csv-subject and --csv-body for CSV drafts and corpora; --json-subject, --json-body and --json-prospect for JSON payloads. */
+export function formatOptions(flags: { csvSubject?: string; csvBody?: string; jsonSubject?: string; jsonBody?: string; jsonProspect?: string }): ParseOptions {
   const csv: CsvColumns = {};
   if (flags.csvSubject) csv.subject = flags.csvSubject;
   if (flags.csvBody) csv.body = flags.csvBody;
-  return { csv };
+  const json: PayloadPaths = {};
+  if (flags.jsonSubject) json.subject = flags.jsonSubject;
+  if (flags.jsonBody) json.body = flags.jsonBody;
+  if (flags.jsonProspect) json.prospect = flags.jsonProspect;
+  return { csv, json };
 }
 
 /** --quiet shows errors only; the verdict and score still count everything. */

@@ -22,6 +22,9 @@ function withShared(cmd: Command, want: { config?: boolean; corpus?: 'both' | 'd
   if (want.csv) {
     cmd.option('--csv-subject <column>', 'CSV column that holds the subject (default: detected from the header)');
     cmd.option('--csv-body <column>', 'CSV column that holds the body (default: detected from the header)');
+    cmd.option('--json-subject <path>', 'where a JSON payload of your own layout keeps the subject, e.g. properties.draft_subject');
+    cmd.option('--json-body <path>', 'where a JSON payload of your own layout keeps the body (text or HTML)');
+    cmd.option('--json-prospect <path>', 'where a JSON payload of your own layout keeps the prospect\'s fields');
   }
   if (want.color) cmd.option('--color', 'force colour output').option('--no-color', 'disable colour output');
   return cmd.option('--debug', 'show stack traces for internal errors');

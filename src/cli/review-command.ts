@@ -4,7 +4,7 @@ import { Linter, type DraftResult } from '../linter.js';
 import { buildReview, type FailedFile } from '../review/review.js';
 import { chooseColors } from './colors.js';
 import { expandPaths } from './expand-paths.js';
-import type { Io } from './lint-command.js';
+import { formatOptions, type Io } from './lint-command.js';
 import { runConfig, sizeFlag } from './run-config.js';
 import { EXIT_FATAL, EXIT_OK, reportError } from './report-error.js';
 
@@ -14,6 +14,9 @@ export interface ReviewFlags {
   config?: string;
   csvSubject?: string;
   csvBody?: string;
+  jsonSubject?: string;
+  jsonBody?: string;
+  jsonProspect?: string;
   csvName?: string;
   csvStep?: string;
   corpus?: string[];
@@ -40,7 +43,7 @@ export async function runReview(paths: string[], flags: ReviewFlags, io: Io): Pr
     failed.push({ file: file ?? (e as InputError).file, error: printed.slice(PREFIX.length).split('\n')[0]! });
   };
   const csv = { ...(flags.csvSubject ? { subject: flags.csvSubject } : {}), ...(flags.csvBody ? { body: flags.csvBody } : {}), ...(flags.csvName ? { name: flags.csvName } : {}), ...(flags.csvStep ? { step: flags.csvStep } : {}) };
-  const linter = await Linter.create(config, { parse: { csv }, onFileError: (e) => fail(e) });
+  const linter = await Linter.create(config, { parse: { csv, json: formatOptions(flags).json }, onFileError: (e) => fail(e) });
   const expanded = await expandPaths(paths, { cwd: io.cwd, ignores: config.ignores, useIgnore: true, withCsv: true });
   expanded.errors.forEach((e) => fail(e));
   // The report this run writes is output, even when it sits among the templates or is named.

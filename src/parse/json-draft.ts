@@ -1,12 +1,12 @@
 import type { Draft } from '../kernel/types.js';
 import { InputError, isInputError } from '../errors.js';
 import { buildDraft, type ParseEnv } from './build-draft.js';
-import { NO_BODY, readPayload, type Payload } from './payload.js';
+import { NO_BODY, readPayload, type Payload, type PayloadPaths } from './payload.js';
 import { anchorPart, LineIndex } from './source-map.js';
 import { draftOf } from './payload-draft.js';
 
 /** A .json file holding one draft object or an array of them. */
-export async function parseJsonDrafts(filePath: string, source: string, env: ParseEnv): Promise<Draft[]> {
+export async function parseJsonDrafts(filePath: string, source: string, env: ParseEnv, named: PayloadPaths = {}): Promise<Draft[]> {
   let value: unknown;
   try {
     value = JSON.parse(source);
@@ -21,7 +21,7 @@ export async function parseJsonDrafts(filePath: string, source: string, env: Par
   const drafts: Draft[] = [];
   for (const [i, item] of items.entries()) {
     const where = many ? `${filePath}[${i}]` : filePath;
-    const payload = many ? readPayload(where, item, env.payloads) : readWholeFile(filePath, item, env);
+    const payload = many ? readPayload(where, item, env.payloads, named) : readWholeFile(filePath, item, env, named);
     const from = starts[i] ?? 0;
     if (payload.mime) {
       // A message carried whole (Gmail's raw): positions count in the decoded message.
@@ -52,9 +52,9 @@ export async function parseJsonDrafts(filePath: string, source: string, env: Par
  * A file that is one object without a body is most likely some other JSON (a config file the
  * glob or a pre-commit hook took in): say that, and what a draft looks like.
  */
-function readWholeFile(filePath: string, value: unknown, env: ParseEnv): Payload {
+function readWholeFile(filePath: string, value: unknown, env: ParseEnv, named: PayloadPaths): Payload {
   try {
-    return readPayload(filePath, value, env.payloads);
+    return readPayload(filePath, value, env.payloads, named);
   } catch (e) {
     if (isInputError(e) && e.problem === NO_BODY) throw notADraft(filePath, `${NO_BODY}, so it ${NOT_A_DRAFT}`);
     throw e;

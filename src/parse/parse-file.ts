@@ -6,6 +6,7 @@ import { decodeText } from './decode.js';
 import { parseJsonDrafts } from './json-draft.js';
 import { parseTextDraft } from './text-draft.js';
 import type { CsvColumns } from './csv-draft.js';
+import type { PayloadPaths } from './payload.js';
 
 /** File extensions a folder is searched for, and which parser reads each. */
 export const DRAFT_EXTENSIONS: Record<string, 'text' | 'markdown' | 'eml' | 'html' | 'json'> = {
@@ -26,6 +27,8 @@ export function isDraftFile(path: string): boolean {
 /** Options some formats take: which CSV columns to read. */
 export interface ParseOptions {
   csv?: CsvColumns;
+  /** Where a JSON payload of an unknown layout keeps the subject, body and prospect. */
+  json?: PayloadPaths;
 }
 
 /**
@@ -51,7 +54,7 @@ export async function parseDrafts(name: string, bytes: Uint8Array, env: ParseEnv
       return [parseHtmlDraft(name, source, env)];
     }
     case 'json':
-      return parseJsonDrafts(name, source, env);
+      return parseJsonDrafts(name, source, env, options.json);
     case 'csv': {
       const { parseCsvDrafts } = await import('./csv-draft.js');
       return parseCsvDrafts(name, source, env, options.csv);

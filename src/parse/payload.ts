@@ -23,6 +23,8 @@ interface Envelope {
   html?: string[];
   mime?: string[];
   prospect?: string[];
+  /** `html` where the tool's text field is a lossy copy of its HTML (Apollo's body_text runs paragraphs together). */
+  prefer?: 'text' | 'html';
 }
 
 /** A draft as JSON describes it, after the field names of the various tools are unified. */
@@ -60,13 +62,25 @@ const HTML_TAG = /<\/?(?:!doctype|html|head|body|meta|style|title|div|p|br|hr|sp
  * emailer objects, flat webhook leads. An empty text field falls through to the HTML one; a
  * refusal names the JSON paths it looked at and what it found there.
  */
-export function readPayload(where: string, value: unknown, env: PayloadEnv): Payload {
+/**
+ * Paths the caller names for a payload whose layout no envelope knows, such as a HubSpot
+ * workflow webhook that carries the draft in contact properties of the account's own naming
+ * (`--json-body properties.sales_draft_body`, or `?body=` on the HTTP endpoint).
+ */
+export interface PayloadPaths {
+  subject?: string;
+  body?: string;
+  prospect?: string;
+}
+
+export function readPayload(where: string, value: unknown, env: PayloadEnv, named: PayloadPaths = {}): Payload {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError(where, 'is not a JSON object', 'give each draft as {"subject": ..., "body": ...}');
   }
   const top = value as Record<string, unknown>;
   const { data } = env;
-  const envelope = data.envelopes.find((e) => e.when.every((p) => present(atPath(top, p))));
+  const known = data.envelopes.find((e) => e.when.every((p) => present(atPath(top, p))));
+  const envelope = withNamedPaths(known, named);
   const rootPath = envelope?.root ?? '';
   const rootValue = rootPath ? atPath(top, rootPath) : top;
   const root = (rootValue !== null && typeof rootValue === 'object' && !Array.isArray(rootValue) ? rootValue : {}) as Record<string, unknown>;
@@ -79,8 +93,10 @@ export function readPayload(where: string, value: unknown, env: PayloadEnv): Pay
   if (mimePath) return { body: '', prospect, attributes: root, fromHtml: false, envelope: envelope!.id, mime: decodeRaw(where, mimePath, atPath(top, mimePath) as string) };
 
   const subject = pick(paths(envelope?.subject, data.generic.subject), 'the subject');
-  let text = pick(paths(envelope?.text, data.generic.text), 'the body');
-  let html = text === undefined || HTML_TAG.test(text) ? pick(paths(envelope?.html, data.generic.html), 'the HTML body') : undefined;
+  const htmlPaths = paths(envelope?.html, data.generic.html);
+  let html = envelope?.prefer === 'html' ? pick(htmlPaths, 'the HTML body') : undefined;
+  let text = html === undefined ? pick(paths(envelope?.text, data.generic.text), 'the body') : undefined;
+  if (html === undefined && (text === undefined || HTML_TAG.test(text))) html = pick(htmlPaths, 'the HTML body');
   if (text !== undefined && HTML_TAG.test(text)) {
     html ??= text;
     text = undefined;
@@ -102,6 +118,20 @@ export function readPayload(where: string, value: unknown, env: PayloadEnv): Pay
   if (mode === 'draft' || mode === 'template') payload.mode = mode;
   else if (mode !== undefined && mode !== 'auto') throw new InputError(where, `"mode" is ${JSON.stringify(mode)}`, 'use "draft", "template" or "auto"', 'mode');
   return payload;
+}
+
+/** The envelope with the caller's own paths tried first (from the top of the payload). */
+function withNamedPaths(envelope: Envelope | undefined, named: PayloadPaths): Envelope | undefined {
+  if (!named.subject && !named.body && !named.prospect) return envelope;
+  const first = (path: string | undefined, rest: string[] | undefined) => [...(path ? [`/${path}`] : []), ...(rest ?? [])];
+  const base: Envelope = envelope ?? { id: 'named', label: 'paths named by the caller', when: [] };
+  return {
+    ...base,
+    subject: first(named.subject, base.subject),
+    text: first(named.body, base.text),
+    html: first(named.body, base.html),
+    prospect: first(named.prospect, base.prospect),
+  };
 }
 
 function present(v: unknown): boolean {
@@ -192,8 +222,9 @@ function readPayloadProspect(where: string, top: Record<string, unknown>, root: 
     if (v === null || typeof v !== 'object' || Array.isArray(v)) continue;
     const keys = Object.keys(v);
     if (keys.length === 0 || keys.every((k) => references.has(k))) continue;
+    const before = Object.keys(out).length;
     for (const k of keys) add(k, (v as Record<string, unknown>)[k]);
-    break;
+    if (Object.keys(out).length > before) break;
   }
   for (const k of env.data.generic.flat_prospect) if (k in root) add(k, root[k]);
   return readProspect(where, out);

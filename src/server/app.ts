@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Linter } from '../linter.js';
+import type { PayloadPaths } from '../parse/payload.js';
 import { allRules } from '../rules/index.js';
 import type { LintRoute, Reply } from './answer.js';
 import { inProcessBackend, type LintBackend } from './backend.js';
@@ -27,6 +28,17 @@ export interface ServeOptions {
    * per request.
    */
   onError?: 'status' | 'block';
+}
+
+/** `?subject=…&body=…&prospect=…`: where a payload of the caller's own layout keeps the draft. */
+function namedPaths(url: string): PayloadPaths {
+  const query = new URL(url, 'http://localhost').searchParams;
+  const named: PayloadPaths = {};
+  for (const key of ['subject', 'body', 'prospect'] as const) {
+    const v = query.get(key);
+    if (v) named[key] = v;
+  }
+  return named;
 }
 
 /** The header a caller sets to choose the on-error behaviour for one request. */
@@ -96,7 +108,7 @@ export function createLintServer(lints: Linter | LintBackend, opts: ServeOptions
       throw e;
     }
     const text = raw.toString('utf8');
-    const reply = await backend.answer(path as LintRoute, text);
+    const reply = await backend.answer(path as LintRoute, text, namedPaths(req.url ?? '/'));
     if (opts.logBodies) reply.requestBody = text;
     return reply;
   }

@@ -1,10 +1,11 @@
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { Linter } from '../linter.js';
+import type { PayloadPaths } from '../parse/payload.js';
 import { answerLint, type LintRoute, type Reply } from './answer.js';
 
 /** Where the server's lints run: in its own thread, or in a lint thread it can stop. */
 export interface LintBackend {
-  answer(route: LintRoute, text: string): Promise<Reply>;
+  answer(route: LintRoute, text: string, named?: PayloadPaths): Promise<Reply>;
   /** The config the linter runs with, for GET /v1/rules. */
   readonly config: ResolvedConfig;
   /** Messages in the corpus index, or null without one, for GET /healthz. */
@@ -22,7 +23,7 @@ export interface LintBackend {
  */
 export function inProcessBackend(linter: Linter, batchLimit: number): LintBackend {
   return {
-    answer: (route, text) => answerLint(linter, route, text, batchLimit),
+    answer: (route, text, named) => answerLint(linter, route, text, batchLimit, named),
     config: linter.config,
     corpusMessages: linter.services.corpus?.n ?? null,
     ruleCount: linter.rules.length,

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/resolve.js';
 import { InputError } from '../errors.js';
+import type { PayloadPaths } from '../parse/payload.js';
 import type { LintRoute, Reply } from './answer.js';
 import type { LintBackend } from './backend.js';
 
@@ -8,6 +9,7 @@ interface Job {
   id: number;
   route: LintRoute;
   text: string;
+  named: PayloadPaths;
   resolve: (reply: Reply) => void;
 }
 
@@ -49,10 +51,10 @@ export class LintThread implements LintBackend {
     return this.queue.length + (this.current ? 1 : 0);
   }
 
-  answer(route: LintRoute, text: string): Promise<Reply> {
+  answer(route: LintRoute, text: string, named: PayloadPaths = {}): Promise<Reply> {
     if (this.closed) return Promise.resolve(shuttingDown());
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, route, text, resolve });
+      this.queue.push({ id: this.nextId++, route, text, named, resolve });
       this.pump();
     });
   }
@@ -98,7 +100,7 @@ export class LintThread implements LintBackend {
     const job = this.queue.shift();
     if (!job) return;
     this.current = job;
-    this.worker.postMessage({ id: job.id, route: job.route, text: job.text });
+    this.worker.postMessage({ id: job.id, route: job.route, text: job.text, named: job.named });
     this.timer = setTimeout(() => this.replace(overDeadline(this.deadlineMs)), this.deadlineMs);
   }
 

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/resolve.js';
 import { isInputError } from '../errors.js';
 import { Linter } from '../linter.js';
+import type { PayloadPaths } from '../parse/payload.js';
 import { answerLint, type LintRoute, type Reply } from './answer.js';
 
 /**
@@ -14,10 +15,10 @@ const port = parentPort!;
 
 try {
   const linter = await Linter.create(config);
-  port.on('message', async (job: { id: number; route: LintRoute; text: string }) => {
+  port.on('message', async (job: { id: number; route: LintRoute; text: string; named: PayloadPaths }) => {
     let reply: Reply;
     try {
-      reply = await answerLint(linter, job.route, job.text, batchLimit);
+      reply = await answerLint(linter, job.route, job.text, batchLimit, job.named);
     } catch (e) {
       reply = { status: 500, body: { error: 'internal error', detail: (e as Error).message } };
     }

@@ -12,6 +12,7 @@ export interface SignalData {
   types: Array<{ id: string; label: string; cues: string[]; example: string }>;
   sender_markers: string[];
   prospect_markers: string[];
+  pitch_markers?: string[];
   hedges: string[];
   durations: string[];
   number_words: string[];
@@ -73,6 +74,7 @@ interface Prepared {
   sender: Set<string>;
   prospect: Set<string>;
   hedges: StemPhraseMatcher<string>;
+  pitch: StemPhraseMatcher<string>;
   durations: Set<string>;
   numberWords: Set<string>;
   contentNouns: Set<string>;
@@ -85,12 +87,15 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
   for (const t of data.types) for (const c of t.cues) cues.add(c, { type: t.id, phrase: c });
   const hedges = new StemPhraseMatcher<string>();
   for (const h of data.hedges) hedges.add(h, h);
+  const pitch = new StemPhraseMatcher<string>();
+  for (const m of data.pitch_markers ?? []) pitch.add(m, m);
   return {
     data,
     cues,
     sender: new Set(data.sender_markers),
     prospect: new Set(data.prospect_markers),
     hedges,
+    pitch,
     durations: new Set(data.durations),
     numberWords: new Set(data.number_words),
     contentNouns: new Set(data.content_nouns.map((w) => stem(w))),
@@ -129,7 +134,7 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     // A P.S. is written to the reader; unless it talks about the sender it is about them.
     const postscript = /^p\.?\s?s\b/i.test(text);
     const direct = [...lower].some((w) => p.prospect.has(w)) || mentionsIdentity || (postscript && ![...lower].some((w) => p.sender.has(w)));
-    const senderClaim = !direct && [...lower].some((w) => p.sender.has(w));
+    const senderClaim = (!direct && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0;
     const hedged = hedgedTokens(text, unit.start, tokens, p.hedges);
     const cues = p.cues
       .find(tokens)
