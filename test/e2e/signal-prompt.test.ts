@@ -27,15 +27,21 @@ function env(): NodeJS.ProcessEnv {
   return e;
 }
 
+/** The draft in a fresh folder, linted at a terminal with the answers given. */
+async function answer(second: string, type = '\u001b[B\r') {
+  const cwd = mkdtempSync(join(tmpdir(), 'olpty-'));
+  writeFileSync(join(cwd, 'noor.md'), DRAFT);
+  const run = await runInPty(`${process.execPath} ${BIN} noor.md`, cwd, [
+    { waitFor: /Which kind of signal is it\?/, send: type },
+    { waitFor: /The signal, in your own words/, send: "they're growing\r" },
+    { waitFor: /That is not concrete yet: it has 2 words; one concrete fact takes at least four\./, send: `${second}\r` },
+  ], env());
+  return { ...run, cwd };
+}
+
 describe('interactive signal capture in a terminal', () => {
   it('re-asks a vague answer once, saves the concrete one and lints again', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'olpty-'));
-    writeFileSync(join(cwd, 'noor.md'), DRAFT);
-    const { screen, code } = await runInPty(`${process.execPath} ${BIN} noor.md`, cwd, [
-      { waitFor: /Which kind of signal is it\?/, send: '\u001b[B\r' },
-      { waitFor: /The signal, in your own words/, send: "they're growing\r" },
-      { waitFor: /That is not concrete yet: it has 2 words; one concrete fact takes at least four\./, send: 'Posted four carrier-billing analyst roles in Reno on 3 November\r' },
-    ], env());
+    const { screen, code, cwd } = await answer('Posted four carrier-billing analyst roles in Reno on 3 November');
     expect(screen).toContain('What is the one research signal that matters most to Lattice Freight right now?');
     expect(screen).toContain('A signal is concrete when it names a number, a date');
     expect(screen).toContain('Saved the research signal in noor.md. Linting noor.md again:');
@@ -47,13 +53,7 @@ describe('interactive signal capture in a terminal', () => {
   });
 
   it('saves nothing when the second answer is vague too', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'olpty-'));
-    writeFileSync(join(cwd, 'noor.md'), DRAFT);
-    const { screen, code } = await runInPty(`${process.execPath} ${BIN} noor.md`, cwd, [
-      { waitFor: /Which kind of signal is it\?/, send: '\r' },
-      { waitFor: /The signal, in your own words/, send: "they're growing\r" },
-      { waitFor: /The signal, once more/, send: 'they are doing really well lately\r' },
-    ], env());
+    const { screen, code, cwd } = await answer('they are doing really well lately', '\r');
     expect(screen).toContain('Still not concrete: it names no number, date, name, quotation or topic of their post. Nothing was saved; find one fact about the prospect and run again.');
     expect(screen).not.toContain('Saved the research signal');
     expect(code).toBe(0);
