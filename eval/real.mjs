@@ -1,0 +1,73 @@
+// The real-mail evaluation: published outreach emails nobody on this project wrote, listed in
+// eval/real/manifest.tsv (source, path, class, split) with their texts kept out of the
+// repository in eval/real/emails/ (see eval/real/README.md). `npm run eval -- --real` reports
+// on the tuning half; `-- --real --check` on the check half, which is run once, untouched.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createLinter } from '../dist/index.js';
+import { evalTables, pct } from './tables.mjs';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+export const REAL_CLASSES = ['generic', 'merge-template', 'bump', 'breakup', 'research-slot', 'researched', 'other'];
+
+/** What each rule should do per real class; absent = not judged. */
+export const REAL_EXPECT = {
+  'missing-signal': { generic: true, 'merge-template': true, researched: false, 'research-slot': false },
+  'merge-only-personalization': { 'merge-template': true, researched: false, 'research-slot': false },
+  'vague-personalization': { researched: false, 'research-slot': false },
+};
+
+/** The manifest's rows: id, source, path, commit, class, split, notes. */
+export function readManifest() {
+  const [header, ...lines] = readFileSync(join(root, 'eval/real/manifest.tsv'), 'utf8').trim().split('\n');
+  const keys = header.split('\t');
+  return lines.map((l) => Object.fromEntries(l.split('\t').map((v, i) => [keys[i], v])));
+}
+
+function quartiles(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q) => (s.length ? s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))] : NaN);
+  return [at(0.25), at(0.5), at(0.75)];
+}
+
+export async function realEval(split, misses = false) {
+  const manifest = readManifest().filter((r) => r.split === split);
+  const present = manifest.filter((r) => existsSync(join(root, 'eval/real/emails', `${r.id}.txt`)));
+  if (present.length === 0) {
+    return `No real-mail texts in eval/real/emails/: they are third-party text and are not in the repository. Gather them as eval/real/README.md says, then run this again.`;
+  }
+  const linter = await createLinter({ cwd: root, config: {} });
+  const rows = [];
+  for (const m of present) {
+    const [r] = await linter.lintText(readFileSync(join(root, 'eval/real/emails', `${m.id}.txt`), 'utf8'), `${m.id}.txt`);
+    const fired = new Set(r.findings.filter((x) => x.severity !== 'info').map((x) => x.ruleId));
+    rows.push({ cls: m.class, path: m.id, source: m.source, kind: r.mode, verdict: r.verdict, score: r.score, fired, findings: r.findings });
+  }
+  const title = `eval/real, ${split === 'tune' ? 'tuning' : 'check'} half, ${new Set(present.map((r) => r.source)).size} sources${present.length < manifest.length ? `; ${manifest.length - present.length} texts missing` : ''}`;
+  const { out, perClass } = evalTables(rows, title, REAL_CLASSES, REAL_EXPECT);
+  out.push('', 'Context score by class', '', '| class          | n   | p25 | median | p75 |', '| -------------- | --- | --- | ------ | --- |');
+  for (const cls of REAL_CLASSES) {
+    const scores = rows.filter((r) => r.cls === cls).map((r) => r.score);
+    if (scores.length === 0) continue;
+    const [a, b, c] = quartiles(scores);
+    out.push(`| ${cls.padEnd(14)} | ${String(scores.length).padEnd(3)} | ${String(a).padEnd(3)} | ${String(b).padEnd(6)} | ${String(c).padEnd(3)} |`);
+  }
+  const sendable = ['generic', 'merge-template', 'bump', 'breakup'];
+  const gen = rows.filter((r) => sendable.includes(r.cls));
+  const genNonPass = gen.filter((r) => r.verdict !== 'pass').length / (gen.length || 1);
+  const res = perClass.researched;
+  const [, genMedian] = quartiles(rows.filter((r) => r.cls === 'generic').map((r) => r.score));
+  const [, resMedian] = quartiles(rows.filter((r) => r.cls === 'researched').map((r) => r.score));
+  out.push('', 'Targets', '');
+  out.push(`- generic, merge-template, bump and breakup: ${pct(genNonPass)} non-pass (target >= 97%) ${genNonPass >= 0.97 ? 'met' : 'MISSED'}`);
+  out.push(`- researched: ${pct(res.missingOrMerge)} get missing-signal or merge-only (target <= 5%) ${res.missingOrMerge <= 0.05 ? 'met' : 'MISSED'}`);
+  out.push(`- median score: generic ${genMedian} (target <= 45) ${genMedian <= 45 ? 'met' : 'MISSED'}; researched ${resMedian} (target >= 80) ${resMedian >= 80 ? 'met' : 'MISSED'}`);
+  if (misses) {
+    out.push('', 'Misses', '');
+    for (const r of rows) {
+      const bad = (sendable.includes(r.cls) && r.verdict === 'pass') || (r.cls === 'researched' && (r.fired.has('missing-signal') || r.fired.has('merge-only-personalization')));
+      if (bad) out.push(`- ${r.path} (${r.cls}) ${r.verdict} ${r.score} [${[...r.fired].join(', ')}]`);
+    }
+  }
+  return out.join('\n');
+}
