@@ -2,6 +2,7 @@ import type { Draft, Placeholder } from '../kernel/types.js';
 import { findWholeWords } from '../parse/whole-words.js';
 import { segmentUnits, type Unit } from '../parse/sentences.js';
 import { memoizeByObject } from '../kernel/memoize.js';
+import { firstStartingAt } from '../kernel/sorted-spans.js';
 
 /** A unit of the message with its merge data masked to slot words. */
 export interface MaskedUnit extends Unit {
@@ -25,8 +26,11 @@ export const skeletonOf = memoizeByObject((draft: Draft): Skeleton => {
   const mask = (text: string, from: number, to: number, placeholders: Placeholder[]) => {
     let out = '';
     let at = from;
-    for (const p of placeholders) {
-      if (p.start < from || p.end > to) continue;
+    // Placeholders are in text order: start at the first in the unit rather than scan them all
+    // for every unit, which was quadratic in a draft full of merge fields.
+    for (let i = firstStartingAt(placeholders, from); i < placeholders.length && placeholders[i]!.start < to; i++) {
+      const p = placeholders[i]!;
+      if (p.end > to) continue;
       out += text.slice(at, p.start) + slotText(p);
       at = p.end;
     }
@@ -41,7 +45,7 @@ export const skeletonOf = memoizeByObject((draft: Draft): Skeleton => {
     return masked + out.slice(last);
   };
   const body = draft.body.text;
-  const bodyPlaceholders = draft.placeholders.filter((p) => p.part === 'body');
+  const bodyPlaceholders = draft.placeholders.filter((p) => p.part === 'body').sort((a, b) => a.start - b.start);
   const units = segmentUnits(body, draft.regions)
     .filter((u) => u.kind === 'sentence' || u.kind === 'bullet')
     .map((u) => ({ ...u, masked: mask(body, u.start, u.end, bodyPlaceholders) }));

@@ -50,7 +50,7 @@ export const missingSignal: Rule<Record<string, never>, Data> = {
     options: {},
     docs: 'docs/rules/missing-signal.md',
     uses: ['signals'],
-    points: 35,
+    points: 55,
   },
 
   check(draft, { data, services }) {

@@ -13,12 +13,15 @@ export interface SignalData {
   sender_markers: string[];
   prospect_markers: string[];
   pitch_markers?: string[];
+  observations?: string[];
+  corporate_sender?: string[];
   hedges: string[];
   durations: string[];
   number_words: string[];
   content_nouns: string[];
   topic_links: string[];
   common_names: string[];
+  platforms?: string[];
 }
 
 export type AnchorKind = 'number' | 'date' | 'entity' | 'quote' | 'topic';
@@ -43,6 +46,8 @@ export interface UnitAnalysis {
   direct: boolean;
   /** The sentence is the sender talking about their product or customers. */
   senderClaim: boolean;
+  /** The sender reports seeing something ("noticed", "came across"), outside a hedge. */
+  observed: boolean;
 }
 
 /** A concrete, prospect-specific research signal found in the email. */
@@ -75,6 +80,8 @@ interface Prepared {
   prospect: Set<string>;
   hedges: StemPhraseMatcher<string>;
   pitch: StemPhraseMatcher<string>;
+  observations: StemPhraseMatcher<string>;
+  corporate: Set<string>;
   durations: Set<string>;
   numberWords: Set<string>;
   contentNouns: Set<string>;
@@ -89,6 +96,8 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
   for (const h of data.hedges) hedges.add(h, h);
   const pitch = new StemPhraseMatcher<string>();
   for (const m of data.pitch_markers ?? []) pitch.add(m, m);
+  const observations = new StemPhraseMatcher<string>();
+  for (const m of data.observations ?? []) observations.add(m, m);
   return {
     data,
     cues,
@@ -96,11 +105,13 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
     prospect: new Set(data.prospect_markers),
     hedges,
     pitch,
+    observations,
+    corporate: new Set(data.corporate_sender ?? []),
     durations: new Set(data.durations),
     numberWords: new Set(data.number_words),
     contentNouns: new Set(data.content_nouns.map((w) => stem(w))),
     topicLinks: new Set(data.topic_links),
-    common: new Set(data.common_names),
+    common: new Set([...data.common_names, ...(data.platforms ?? [])]),
   };
 });
 
@@ -120,6 +131,9 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   const inPlaceholder = overlapTest(masked);
   const profile = profileWords(draft);
   const identity = identityValues(draft);
+  const inferred = inferredIdentity(draft, profile);
+  for (const w of inferred.words) profile.add(w);
+  identity.push(...inferred.values);
   const units: UnitAnalysis[] = [];
   const directness: boolean[] = [];
   const sender = senderWords(draft);
@@ -134,16 +148,22 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     // A P.S. is written to the reader; unless it talks about the sender it is about them.
     const postscript = /^p\.?\s?s\b/i.test(text);
     const direct = [...lower].some((w) => p.prospect.has(w)) || mentionsIdentity || (postscript && ![...lower].some((w) => p.sender.has(w)));
-    const senderClaim = (!direct && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0;
     const hedged = hedgedTokens(text, unit.start, tokens, p.hedges);
+    const observed = p.observations.find(tokens).some((o) => !hedged.has(o.from));
+    // "We have a database of 72,000…" is the sender's, whatever "you" comes later; "we noticed" is not.
+    const corporateHead = tokens.find((t) => p.sender.has(t.text) || p.prospect.has(t.text));
+    const senderClaim =
+      // "I noticed the announcements page still says …" is the sender reporting on the prospect, not about themselves.
+      (!direct && !observed && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0 || (!!corporateHead && p.corporate.has(corporateHead.text) && !observed);
     const cues = p.cues
       .find(tokens)
       .filter((c) => !hedged.has(c.from))
       .map((c) => ({ type: c.value.type, text: c.value.phrase, from: c.from, to: c.to }));
     // A cue is not its own anchor: "RFP" in "a full RFP response" is the cue, nothing concrete.
     const inCue = containmentTest(cues.map((c) => ({ start: tokens[c.from]!.start, end: tokens[c.to - 1]!.end })));
-    const anchors = findAnchors(text, unit.start, tokens, p, profile, index, inPlaceholder).filter((a) => !inCue(a.start, a.end));
-    units.push({ unit, tokens, anchors, cues, aboutProspect: direct, direct, senderClaim });
+    // What follows "would", "if" or "could" in its clause is hypothetical, not a fact.
+    const anchors = findAnchors(text, unit.start, tokens, p, profile, index, inPlaceholder).filter((a) => !inCue(a.start, a.end) && !hedged.has(firstStartingAt(tokens, a.start)));
+    units.push({ unit, tokens, anchors, cues, aboutProspect: direct, direct, senderClaim, observed });
     directness.push(direct && !senderClaim);
   }
   // A fact stated next to a sentence that speaks to the prospect ("The EAA applies from 28
@@ -154,11 +174,22 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   });
 
   const signals: DetectedSignal[] = [];
-  for (const u of units) {
-    if (u.senderClaim || !u.aboutProspect || u.cues.length === 0 || u.anchors.length === 0) continue;
-    const cue = nearestCue(u);
-    const type = data.types.find((t) => t.id === cue.type)!;
-    signals.push({ type: type.id, label: type.label, cue: cue.text, anchors: u.anchors, start: u.unit.start, end: u.unit.end });
+  for (const [i, u] of units.entries()) {
+    if (u.senderClaim || !u.aboutProspect || u.anchors.length === 0) continue;
+    if (u.cues.length > 0) {
+      const cue = nearestCue(u);
+      const type = data.types.find((t) => t.id === cue.type)!;
+      signals.push({ type: type.id, label: type.label, cue: cue.text, anchors: u.anchors, start: u.unit.start, end: u.unit.end });
+      continue;
+    }
+    // Cue lists say which type a signal is; they are not a gate. A first-hand observation (in
+    // this sentence or the one before) of something of theirs that is named, numbered, dated
+    // or quoted is research of type "other", as long as the named thing is not just them.
+    const seen = u.observed || units[i - 1]?.observed;
+    // The thing observed is them ("came across Back In Strength", "your extension The Great
+    // Suspender"); what is observed about it (a number, a date, a quotation, another name) is the fact.
+    const own = u.anchors.filter((a) => !names(identity, a.text) && !(a.kind === 'entity' && justAfterObservation(u, a, p)));
+    if (seen && own.length > 0) signals.push({ type: 'other', label: 'Other', cue: 'observation', anchors: own, start: u.unit.start, end: u.unit.end });
   }
   const result: DraftAnalysis = { units, signals };
   if (draft.signal) {
@@ -170,9 +201,19 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   return result;
 }
 
-/** Token indexes that a hedge covers: from the hedge to the end of its clause. */
+/**
+ * Token indexes that a hedge covers: from the hedge to the end of its clause. A question asks,
+ * it does not state: the clause a question mark closes is covered too ("Quick question: how do
+ * you track what Render and Fly.io are shipping?").
+ */
 function hedgedTokens(text: string, offset: number, tokens: StemToken[], hedges: StemPhraseMatcher<string>): Set<number> {
   const out = new Set<number>();
+  if (/\?\s*["'”’)]*\s*$/.test(text)) {
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      out.add(i);
+      if (i > 0 && /[,;:—–]/.test(text.slice(tokens[i - 1]!.end - offset, tokens[i]!.start - offset))) break;
+    }
+  }
   for (const h of hedges.find(tokens)) {
     for (let i = h.from; i < tokens.length && i < h.from + 25; i++) {
       if (i > h.from && (tokens[i]!.text === 'but' || /[,;:—–]/.test(text.slice(tokens[i - 1]!.end - offset, tokens[i]!.start - offset)))) break;
@@ -320,6 +361,52 @@ function isRare(t: StemToken, sentenceStart: boolean, runLength: number, index: 
 /** Words of everyday English that start sentences; used only when the corpus cannot tell. */
 function isCommonWord(w: string): boolean {
   return w.length <= 3 || /^(since|after|before|while|when|where|just|last|next|this|that|these|those|congrats|saw|read|noticed|loved|watched|heard|quick|happy|hope)$/.test(w);
+}
+
+/** An entity that stands right after "noticed", "came across" or "your …": the object of the observation, not a fact about it. */
+function justAfterObservation(u: UnitAnalysis, a: Anchor, p: Prepared): boolean {
+  const at = firstStartingAt(u.tokens, a.start);
+  for (let back = 1; back <= 3 && at - back >= 0; back++) {
+    const t = u.tokens[at - back]!;
+    if (t.text === 'your' || t.text === 'you') return true;
+  }
+  return p.observations.find(u.tokens.slice(Math.max(0, at - 3), at)).length > 0;
+}
+
+/** Whether an anchor is only the prospect's own name (or part of it), which is no observation of theirs. */
+function names(identity: string[], text: string): boolean {
+  const t = text.toLowerCase().replace(/['’]s$/, '');
+  return identity.some((v) => t === v || (t.length >= 3 && (v.includes(t) || t.includes(v))));
+}
+
+/**
+ * Who the email is to when no profile says so: the greeting's name, and the organisation the
+ * subject line or the opening sentence names that is not the sender's. Their words are not
+ * anchors, and a sentence that names them speaks of the prospect ("Saw Acme moved to monthly
+ * releases" never says "you").
+ */
+function inferredIdentity(draft: Draft, profile: Set<string>): { words: string[]; values: string[] } {
+  const words: string[] = [];
+  const values: string[] = [];
+  const has = (k: string) => !!draft.prospect[k]?.value;
+  if (!has('first_name') && !has('full_name')) {
+    const greeting = draft.regions.find((r) => r.kind === 'greeting');
+    const name = greeting && /^\S+\s+(\p{Lu}[\p{L}'’-]+)/u.exec(draft.body.text.slice(greeting.start, greeting.end).trim())?.[1];
+    if (name) {
+      words.push(name.toLowerCase());
+      values.push(name.toLowerCase());
+    }
+  }
+  if (!has('company') && !has('company_name') && draft.subject) {
+    // A run of capitalised words in the subject, past its first word: "Quick note about Living Waters' website".
+    for (const m of draft.subject.text.matchAll(/(?<=\s)(\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’.-]*)*)/gu)) {
+      const v = m[1]!.replace(/['’]s$/, '').toLowerCase();
+      if (v.length < 3 || profile.has(v)) continue;
+      values.push(v);
+      break;
+    }
+  }
+  return { words, values };
 }
 
 /** Capitalised words of the sign-off and signature: the sender's name and company are not anchors. */
