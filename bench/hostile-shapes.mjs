@@ -28,6 +28,7 @@ export const HOSTILE_SHAPES = {
   '"{{a}} " repeated': repeat('{{a}} '),
   '"{{a " unclosed': repeat('{{a '),
   'stock phrase repeated': repeat('I hope this finds you well. '),
+  '"{{---" lines (found by the fuzzer)': repeat('\r\n{{---\n'),
   'bullets': repeat('- a\n'),
   'numbers': repeat('1 '),
   'realistic text': repeat(REALISTIC),
