@@ -36,6 +36,9 @@ export function buildDraft(parts: DraftParts, env: ParseEnv): Draft {
   const subjectPlaceholders = parts.subject ? env.scanner.scan(parts.subject.text, 'subject') : [];
   const placeholders = [...subjectPlaceholders, ...env.scanner.scan(parts.body.text, 'body')];
   const prospect = { ...(parts.prospect ?? {}), ...(env.prospect ?? {}) };
+  // Only placeholders for the prospect or their research make a template: a draft written for
+  // one prospect that still says "[Your Name]" is a draft with an unfilled sender field.
+  const templating = placeholders.some((p) => p.kind !== 'sender');
   const draft: Draft = {
     filePath: parts.filePath,
     format: parts.format,
@@ -44,7 +47,7 @@ export function buildDraft(parts: DraftParts, env: ParseEnv): Draft {
     prospect,
     placeholders,
     regions: env.regions.find(parts.body.text),
-    mode: resolveMode(env.mode, parts.mode, placeholders.length > 0, Object.keys(prospect).length > 0),
+    mode: resolveMode(env.mode, parts.mode, templating, Object.keys(prospect).length > 0),
     attributes: parts.attributes ?? {},
     anchor: anchorOf(parts),
   };

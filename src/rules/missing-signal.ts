@@ -56,7 +56,10 @@ export const missingSignal: Rule<Record<string, never>, Data> = {
   check(draft, { data, services }) {
     if (draft.mode === 'template') {
       if (draft.placeholders.some((p) => p.kind === 'research')) return [];
-      if (analyzeDraft(draft, data.signals, services.corpus).signals.length > 0) return [];
+      // A fact typed into a template beside a merge field ("Saw that {company} just opened an
+      // office in Austin") reaches every recipient the same: it is no research about any of them.
+      const merged = (s: { start: number; end: number }) => draft.placeholders.some((p) => p.part === 'body' && p.kind === 'profile' && p.start >= s.start && p.end <= s.end);
+      if (analyzeDraft(draft, data.signals, services.corpus).signals.some((s) => !merged(s))) return [];
       return [{ messageId: 'template', data: { icebreaker: '{{icebreaker}}' } }];
     }
     const analysis = analyzeDraft(draft, data.signals, services.corpus);

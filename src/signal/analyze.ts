@@ -390,8 +390,10 @@ function inferredIdentity(draft: Draft, profile: Set<string>): { words: string[]
   const values: string[] = [];
   const has = (k: string) => !!draft.prospect[k]?.value;
   if (!has('first_name') && !has('full_name')) {
+    // The greeting region, or a salutation that opens the body on the same line as the first sentence.
     const greeting = draft.regions.find((r) => r.kind === 'greeting');
-    const name = greeting && /^\S+\s+(\p{Lu}[\p{L}'’-]+)/u.exec(draft.body.text.slice(greeting.start, greeting.end).trim())?.[1];
+    const opening = greeting ? draft.body.text.slice(greeting.start, greeting.end).trim() : draft.body.text.trimStart().slice(0, 80);
+    const name = /^(?:hi|hello|hey|dear|greetings|morning|afternoon|evening)[ \t]+(\p{Lu}[\p{L}'’-]+)/iu.exec(opening)?.[1];
     if (name) {
       words.push(name.toLowerCase());
       values.push(name.toLowerCase());
