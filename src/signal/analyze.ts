@@ -96,7 +96,7 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
   for (const h of data.hedges) hedges.add(h, h);
   const pitch = new StemPhraseMatcher<string>();
   for (const m of data.pitch_markers ?? []) pitch.add(m, m);
-  const observations = new StemPhraseMatcher<string>();
+  const observations = new StemPhraseMatcher<string>('word');
   for (const m of data.observations ?? []) observations.add(m, m);
   return {
     data,
@@ -151,7 +151,7 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     const hedged = hedgedTokens(text, unit.start, tokens, p.hedges);
     const observed = p.observations.find(tokens).some((o) => !hedged.has(o.from));
     // "We have a database of 72,000…" is the sender's, whatever "you" comes later; "we noticed" is not.
-    const corporateHead = tokens.find((t) => p.sender.has(t.text) || p.prospect.has(t.text));
+    const corporateHead = tokens.find((t) => !inQuote(t.start, t.end) && (p.sender.has(t.text) || p.prospect.has(t.text)));
     const senderClaim =
       // "I noticed the announcements page still says …" is the sender reporting on the prospect, not about themselves.
       (!direct && !observed && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0 || (!!corporateHead && p.corporate.has(corporateHead.text) && !observed);
@@ -366,7 +366,7 @@ function isCommonWord(w: string): boolean {
 /** An entity that stands right after "noticed", "came across" or "your …": the object of the observation, not a fact about it. */
 function justAfterObservation(u: UnitAnalysis, a: Anchor, p: Prepared): boolean {
   const at = firstStartingAt(u.tokens, a.start);
-  for (let back = 1; back <= 3 && at - back >= 0; back++) {
+  for (let back = 1; back <= 4 && at - back >= 0; back++) {
     const t = u.tokens[at - back]!;
     if (t.text === 'your' || t.text === 'you') return true;
   }
@@ -437,6 +437,9 @@ const GENERIC_COMPANY_WORDS = new Set(['the', 'and', 'of', 'group', 'inc', 'llc'
  */
 function identityValues(draft: Draft): string[] {
   const out: string[] = [];
+  // Their site's name counts as them too: "I tried vireofarmacia.it" is about Farmacia Vireo.
+  const site = /^(?:https?:\/\/)?(?:www\.)?([\p{L}\p{N}-]{3,})\./u.exec(draft.prospect.website?.value.toLowerCase().trim() ?? '')?.[1];
+  if (site) out.push(site);
   for (const k of ['first_name', 'last_name', 'full_name', 'company', 'company_name']) {
     const v = draft.prospect[k]?.value.toLowerCase().trim() ?? '';
     if (v.length >= 2) out.push(v);
