@@ -9,13 +9,17 @@ export const EXIT_FATAL = 2;
  * is a bug; the stack trace only with --debug.
  */
 export function reportError(e: unknown, debug: boolean, stderr: NodeJS.WritableStream = process.stderr): void {
+  stderr.write(`outreach-lint: ${errorLine(e)}\n`);
+  if (debug && e instanceof Error && e.stack) stderr.write(`${e.stack}\n`);
+}
+
+/** The one line reportError prints for `e`, without the "outreach-lint: " in front. */
+export function errorLine(e: unknown): string {
   if (isInputError(e)) {
     // A problem with the command itself names the command; "outreach-lint: outreach-lint: …" says it twice.
-    const text = e.file === 'outreach-lint' ? `${e.problem}; ${e.fix}` : e.file.startsWith('outreach-lint ') ? `${e.file.slice('outreach-lint '.length)}: ${e.problem}; ${e.fix}` : e.message;
-    stderr.write(`outreach-lint: ${text}\n`);
-  } else {
-    const msg = e instanceof Error ? e.message : String(e);
-    stderr.write(`outreach-lint: internal error: ${msg.split('\n')[0]} (this is a bug; run with --debug for the stack trace and report it)\n`);
+    if (e.file === 'outreach-lint') return `${e.problem}; ${e.fix}`;
+    return e.file.startsWith('outreach-lint ') ? `${e.file.slice('outreach-lint '.length)}: ${e.problem}; ${e.fix}` : e.message;
   }
-  if (debug && e instanceof Error && e.stack) stderr.write(`${e.stack}\n`);
+  const msg = e instanceof Error ? e.message : String(e);
+  return `internal error: ${msg.split('\n')[0]} (this is a bug; run with --debug for the stack trace and report it)`;
 }

@@ -6,7 +6,7 @@ import { chooseColors } from './colors.js';
 import { expandPaths } from './expand-paths.js';
 import { formatOptions, type Io } from './lint-command.js';
 import { runConfig, sizeFlag } from './run-config.js';
-import { EXIT_FATAL, EXIT_OK, reportError } from './report-error.js';
+import { errorLine, EXIT_FATAL, EXIT_OK, reportError } from './report-error.js';
 
 export interface ReviewFlags {
   format: string;
@@ -38,12 +38,12 @@ export async function runReview(paths: string[], flags: ReviewFlags, io: Io): Pr
   // Every file that fails is listed in the output as well as on stderr, so none drops out unseen.
   const failed: FailedFile[] = [];
   const fail = (e: unknown, file?: string) => {
-    const printed = errorLine(e, !!flags.debug);
-    io.stderr.write(printed);
-    failed.push({ file: file ?? (e as InputError).file, error: printed.slice(PREFIX.length).split('\n')[0]! });
+    reportError(e, !!flags.debug, io.stderr);
+    failed.push({ file: file ?? (e as InputError).file, error: errorLine(e) });
   };
-  const csv = { ...(flags.csvSubject ? { subject: flags.csvSubject } : {}), ...(flags.csvBody ? { body: flags.csvBody } : {}), ...(flags.csvName ? { name: flags.csvName } : {}), ...(flags.csvStep ? { step: flags.csvStep } : {}) };
-  const linter = await Linter.create(config, { parse: { csv, json: formatOptions(flags).json }, onFileError: (e) => fail(e) });
+  const formats = formatOptions(flags);
+  const csv = { ...formats.csv, ...(flags.csvName ? { name: flags.csvName } : {}), ...(flags.csvStep ? { step: flags.csvStep } : {}) };
+  const linter = await Linter.create(config, { parse: { ...formats, csv }, onFileError: (e) => fail(e) });
   const expanded = await expandPaths(paths, { cwd: io.cwd, ignores: config.ignores, useIgnore: true, withCsv: true });
   expanded.errors.forEach((e) => fail(e));
   // The report this run writes is output, even when it sits among the templates or is named.
@@ -88,16 +88,6 @@ export async function runReview(paths: string[], flags: ReviewFlags, io: Io): Pr
   }
   return failed.length ? EXIT_FATAL : EXIT_OK;
 }
-
-const PREFIX = 'outreach-lint: ';
-
-/** What reportError prints for `e`, so the review lists a failure in the very words of stderr. */
-function errorLine(e: unknown, debug: boolean): string {
-  let text = '';
-  reportError(e, debug, { write: (s: string) => ((text += s), true) } as unknown as NodeJS.WritableStream);
-  return text;
-}
-
 
 async function progressBar(total: number, stream: NodeJS.WritableStream) {
   const { SingleBar, Presets } = (await import('cli-progress')).default;
