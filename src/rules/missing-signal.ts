@@ -27,7 +27,6 @@ export function signalPrompt(draft: Draft, data: SignalData): SignalPrompt {
   };
 }
 
-
 function shellQuote(s: string): string {
   return /^[\w./@:-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }

@@ -8,14 +8,14 @@ interface Options {
   minOverlap: number;
 }
 
-/**
- * The rep saved a research signal (front matter `signal:` or --signal) but the email does not
- * use it. Compared on stemmed content words, numbers and names; the finding lists what is missing.
- */
 interface Data {
   signals: SignalData;
 }
 
+/**
+ * The rep saved a research signal (front matter `signal:` or --signal) but the email does not
+ * use it. Compared on stemmed content words, numbers and names; the finding lists what is missing.
+ */
 export const signalUnused: Rule<Options, Data> = {
   meta: {
     id: 'signal-unused',
@@ -75,4 +75,3 @@ function isName(text: string, stem: string): boolean {
   const word = surfaceWord(text, stem);
   return /^\p{Lu}/u.test(word) && !text.trimStart().startsWith(word);
 }
-

@@ -50,7 +50,7 @@ export function findPhrases(text: string, data: Data): Array<{ phrase: Phrase; s
   // end so far reaches past it, and a repeat need only be compared with the last match of
   // its phrase: comparing with every earlier match was quadratic in a long draft.
   const breaks: number[] = [];
-  for (let i = text.search(/[.!?\n]/); i >= 0; i = nextBreak(text, i + 1)) breaks.push(i);
+  for (let i = 0; i < text.length; i++) if (SENTENCE_BREAK.has(text[i]!)) breaks.push(i);
   const lastOf = new Map<Phrase, number>();
   let furthest = -1;
   for (const hit of matcherFor(data).find(ws)) {
@@ -67,13 +67,7 @@ export function findPhrases(text: string, data: Data): Array<{ phrase: Phrase; s
   return out;
 }
 
-function nextBreak(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (c === '.' || c === '!' || c === '?' || c === '\n') return i;
-  }
-  return -1;
-}
+const SENTENCE_BREAK = new Set(['.', '!', '?', '\n']);
 
 function crossesLine(text: string, start: number, end: number): boolean {
   return /\n\s*\n/.test(text.slice(start, end));
@@ -119,4 +113,3 @@ export const stockPhrase: Rule<Record<string, never>, Data> = {
     return reports;
   },
 };
-

@@ -46,13 +46,11 @@ export const unresolvedPlaceholder: Rule<Record<string, never>> = {
     // An empty profile value matters only where a merge field shows it: a tool's payload
     // carries many fields (middle_name: null) that no template uses.
     const used = new Set(draft.placeholders.map((p) => p.name));
-    {
-      for (const field of Object.values(draft.prospect)) {
-        if (field.value !== '' || !used.has(field.key)) continue;
-        const report: Report = { messageId: 'emptyProspectField', data: { key: field.key } };
-        if (field.position) report.position = field.position;
-        reports.push(report);
-      }
+    for (const field of Object.values(draft.prospect)) {
+      if (field.value !== '' || !used.has(field.key)) continue;
+      const report: Report = { messageId: 'emptyProspectField', data: { key: field.key } };
+      if (field.position) report.position = field.position;
+      reports.push(report);
     }
     return reports;
   },

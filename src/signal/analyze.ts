@@ -208,15 +208,17 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
  */
 function hedgedTokens(text: string, offset: number, tokens: StemToken[], hedges: StemPhraseMatcher<string>): Set<number> {
   const out = new Set<number>();
+  // Whether a clause ends between token i - 1 and token i.
+  const clauseBreak = (i: number) => /[,;:—–]/.test(text.slice(tokens[i - 1]!.end - offset, tokens[i]!.start - offset));
   if (/\?\s*["'”’)]*\s*$/.test(text)) {
     for (let i = tokens.length - 1; i >= 0; i--) {
       out.add(i);
-      if (i > 0 && /[,;:—–]/.test(text.slice(tokens[i - 1]!.end - offset, tokens[i]!.start - offset))) break;
+      if (i > 0 && clauseBreak(i)) break;
     }
   }
   for (const h of hedges.find(tokens)) {
     for (let i = h.from; i < tokens.length && i < h.from + 25; i++) {
-      if (i > h.from && (tokens[i]!.text === 'but' || /[,;:—–]/.test(text.slice(tokens[i - 1]!.end - offset, tokens[i]!.start - offset)))) break;
+      if (i > h.from && (tokens[i]!.text === 'but' || clauseBreak(i))) break;
       out.add(i);
     }
   }
@@ -365,12 +367,11 @@ function isCommonWord(w: string): boolean {
 
 /** An entity that stands right after "noticed", "came across" or "your …": the object of the observation, not a fact about it. */
 function justAfterObservation(u: UnitAnalysis, a: Anchor, p: Prepared): boolean {
+  // "your browser extension The Great Suspender" puts the name four words after "your";
+  // "came across Acme" puts it right after the observation.
   const at = firstStartingAt(u.tokens, a.start);
-  for (let back = 1; back <= 4 && at - back >= 0; back++) {
-    const t = u.tokens[at - back]!;
-    if (t.text === 'your' || t.text === 'you') return true;
-  }
-  return p.observations.find(u.tokens.slice(Math.max(0, at - 3), at)).length > 0;
+  const before = (n: number) => u.tokens.slice(Math.max(0, at - n), at);
+  return before(4).some((t) => t.text === 'your' || t.text === 'you') || p.observations.find(before(3)).length > 0;
 }
 
 /** Whether an anchor is only the prospect's own name (or part of it), which is no observation of theirs. */
@@ -380,10 +381,9 @@ function names(identity: string[], text: string): boolean {
 }
 
 /**
- * Who the email is to when no profile says so: the greeting's name, and the organisation the
- * subject line or the opening sentence names that is not the sender's. Their words are not
- * anchors, and a sentence that names them speaks of the prospect ("Saw Acme moved to monthly
- * releases" never says "you").
+ * Who the email is to when no profile says so: the greeting's name, and the first organisation
+ * the subject line names. The name's words are not anchors, and a sentence that names either
+ * speaks of the prospect ("Saw Acme moved to monthly releases" never says "you").
  */
 function inferredIdentity(draft: Draft, profile: Set<string>): { words: string[]; values: string[] } {
   const words: string[] = [];
