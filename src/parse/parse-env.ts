@@ -12,6 +12,12 @@ export function createParseEnv(mode: DraftMode | 'auto' = 'auto'): ParseEnv {
     scanner,
     regions: new RegionFinder(loadRuleData<RegionData>('regions')),
     mode,
-    payloads: { data: loadRuleData<PayloadData>('payloads'), fields: scanner.fields },
+    // Read on first use: a lint of .md and .txt drafts never opens the payload envelopes.
+    payloads: {
+      get data() {
+        return loadRuleData<PayloadData>('payloads');
+      },
+      fields: scanner.fields,
+    },
   };
 }
