@@ -52,7 +52,8 @@ export function formatEval(rows, title = 'eval/') {
 
 if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--real')) {
   const { realEval } = await import('./real.mjs');
-  console.log(await realEval(process.argv.includes('--check') ? 'check' : 'tune', process.argv.includes('--misses')));
+  const split = process.argv.includes('--fresh') ? 'fresh' : process.argv.includes('--check') ? 'check' : process.argv.includes('--dev') ? 'dev' : 'tune';
+  console.log(await realEval(split, process.argv.includes('--misses')));
 } else if (import.meta.url === `file://${process.argv[1]}`) {
   const set = process.argv.includes('--holdout') ? 'eval/holdout' : 'eval';
   const rows = await evaluate(set);

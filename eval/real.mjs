@@ -30,8 +30,11 @@ function quartiles(xs) {
   return [at(0.25), at(0.5), at(0.75)];
 }
 
+const SPLIT_NAMES = { tune: 'tuning half', check: 'check half', dev: 'tuning and check halves', fresh: 'fresh check set' };
+
 export async function realEval(split, misses = false) {
-  const manifest = readManifest().filter((r) => r.split === split);
+  // `dev` is both halves that have been tuned on or looked at; `fresh` is the set gathered after them.
+  const manifest = readManifest().filter((r) => (split === 'dev' ? r.split === 'tune' || r.split === 'check' : r.split === split));
   const present = manifest.filter((r) => existsSync(join(root, 'eval/real/emails', `${r.id}.txt`)));
   if (present.length === 0) {
     return `No real-mail texts in eval/real/emails/: they are third-party text and are not in the repository. Gather them as eval/real/README.md says, then run this again.`;
@@ -43,7 +46,7 @@ export async function realEval(split, misses = false) {
     const fired = new Set(r.findings.filter((x) => x.severity !== 'info').map((x) => x.ruleId));
     rows.push({ cls: m.class, path: m.id, source: m.source, kind: r.mode, verdict: r.verdict, score: r.score, fired, findings: r.findings });
   }
-  const title = `eval/real, ${split === 'tune' ? 'tuning' : 'check'} half, ${new Set(present.map((r) => r.source)).size} sources${present.length < manifest.length ? `; ${manifest.length - present.length} texts missing` : ''}`;
+  const title = `eval/real, ${SPLIT_NAMES[split]}, ${new Set(present.map((r) => r.source)).size} sources${present.length < manifest.length ? `; ${manifest.length - present.length} texts missing` : ''}`;
   const { out, perClass } = evalTables(rows, title, REAL_CLASSES, REAL_EXPECT);
   out.push('', 'Context score by class', '', '| class          | n   | p25 | median | p75 |', '| -------------- | --- | --- | ------ | --- |');
   for (const cls of REAL_CLASSES) {
