@@ -9,7 +9,8 @@ export interface Token {
 }
 
 // Letters or digits, with inner apostrophes ("you're") and inner dots or commas in numbers ("1.5").
-const WORD = /[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*/gu;
+// A comma joins digits ("72,000") but not words: "Vanessa,Thank" is two.
+const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+|(?<=\p{N}),\p{N}+)*/gu;
 
 /**
  * Words with their offsets. Unlike natural's WordTokenizer it keeps accents ("Grüße"),

@@ -18,12 +18,14 @@ interface Line {
 export class RegionFinder {
   private readonly greeting: RegExp;
   private readonly signoff: RegExp;
+  private readonly inlineGreeting: RegExp;
   private readonly quoteHeaders: RegExp[];
   private readonly footerCues: string[];
 
   constructor(data: RegionData) {
     const alt = (words: string[]) => words.map(escapeRegExp).sort((a, b) => b.length - a.length).join('|');
     this.greeting = new RegExp(`^(?:${alt(data.greetings)})\\b`, 'i');
+    this.inlineGreeting = new RegExp(`^\\s*(?:${alt(data.greetings)})\\b[^,\\n.!?]{0,60}[,!](?=[ \\t]+\\S)`, 'i');
     this.signoff = new RegExp(`^(?:${alt(data.signoffs)})\\s*[,.!—–-]*\\s*$`, 'i');
     this.quoteHeaders = data.quote_headers.map((p) => new RegExp(p, 'im'));
     this.footerCues = data.footer_cues.map((c) => c.toLowerCase());
@@ -56,6 +58,10 @@ export class RegionFinder {
     const firstLine = lines.find((l) => l.text.trim() !== '');
     if (firstLine && firstLine.start < end && this.isGreeting(firstLine.text)) {
       regions.push({ kind: 'greeting', start: firstLine.start, end: firstLine.end });
+    } else if (firstLine && firstLine.start < end) {
+      // "Hi Sean, I saw that you use InfraCost…": a salutation that shares its line with the message.
+      const inline = this.inlineGreeting.exec(firstLine.text);
+      if (inline && inline[0].trim().split(/\s+/).length <= 6) regions.push({ kind: 'greeting', start: firstLine.start, end: firstLine.start + inline[0].length });
     }
 
     // The sign-off runs to the end of its paragraph: a P.S. after a blank line is message again.
@@ -64,6 +70,11 @@ export class RegionFinder {
     if (signoff) {
       const after = lines.find((l) => l.start > signoff.start && l.start < end && l.text.trim() === '');
       regions.push({ kind: 'signoff', start: signoff.start, end: after ? after.start : end });
+    }
+
+    if (!signoff && !sigLine) {
+      const block = unsignedSignature(lines, end);
+      if (block) regions.push({ kind: 'signature', start: block, end });
     }
 
     return regions.sort((a, b) => a.start - b.start);
@@ -94,6 +105,29 @@ export class RegionFinder {
     }
     return undefined;
   }
+}
+
+const NAME_LINE = /^[—–-]*\s*(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}|\[[^\]\n]{1,30}\]|\{\{?[^{}\n]{1,30}\}\}?)\s*$/u;
+
+/**
+ * A signature with no sign-off word above it ("Sarah / Head of Growth, Acme Growth Co." or
+ * "— Chris"): the last paragraph's lines from one that is only a name (or a sender merge
+ * field) to the end, when every one of them is short and none is a sentence ending in "?"
+ * or "!". Returns where it starts, or undefined.
+ */
+function unsignedSignature(lines: Line[], end: number): number | undefined {
+  const tail = lines.filter((l) => l.start < end);
+  let last = tail.length - 1;
+  while (last >= 0 && tail[last]!.text.trim() === '') last--;
+  // At most four lines of name, title, company and contact.
+  for (let i = last; i >= 1 && i > last - 4; i--) {
+    const t = tail[i]!.text.trim();
+    if (t === '' || t.split(/\s+/).length > 8 || /[?!]$/.test(t)) return undefined;
+    // The name starts its own line: the one above is blank or ends a sentence.
+    const above = tail[i - 1]!.text.trim();
+    if (NAME_LINE.test(t) && (above === '' || /[.?!:)"”]$/.test(above))) return tail[i]!.start;
+  }
+  return undefined;
 }
 
 /** "On Tue, Jane <jane@x.com>\nwrote:" is one header split by a mail client; join it, keep offsets. */

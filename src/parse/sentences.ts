@@ -47,7 +47,11 @@ export function segmentUnits(text: string, regions: Region[]): Unit[] {
     const line = text.slice(lineStart, lineEnd);
     while (next < blocked.length && blocked[next]!.start <= lineStart) cover = Math.max(cover, blocked[next++]!.end);
     const inBlocked = lineStart < cover;
-    if (inBlocked || line.trim() === '') {
+    if (inBlocked && cover < lineEnd && text.slice(cover, lineEnd).trim() !== '') {
+      // A greeting that shares its line ("Hi Sean, I saw…"): the rest of the line is message.
+      flush();
+      chunk = { start: cover, end: lineEnd, bullet: false };
+    } else if (inBlocked || line.trim() === '') {
       flush();
     } else {
       const bullet = BULLET.exec(line);

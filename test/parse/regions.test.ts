@@ -43,4 +43,24 @@ describe('email regions', () => {
   it('does not take an ordinary sentence for a footer or sign-off', () => {
     expect(regions('Hello Ana,\n\nBest practice in freight audits is to check accessorials.\nThanks to your post I looked.')).toEqual([['greeting', 'Hello Ana,']]);
   });
+
+  it('finds a greeting that shares its line with the message', () => {
+    expect(regions('Hi Sean, I saw that you use Infracost.\nWould a demo help?')).toEqual([['greeting', 'Hi Sean,']]);
+    expect(regions('Hi there Sean and Lee! Quick one.')).toEqual([['greeting', 'Hi there Sean and Lee!']]);
+    // Seven words before the comma is a sentence, not a salutation.
+    expect(regions('Hello from the team that builds freight tools, we met in May.')).toEqual([]);
+  });
+
+  it('finds a signature that has no sign-off word above it', () => {
+    expect(regions('Hi Mara,\n\nWorth a call on Tuesday?\nSarah\nHead of Growth, Acme Growth Co.\n')).toEqual([
+      ['greeting', 'Hi Mara,'],
+      ['signature', 'Sarah'],
+    ]);
+    expect(regions('Hi Mara,\n\nWorth a call on Tuesday?\n\n— [Your name]\n')).toEqual([
+      ['greeting', 'Hi Mara,'],
+      ['signature', '— [Your name]'],
+    ]);
+    // A closing line that is a sentence is message, not a name.
+    expect(regions('Hi Mara,\n\nSaw the Lisbon office opened.\nWorth a call on Tuesday?\n')).toEqual([['greeting', 'Hi Mara,']]);
+  });
 });

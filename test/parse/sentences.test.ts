@@ -56,4 +56,12 @@ describe('email sentence segmentation', () => {
       'sentence: That was in May.',
     ]);
   });
+
+  it('reads the rest of a greeting line as message', () => {
+    expect(units('Hi Sean, I saw that you use Infracost. Would a demo help?')).toEqual([
+      'greeting: Hi Sean,',
+      'sentence: I saw that you use Infracost.',
+      'sentence: Would a demo help?',
+    ]);
+  });
 });
