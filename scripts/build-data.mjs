@@ -10,3 +10,8 @@ for (const file of readdirSync('rules')) {
   const data = parse(readFileSync(join('rules', file), 'utf8'));
   writeFileSync(join(out, file.replace(/\.yml$/, '.json')), JSON.stringify(data));
 }
+
+// The English-word filter that tells an uncapitalised name ("shadcn") from a word.
+const { buildWordFilter, WORD_FILTER_FILE } = await import('../dist/signal/english-words.js');
+const { default: wordListPath } = await import('word-list');
+writeFileSync(WORD_FILTER_FILE, buildWordFilter(readFileSync(wordListPath, 'utf8').split('\n').filter(Boolean)));

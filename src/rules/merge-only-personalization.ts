@@ -2,6 +2,7 @@ import type { Rule } from '../kernel/rule.js';
 import type { Draft, Report } from '../kernel/types.js';
 import { findWholeWords } from '../parse/whole-words.js';
 import { analyzeDraft, type SignalData } from '../signal/analyze.js';
+import { fixedTextSignals } from '../signal/fixed-text-signals.js';
 import { compareText } from '../kernel/compare-text.js';
 
 interface Data {
@@ -33,15 +34,17 @@ export const mergeOnlyPersonalization: Rule<Record<string, never>, Data> = {
   },
 
   check(draft, { data, services }) {
-    return draft.mode === 'template' ? checkTemplate(draft) : checkDraft(draft, data, services.corpus);
+    return draft.mode === 'template' ? checkTemplate(draft, data, services.corpus) : checkDraft(draft, data, services.corpus);
   },
 };
 
-function checkTemplate(draft: Draft): Report[] {
+function checkTemplate(draft: Draft, data: Data, index: Parameters<typeof analyzeDraft>[2]): Report[] {
   const research = draft.placeholders.filter((p) => p.kind === 'research');
   if (research.length > 0) {
     return research.map((p) => ({ messageId: 'researchSlot', part: p.part, start: p.start, end: p.end, data: { raw: p.raw }, severity: 'info' as const }));
   }
+  // A fact about a named prospect in the fixed text is research, whatever fields greet them.
+  if (fixedTextSignals(draft, data.signals, index).length > 0) return [];
   const profile = draft.placeholders.filter((p) => p.kind === 'profile' && !p.malformed);
   if (profile.length === 0) return [];
   const first = profile[0]!;

@@ -2,6 +2,7 @@ import type { Rule } from '../kernel/rule.js';
 import type { Draft, Report } from '../kernel/types.js';
 import { analyzeDraft, type SignalData } from '../signal/analyze.js';
 import { clip } from '../kernel/clip.js';
+import { fixedTextSignals } from '../signal/fixed-text-signals.js';
 
 interface Data {
   signals: SignalData;
@@ -57,8 +58,7 @@ export const missingSignal: Rule<Record<string, never>, Data> = {
       if (draft.placeholders.some((p) => p.kind === 'research')) return [];
       // A fact typed into a template beside a merge field ("Saw that {company} just opened an
       // office in Austin") reaches every recipient the same: it is no research about any of them.
-      const merged = (s: { start: number; end: number }) => draft.placeholders.some((p) => p.part === 'body' && p.kind === 'profile' && p.start >= s.start && p.end <= s.end);
-      if (analyzeDraft(draft, data.signals, services.corpus).signals.some((s) => !merged(s))) return [];
+      if (fixedTextSignals(draft, data.signals, services.corpus).length > 0) return [];
       return [{ messageId: 'template', data: { icebreaker: '{{icebreaker}}' } }];
     }
     const analysis = analyzeDraft(draft, data.signals, services.corpus);

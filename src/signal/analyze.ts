@@ -6,9 +6,11 @@ import { containmentTest, firstStartingAt, lowerBound, overlapTest, SpanSet } fr
 import { hasWholeWord } from '../parse/whole-words.js';
 import { stemTokens, StemPhraseMatcher, type StemToken } from './stem-phrases.js';
 import { memoizeByObject } from '../kernel/memoize.js';
+import { isEnglishWord } from './english-words.js';
+import { senderNames, type SenderNameData } from './sender-names.js';
 
 /** rules/signals.yml */
-export interface SignalData {
+export interface SignalData extends SenderNameData {
   types: Array<{ id: string; label: string; cues: string[]; example: string }>;
   sender_markers: string[];
   prospect_markers: string[];
@@ -22,6 +24,7 @@ export interface SignalData {
   topic_links: string[];
   common_names: string[];
   platforms?: string[];
+  own_things?: string[];
 }
 
 export type AnchorKind = 'number' | 'date' | 'entity' | 'quote' | 'topic';
@@ -87,6 +90,7 @@ interface Prepared {
   contentNouns: Set<string>;
   topicLinks: Set<string>;
   common: Set<string>;
+  ownThings: Set<string>;
 }
 
 const prepare = memoizeByObject((data: SignalData): Prepared => {
@@ -112,6 +116,7 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
     contentNouns: new Set(data.content_nouns.map((w) => stem(w))),
     topicLinks: new Set(data.topic_links),
     common: new Set([...data.common_names, ...(data.platforms ?? [])]),
+    ownThings: new Set(data.own_things ?? []),
   };
 });
 
@@ -131,17 +136,34 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   const inPlaceholder = overlapTest(masked);
   const profile = profileWords(draft);
   const identity = identityValues(draft);
-  const inferred = inferredIdentity(draft, profile);
+  const skeleton = skeletonOf(draft);
+  const sender = senderWords(draft);
+  for (const w of senderNames(draft, data, skeleton.units)) sender.add(w);
+  // The sender's own name in the subject ("TokenBrake for your AI bill") is not the prospect.
+  const inferred = inferredIdentity(draft, new Set([...profile, ...sender]));
   for (const w of inferred.words) profile.add(w);
   identity.push(...inferred.values);
+  for (const w of sender) profile.add(w);
   const units: UnitAnalysis[] = [];
   const directness: boolean[] = [];
-  const sender = senderWords(draft);
-  for (const w of sender) profile.add(w);
 
-  for (const unit of skeletonOf(draft).units) {
+  const read = skeleton.units.map((unit) => {
     const text = body.slice(unit.start, unit.end);
     const tokens = stemTokens(text, unit.start).filter((t) => !inPlaceholder(t.start, t.end));
+    return { unit, text, tokens, found: findAnchors(text, unit.start, tokens, p, profile, index, inPlaceholder) };
+  });
+  // "your Word to the Wise blog", "Living Waters Church of God's website": the prospect's own
+  // name, which says who they are and is no fact about them.
+  const selfNames: string[] = [];
+  for (const { tokens, found } of read) {
+    for (const a of found) {
+      const next = tokens[firstStartingAt(tokens, a.end)];
+      if (a.kind === 'entity' && next && p.ownThings.has(next.text)) selfNames.push(a.text.toLowerCase().replace(/['’]s$/, ''));
+    }
+  }
+  identity.push(...selfNames);
+
+  for (const { unit, text, tokens, found } of read) {
     const inQuote = containmentTest([...text.matchAll(QUOTE)].map((m) => ({ start: unit.start + m.index!, end: unit.start + m.index! + m[0].length })));
     const lower = new Set(tokens.filter((t) => !inQuote(t.start, t.end)).map((t) => t.text));
     const mentionsIdentity = identity.some((v) => hasWholeWord(text, v)) || namesProspect(masked, unit.start, unit.end);
@@ -152,17 +174,20 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     const observed = p.observations.find(tokens).some((o) => !hedged.has(o.from));
     // "We have a database of 72,000…" is the sender's, whatever "you" comes later; "we noticed" is not.
     const corporateHead = tokens.find((t) => !inQuote(t.start, t.end) && (p.sender.has(t.text) || p.prospect.has(t.text)));
+    // "TokenBrake fixes exactly that", with TokenBrake the sender's product.
+    const opensWithSender = !!tokens[0] && /^\p{Lu}/u.test(tokens[0].raw) && sender.has(tokens[0].text.replace(/['’]s$/, ''));
     const senderClaim =
+      opensWithSender ||
       // "I noticed the announcements page still says …" is the sender reporting on the prospect, not about themselves.
       (!direct && !observed && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0 || (!!corporateHead && p.corporate.has(corporateHead.text) && !observed);
     const cues = p.cues
       .find(tokens)
-      .filter((c) => !hedged.has(c.from))
+      .filter((c) => !hedged.has(c.from) && !inCompound(body, tokens, c.from, c.to))
       .map((c) => ({ type: c.value.type, text: c.value.phrase, from: c.from, to: c.to }));
     // A cue is not its own anchor: "RFP" in "a full RFP response" is the cue, nothing concrete.
     const inCue = containmentTest(cues.map((c) => ({ start: tokens[c.from]!.start, end: tokens[c.to - 1]!.end })));
     // What follows "would", "if" or "could" in its clause is hypothetical, not a fact.
-    const anchors = findAnchors(text, unit.start, tokens, p, profile, index, inPlaceholder).filter((a) => !inCue(a.start, a.end) && !hedged.has(firstStartingAt(tokens, a.start)));
+    const anchors = found.filter((a) => !inCue(a.start, a.end) && !hedged.has(firstStartingAt(tokens, a.start)));
     units.push({ unit, tokens, anchors, cues, aboutProspect: direct, direct, senderClaim, observed });
     directness.push(direct && !senderClaim);
   }
@@ -176,10 +201,12 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   const signals: DetectedSignal[] = [];
   for (const [i, u] of units.entries()) {
     if (u.senderClaim || !u.aboutProspect || u.anchors.length === 0) continue;
+    const facts = u.anchors.filter((a) => !names(selfNames, a.text));
     if (u.cues.length > 0) {
+      if (facts.length === 0) continue;
       const cue = nearestCue(u);
       const type = data.types.find((t) => t.id === cue.type)!;
-      signals.push({ type: type.id, label: type.label, cue: cue.text, anchors: u.anchors, start: u.unit.start, end: u.unit.end });
+      signals.push({ type: type.id, label: type.label, cue: cue.text, anchors: facts, start: u.unit.start, end: u.unit.end });
       continue;
     }
     // Cue lists say which type a signal is; they are not a gate. A first-hand observation (in
@@ -223,6 +250,16 @@ function hedgedTokens(text: string, offset: number, tokens: StemToken[], hedges:
     }
   }
   return out;
+}
+
+/**
+ * Whether tokens [from, to) are part of a hyphenated word: "hosted" in "self-hosted" and
+ * "launch" in "launch-ready" describe, they do not report an event.
+ */
+function inCompound(text: string, tokens: StemToken[], from: number, to: number): boolean {
+  const first = tokens[from]!;
+  const last = tokens[to - 1]!;
+  return (from > 0 && tokens[from - 1]!.end === first.start - 1 && text[first.start - 1] === '-') || (to < tokens.length && tokens[to]!.start === last.end + 1 && text[last.end] === '-');
 }
 
 /** The most characters a saved signal may hold: it is one fact, not a paragraph. */
@@ -319,10 +356,17 @@ function findAnchors(
   for (let i = 0; i < tokens.length; i++) {
     if (!isCapitalised(tokens, i, p, profile)) continue;
     let j = i + 1;
-    while (j < tokens.length && (isCapitalised(tokens, j, p, profile) || (isConnector(tokens[j]!) && isCapitalised(tokens, j + 1, p, profile))) && tokens[j]!.start - tokens[j - 1]!.end <= 2) j++;
+    while (j < tokens.length && (isCapitalised(tokens, j, p, profile) || (isConnector(tokens[j]!) && isCapitalised(tokens, j + 1, p, profile))) && /^[ \t]{1,2}$/.test(text.slice(tokens[j - 1]!.end - offset, tokens[j]!.start - offset))) j++;
     const run = tokens.slice(i, j);
     if (run.some((t, k) => isRare(t, i + k === 0, run.length, index))) add('entity', tokens[i]!.start, tokens[j - 1]!.end);
     i = j - 1;
+  }
+  // Code spans name things: "I looked up the `ua-parser-js` module".
+  for (const m of text.matchAll(CODE_SPAN)) add('entity', offset + m.index!, offset + m.index! + m[0].length);
+  // Names nobody capitalised: a word that is neither English nor in the generic corpus ("saw
+  // you starred shadcn", "your doltgresql repo"). Words of links and addresses are not names.
+  for (const t of tokens) {
+    if (isUncapitalisedName(t, text, offset, profile, p, index)) add('entity', t.start, t.end);
   }
   // The named topic of the prospect's own content: "your post on freight audits".
   for (let i = 0; i + 2 < tokens.length; i++) {
@@ -331,6 +375,18 @@ function findAnchors(
     if (topic.length >= 2) add('topic', tokens[i]!.start, topic[1]!.end);
   }
   return [...anchors.items];
+}
+
+const CODE_SPAN = /`[^`\n]{2,60}`/g;
+
+function isUncapitalisedName(t: StemToken, text: string, offset: number, profile: Set<string>, p: Prepared, index: CorpusIndex | undefined): boolean {
+  if (t.raw !== t.text || !/^[a-z][a-z0-9]{3,}$/.test(t.text) || isStopword(t.text) || profile.has(t.text) || p.common.has(t.text)) return false;
+  if ((index?.documentFrequency(t.stem) ?? 0) > 0) return false;
+  if (isEnglishWord(t.text) || (t.text.endsWith('s') && isEnglishWord(t.text.slice(0, -1)))) return false;
+  // The whitespace-delimited chunk the word sits in: "tokenbrake.com/guides" is a link.
+  const from = text.lastIndexOf(' ', t.start - offset) + 1;
+  const to = text.indexOf(' ', t.end - offset);
+  return !/[/@]|\.\w/.test(text.slice(from, to < 0 ? text.length : to));
 }
 
 function isConnector(t: StemToken): boolean {
@@ -342,6 +398,8 @@ function isCapitalised(tokens: StemToken[], i: number, p: Prepared, profile: Set
   const t = tokens[i];
   if (!t || !/^\p{Lu}/u.test(t.raw)) return false;
   if (p.common.has(t.text) || profile.has(t.text) || MONTHS.has(t.text) || isStopword(t.text)) return false;
+  // "XXX" and "YYY" stand where a name was taken out.
+  if (/^(\p{L})\1{2,}$/u.test(t.text)) return false;
   // A plural acronym ("CNAs", "SKUs") names a kind of thing, not a thing.
   return !/^\p{Lu}{2,}s$/u.test(t.raw);
 }
@@ -356,13 +414,9 @@ function isRare(t: StemToken, sentenceStart: boolean, runLength: number, index: 
   const common = index ? df >= Math.max(5, index.n * 0.01) : false;
   if (common) return false;
   const acronym = t.raw.length >= 2 && t.raw === t.raw.toUpperCase();
-  if (sentenceStart && runLength === 1 && !acronym) return df === 0 && !isCommonWord(t.text);
+  // "Perhaps" opens a sentence; "Dask" does. Only a word English does not know can tell.
+  if (sentenceStart && runLength === 1 && !acronym) return df === 0 && t.text.length > 3 && !isEnglishWord(t.text);
   return true;
-}
-
-/** Words of everyday English that start sentences; used only when the corpus cannot tell. */
-function isCommonWord(w: string): boolean {
-  return w.length <= 3 || /^(since|after|before|while|when|where|just|last|next|this|that|these|those|congrats|saw|read|noticed|loved|watched|heard|quick|happy|hope)$/.test(w);
 }
 
 /** An entity that stands right after "noticed", "came across" or "your …": the object of the observation, not a fact about it. */
@@ -371,13 +425,15 @@ function justAfterObservation(u: UnitAnalysis, a: Anchor, p: Prepared): boolean 
   // "came across Acme" puts it right after the observation.
   const at = firstStartingAt(u.tokens, a.start);
   const before = (n: number) => u.tokens.slice(Math.max(0, at - n), at);
-  return before(4).some((t) => t.text === 'your' || t.text === 'you') || p.observations.find(before(3)).length > 0;
+  // "you use InfraCost" or "you starred shadcn" names what they did, which is the fact.
+  return before(4).some((t) => t.text === 'your') || p.observations.find(before(3)).length > 0;
 }
 
 /** Whether an anchor is only the prospect's own name (or part of it), which is no observation of theirs. */
 function names(identity: string[], text: string): boolean {
   const t = text.toLowerCase().replace(/['’]s$/, '');
-  return identity.some((v) => t === v || (t.length >= 3 && (v.includes(t) || t.includes(v))));
+  // Whole words: "Rotten Tomatoes" does not name Tom.
+  return identity.some((v) => t === v || (t.length >= 3 && (hasWholeWord(v, t) || hasWholeWord(t, v))));
 }
 
 /**

@@ -52,3 +52,38 @@ describe('signal detection', () => {
     expect(analyzeDraft(r!.draft, data, linter.services.corpus).signals.map((s) => s.type)).toEqual(['expansion']);
   });
 });
+
+/** Signals of a bare pasted email: no profile, no front matter. */
+async function bareSignals(text: string) {
+  const [r] = await linter.lintText(text, 'pasted.txt');
+  return analyzeDraft(r!.draft, data, linter.services.corpus).signals.map((s) => `${s.type}: ${s.anchors.map((a) => `${a.kind}=${a.text}`).join(', ')}`);
+}
+
+describe('signal detection on pasted mail with no profile', () => {
+  it('reads a word English does not know as a name, even uncapitalised', async () => {
+    expect(await bareSignals('Hey Ben!\n\nI saw you had starred shadcn on GitHub and thought I would reach out.\n')).toEqual(['intent: entity=shadcn']);
+    // An English word in the same place is no name.
+    expect(await bareSignals('Hey Ben!\n\nI saw you had starred several projects on GitHub and thought I would reach out.\n')).toEqual([]);
+  });
+
+  it('takes what the prospect uses as the fact, and the name of their own thing as who they are', async () => {
+    expect(await bareSignals('Hi Sean, I saw that you use Infracost and got your email from your repo.\n')).toEqual(['other: entity=Infracost']);
+    expect(await bareSignals('Hi Sean,\n\nI regularly read your Word to the Wise blog and loved it.\n')).toEqual([]);
+  });
+
+  it('never counts the sender\'s product as the prospect\'s, even in a sentence that says "your"', async () => {
+    expect(await bareSignals('Hi there,\n\nTokenBrake fixes exactly that: a hard stop at your number, for OpenAI and Gemini bills.\n')).toEqual([]);
+  });
+
+  it('does not take a word inside a hyphenated compound for a cue', async () => {
+    expect(await bareSignals('Hi Dana,\n\nYou have a pre-launch waitlist of 2,000 people for Hetzner Cloud.\n')).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nYou have a launch waitlist of 2,000 people for Hetzner Cloud.\n')).toEqual(['launch: number=2,000, entity=Hetzner Cloud']);
+  });
+
+  it('does not read a prospect name into a longer word of another name', async () => {
+    // "Tom" from the greeting is not "Rotten Tomatoes".
+    expect(await bareSignals('Subject: QA for Versant\n\nHi Tom,\n\nNoticed your team reading our docs. With Versant spinning out with properties like CNBC and Rotten Tomatoes, testing must be busy.\n')).toEqual([
+      'other: entity=CNBC and Rotten Tomatoes',
+    ]);
+  });
+});

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hash32 } from '../corpus/features.js';
+import { packageRoot } from '../rules/data.js';
+
+/**
+ * Which lowercase words are English, so that one which is not ("shadcn", "doltgresql",
+ * "infracost") can be read as the name of a thing even when nobody capitalised it. The
+ * build writes a Bloom filter of the word-list package's 274,000 words (inflections
+ * included) to dist/data; this reads it on first use. 4 Mi bits and six hashes: about one
+ * unknown word in a thousand is taken for English, which costs an anchor, never adds one.
+ */
+export const WORD_FILTER_BITS = 1 << 22;
+const HASHES = 6;
+export const WORD_FILTER_FILE = join(packageRoot, 'dist', 'data', 'english-words.bin');
+
+function positions(word: string): number[] {
+  // Double hashing: h1 + i*h2 gives k independent-enough positions from two hashes.
+  const h1 = hash32(word);
+  const h2 = hash32(word, 0x2f1b_9c3d) | 1;
+  const out: number[] = [];
+  for (let i = 0; i < HASHES; i++) out.push((h1 + Math.imul(i, h2)) >>> 0 & (WORD_FILTER_BITS - 1));
+  return out;
+}
+
+/** The filter's bytes for a list of words: what the build writes. */
+export function buildWordFilter(words: Iterable<string>): Uint8Array {
+  const bits = new Uint8Array(WORD_FILTER_BITS / 8);
+  for (const w of words) for (const p of positions(w)) bits[p >>> 3]! |= 1 << (p & 7);
+  return bits;
+}
+
+let filter: Uint8Array | null | undefined;
+
+/**
+ * Whether `word` (lowercase) is an English word. Without the built filter every word counts
+ * as English, so no lowercase word is taken for a name.
+ */
+export function isEnglishWord(word: string): boolean {
+  if (filter === undefined) {
+    try {
+      filter = new Uint8Array(readFileSync(WORD_FILTER_FILE));
+    } catch {
+      filter = null;
+    }
+  }
+  if (!filter) return true;
+  return positions(word).every((p) => (filter![p >>> 3]! & (1 << (p & 7))) !== 0);
+}
