@@ -25,7 +25,7 @@ export class RegionFinder {
   constructor(data: RegionData) {
     const alt = (words: string[]) => words.map(escapeRegExp).sort((a, b) => b.length - a.length).join('|');
     this.greeting = new RegExp(`^(?:${alt(data.greetings)})\\b`, 'i');
-    this.inlineGreeting = new RegExp(`^\\s*(?:${alt(data.greetings)})\\b[^,\\n.!?]{0,60}[,!](?=[ \\t]+\\S)`, 'i');
+    this.inlineGreeting = new RegExp(`^\\s*["“'‘]?(?:${alt(data.greetings)})\\b[^,\\n.!?]{0,60}[,!](?=[ \\t]*\\S)`, 'i');
     this.signoff = new RegExp(`^(?:${alt(data.signoffs)})\\s*[,.!—–-]*\\s*$`, 'i');
     this.quoteHeaders = data.quote_headers.map((p) => new RegExp(p, 'im'));
     this.footerCues = data.footer_cues.map((c) => c.toLowerCase());

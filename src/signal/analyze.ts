@@ -25,9 +25,12 @@ export interface SignalData extends SenderNameData {
   common_names: string[];
   platforms?: string[];
   own_things?: string[];
+  activities?: string[];
+  booking_hosts?: string[];
+  populations?: string[];
 }
 
-export type AnchorKind = 'number' | 'date' | 'entity' | 'quote' | 'topic';
+export type AnchorKind = 'number' | 'date' | 'entity' | 'quote' | 'topic' | 'link';
 
 /** Something concrete in a sentence: offsets into the body. */
 export interface Anchor {
@@ -91,6 +94,9 @@ interface Prepared {
   topicLinks: Set<string>;
   common: Set<string>;
   ownThings: Set<string>;
+  activities: StemPhraseMatcher<string>;
+  bookingHosts: Set<string>;
+  populations: Set<string>;
 }
 
 const prepare = memoizeByObject((data: SignalData): Prepared => {
@@ -100,6 +106,8 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
   for (const h of data.hedges) hedges.add(h, h);
   const pitch = new StemPhraseMatcher<string>();
   for (const m of data.pitch_markers ?? []) pitch.add(m, m);
+  const activities = new StemPhraseMatcher<string>('word');
+  for (const m of data.activities ?? []) activities.add(m, m);
   const observations = new StemPhraseMatcher<string>('word');
   for (const m of data.observations ?? []) observations.add(m, m);
   return {
@@ -117,6 +125,9 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
     topicLinks: new Set(data.topic_links),
     common: new Set([...data.common_names, ...(data.platforms ?? [])]),
     ownThings: new Set(data.own_things ?? []),
+    activities,
+    bookingHosts: new Set(data.booking_hosts ?? []),
+    populations: new Set(data.populations ?? []),
   };
 });
 
@@ -138,7 +149,8 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   const identity = identityValues(draft);
   const skeleton = skeletonOf(draft);
   const sender = senderWords(draft);
-  for (const w of senderNames(draft, data, skeleton.units)) sender.add(w);
+  const products = senderNames(draft, data, skeleton.units);
+  for (const w of products) sender.add(w);
   // The sender's own name in the subject ("TokenBrake for your AI bill") is not the prospect.
   const inferred = inferredIdentity(draft, new Set([...profile, ...sender]));
   for (const w of inferred.words) profile.add(w);
@@ -161,6 +173,13 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
       if (a.kind === 'entity' && next && p.ownThings.has(next.text)) selfNames.push(a.text.toLowerCase().replace(/['’]s$/, ''));
     }
   }
+  // With no company known, the organisation the opening sentences report on is the prospect:
+  // "Saw OpenAI just leased the Bellevue space", "I noticed Kirkland & Ellis is hiring…".
+  if (!draft.prospect.company?.value && !draft.prospect.company_name?.value && !inferred.organisation) {
+    const opening = openingOrganisation(read.slice(0, 3), p);
+    if (opening) selfNames.push(opening);
+  }
+  if (inferred.organisation) selfNames.push(inferred.organisation);
   identity.push(...selfNames);
 
   for (const { unit, text, tokens, found } of read) {
@@ -172,14 +191,16 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     const direct = [...lower].some((w) => p.prospect.has(w)) || mentionsIdentity || (postscript && ![...lower].some((w) => p.sender.has(w)));
     const hedged = hedgedTokens(text, unit.start, tokens, p.hedges);
     const observed = p.observations.find(tokens).some((o) => !hedged.has(o.from));
+    const activity = p.activities.find(tokens).some((o) => !hedged.has(o.from));
     // "We have a database of 72,000…" is the sender's, whatever "you" comes later; "we noticed" is not.
     const corporateHead = tokens.find((t) => !inQuote(t.start, t.end) && (p.sender.has(t.text) || p.prospect.has(t.text)));
     // "TokenBrake fixes exactly that", with TokenBrake the sender's product.
     const opensWithSender = !!tokens[0] && /^\p{Lu}/u.test(tokens[0].raw) && sender.has(tokens[0].text.replace(/['’]s$/, ''));
     const senderClaim =
       opensWithSender ||
+      quotesStatistic(tokens, found, p) ||
       // "I noticed the announcements page still says …" is the sender reporting on the prospect, not about themselves.
-      (!direct && !observed && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0 || (!!corporateHead && p.corporate.has(corporateHead.text) && !observed);
+      (!direct && !observed && !activity && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0 || (!!corporateHead && p.corporate.has(corporateHead.text) && !observed);
     const cues = p.cues
       .find(tokens)
       .filter((c) => !hedged.has(c.from) && !inCompound(body, tokens, c.from, c.to))
@@ -188,7 +209,12 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     const inCue = containmentTest(cues.map((c) => ({ start: tokens[c.from]!.start, end: tokens[c.to - 1]!.end })));
     // What follows "would", "if" or "could" in its clause is hypothetical, not a fact.
     const anchors = found.filter((a) => !inCue(a.start, a.end) && !hedged.has(firstStartingAt(tokens, a.start)));
-    units.push({ unit, tokens, anchors, cues, aboutProspect: direct, direct, senderClaim, observed });
+    // Their interest in the sender's own product is the fact: "your team browsing Testsigma".
+    if (activity) {
+      for (const t of tokens) if (products.has(t.text) && /^\p{Lu}/u.test(t.raw) && !anchors.some((a) => a.start <= t.start && t.end <= a.end)) anchors.push({ kind: 'entity', text: t.raw, start: t.start, end: t.end });
+      anchors.sort((a, b) => a.start - b.start);
+    }
+    units.push({ unit, tokens, anchors, cues, aboutProspect: direct || (activity && !senderClaim), direct, senderClaim, observed });
     directness.push(direct && !senderClaim);
   }
   // A fact stated next to a sentence that speaks to the prospect ("The EAA applies from 28
@@ -244,8 +270,11 @@ function hedgedTokens(text: string, offset: number, tokens: StemToken[], hedges:
     }
   }
   for (const h of hedges.find(tokens)) {
+    // "I would like to thank you for starring…" wishes nothing: what it thanks for happened.
+    if (/^(like|love)$/.test(tokens[h.to]?.text ?? '') && /^(thank|congratulate)$/.test(tokens[h.to + 2]?.text ?? '')) continue;
     for (let i = h.from; i < tokens.length && i < h.from + 25; i++) {
-      if (i > h.from && (tokens[i]!.text === 'but' || clauseBreak(i))) break;
+      // "…will learn a lot from you, since you talk about X": a reason is stated, not supposed.
+      if (i > h.from && (CLAUSE_WORDS.has(tokens[i]!.text) || clauseBreak(i))) break;
       out.add(i);
     }
   }
@@ -261,6 +290,26 @@ function inCompound(text: string, tokens: StemToken[], from: number, to: number)
   const last = tokens[to - 1]!;
   return (from > 0 && tokens[from - 1]!.end === first.start - 1 && text[first.start - 1] === '-') || (to < tokens.length && tokens[to]!.start === last.end + 1 && text[last.end] === '-');
 }
+
+/** A number, then "of" and a population within a few words: "2/3 of Americans", "73% of B2B buyers". */
+function quotesStatistic(tokens: StemToken[], anchors: Anchor[], p: Prepared): boolean {
+  for (const a of anchors) {
+    if (a.kind !== 'number') continue;
+    const at = firstStartingAt(tokens, a.end);
+    const of = tokens.slice(at, at + 3).findIndex((t) => t.text === 'of');
+    if (of < 0) continue;
+    const after = tokens.slice(at + of + 1, at + of + 4);
+    for (const t of after) {
+      if (t.text === 'your' || t.text === 'you') break;
+      if (p.populations.has(t.text)) return true;
+    }
+  }
+  return false;
+}
+
+const DETERMINERS = new Set(['your', 'the', 'a', 'an', 'their', 'his', 'her', 'its', 'recent', 'latest', 'last', 'new', 'this', 'that']);
+
+const CLAUSE_WORDS = new Set(['but', 'since', 'because']);
 
 /** The most characters a saved signal may hold: it is one fact, not a paragraph. */
 export const MAX_SIGNAL_LENGTH = 300;
@@ -281,7 +330,7 @@ export function signalWeakness(text: string, draft: Draft, data: SignalData, ind
   if (tokens.length < 4) return `it has ${tokens.length === 1 ? 'one word' : `${tokens.length} words`}; one concrete fact takes at least four`;
   const profile = profileWords(draft);
   if (findAnchors(t, 0, tokens, prepare(data), profile, index, () => false).length === 0) {
-    return 'it names no number, date, name, quotation or topic of their post';
+    return 'it names no number, date, name, quotation, page or topic of their post';
   }
   return undefined;
 }
@@ -330,6 +379,14 @@ function findAnchors(
     anchors.add({ kind, text: text.slice(start - offset, end - offset), start, end });
   };
 
+  // A link to a page (first: its path holds numbers and names of its own), not a home page or a booking page, points at something checkable:
+  // "you talk about things like https://rachsmith.com/2016/career-fomo". Links in the sender's
+  // own sentences never count, since those sentences carry no signal.
+  for (const m of text.matchAll(PAGE_LINK)) {
+    const host = m[1]!.toLowerCase().replace(/^www\./, '');
+    const label = host.split('.')[0]!;
+    if (!p.bookingHosts.has(host) && !profile.has(label)) add('link', offset + m.index!, offset + m.index! + m[0].length);
+  }
   for (const m of text.matchAll(QUOTE)) {
     if (m[1]!.trim().split(/\s+/).length >= 3) add('quote', offset + m.index!, offset + m.index! + m[0].length);
   }
@@ -358,7 +415,9 @@ function findAnchors(
     let j = i + 1;
     while (j < tokens.length && (isCapitalised(tokens, j, p, profile) || (isConnector(tokens[j]!) && isCapitalised(tokens, j + 1, p, profile))) && /^[ \t]{1,2}$/.test(text.slice(tokens[j - 1]!.end - offset, tokens[j]!.start - offset))) j++;
     const run = tokens.slice(i, j);
-    if (run.some((t, k) => isRare(t, i + k === 0, run.length, index))) add('entity', tokens[i]!.start, tokens[j - 1]!.end);
+    // "as a Speaker", "an Enterprise plan": a word after "a" or "an" is a kind of thing, whatever its capital.
+    const kind = run.length === 1 && (tokens[i - 1]?.text === 'a' || tokens[i - 1]?.text === 'an');
+    if (!kind && run.some((t, k) => isRare(t, i + k === 0, run.length, index))) add('entity', tokens[i]!.start, tokens[j - 1]!.end);
     i = j - 1;
   }
   // Code spans name things: "I looked up the `ua-parser-js` module".
@@ -371,6 +430,8 @@ function findAnchors(
   // The named topic of the prospect's own content: "your post on freight audits".
   for (let i = 0; i + 2 < tokens.length; i++) {
     if (!p.contentNouns.has(tokens[i]!.stem) || !p.topicLinks.has(tokens[i + 1]!.text)) continue;
+    // A noun, not the verb: "your talk on X" names a talk, "you talk about hiring" does not.
+    if (!DETERMINERS.has(tokens[i - 1]?.text ?? '')) continue;
     const topic = tokens.slice(i + 2, i + 8).filter((t) => !isStopword(t.text) && !profile.has(t.text));
     if (topic.length >= 2) add('topic', tokens[i]!.start, topic[1]!.end);
   }
@@ -378,6 +439,8 @@ function findAnchors(
 }
 
 const CODE_SPAN = /`[^`\n]{2,60}`/g;
+// A host, then a path with at least one word of four letters or more: a page, not a site.
+const PAGE_LINK = /\bhttps?:\/\/([\w.-]+\.[a-z]{2,})\/(?=[^\s)\]>]*[a-z]{4})[^\s)\]>]+/gi;
 
 function isUncapitalisedName(t: StemToken, text: string, offset: number, profile: Set<string>, p: Prepared, index: CorpusIndex | undefined): boolean {
   if (t.raw !== t.text || !/^[a-z][a-z0-9]{3,}$/.test(t.text) || isStopword(t.text) || profile.has(t.text) || p.common.has(t.text)) return false;
@@ -441,14 +504,15 @@ function names(identity: string[], text: string): boolean {
  * the subject line names. The name's words are not anchors, and a sentence that names either
  * speaks of the prospect ("Saw Acme moved to monthly releases" never says "you").
  */
-function inferredIdentity(draft: Draft, profile: Set<string>): { words: string[]; values: string[] } {
+function inferredIdentity(draft: Draft, profile: Set<string>): { words: string[]; values: string[]; organisation?: string } {
   const words: string[] = [];
   const values: string[] = [];
+  let organisation: string | undefined;
   const has = (k: string) => !!draft.prospect[k]?.value;
   if (!has('first_name') && !has('full_name')) {
-    // The greeting region, or a salutation that opens the body on the same line as the first sentence.
+    // The greeting region holds a salutation on its own line or one that opens the first sentence's line.
     const greeting = draft.regions.find((r) => r.kind === 'greeting');
-    const opening = greeting ? draft.body.text.slice(greeting.start, greeting.end).trim() : draft.body.text.trimStart().slice(0, 80);
+    const opening = greeting ? draft.body.text.slice(greeting.start, greeting.end).trim() : '';
     const name = /^(?:hi|hello|hey|dear|greetings|morning|afternoon|evening)[ \t]+(\p{Lu}[\p{L}'’-]+)/iu.exec(opening)?.[1];
     if (name) {
       words.push(name.toLowerCase());
@@ -461,10 +525,35 @@ function inferredIdentity(draft: Draft, profile: Set<string>): { words: string[]
       const v = m[1]!.replace(/['’]s$/, '').toLowerCase();
       if (v.length < 3 || profile.has(v)) continue;
       values.push(v);
+      organisation = v;
       break;
     }
   }
-  return { words, values };
+  return { words, values, organisation };
+}
+
+/** Words after a name that make it the subject of a report: "OpenAI just leased…", "Acme is hiring". */
+const SUBJECT_VERBS = new Set(['is', 'was', 'has', 'had', 'just', 'recently', 'now', 'are', 'have', 'announced', 'launched', 'raised', 'opened', 'moved', 'posted', 'released', 'shipped', 'hired', 'acquired', 'won', 'runs', 'rolled', 'spun', 'closed', 'joined', 'expanded', 'made']);
+
+/**
+ * The organisation an opening sentence reports on, lowercased: an entity that opens the
+ * sentence or follows its observation ("Came across adhdev", "Noticed Full Blast runs…"), or
+ * that a verb of report follows ("OpenAI just leased"). An entity elsewhere ("led by Fjord
+ * Ventures") is a fact, not who they are.
+ */
+function openingOrganisation(read: ReadonlyArray<{ tokens: StemToken[]; found: Anchor[] }>, p: Prepared): string | undefined {
+  for (const { tokens, found } of read) {
+    const observations = p.observations.find(tokens);
+    if (tokens[0] && p.sender.has(tokens[0].text) && observations.length === 0) continue;
+    for (const a of found) {
+      if (a.kind !== 'entity') continue;
+      const at = firstStartingAt(tokens, a.start);
+      const next = tokens[firstStartingAt(tokens, a.end)];
+      const afterObservation = observations.some((o) => o.to === at || (o.to === at - 1 && tokens[o.to]!.text === 'that'));
+      if (at === 0 || afterObservation || /['’]s$/.test(a.text) || (next && SUBJECT_VERBS.has(next.text))) return a.text.toLowerCase().replace(/['’]s$/, '');
+    }
+  }
+  return undefined;
 }
 
 /** Capitalised words of the sign-off and signature: the sender's name and company are not anchors. */

@@ -325,7 +325,7 @@ describe('outreach-lint --signal and the signal command', () => {
     for (const [signal, why] of [
       ['x', 'it has one word; one concrete fact takes at least four'],
       ['ok', 'it has one word; one concrete fact takes at least four'],
-      ['they are growing really fast', 'it names no number, date, name, quotation or topic of their post'],
+      ['they are growing really fast', 'it names no number, date, name, quotation, page or topic of their post'],
       ['Raised a round '.repeat(30), 'it is 449 characters long; one fact fits in 300'],
     ]) {
       const r = run(['drafts/clean.md', '--signal', signal!]);

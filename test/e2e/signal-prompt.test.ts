@@ -54,7 +54,7 @@ describe('interactive signal capture in a terminal', () => {
 
   it('saves nothing when the second answer is vague too', async () => {
     const { screen, code, cwd } = await answer('they are doing really well lately', '\r');
-    expect(screen).toContain('Still not concrete: it names no number, date, name, quotation or topic of their post. Nothing was saved; find one fact about the prospect and run again.');
+    expect(screen).toContain('Still not concrete: it names no number, date, name, quotation, page or topic of their post. Nothing was saved; find one fact about the prospect and run again.');
     expect(screen).not.toContain('Saved the research signal');
     expect(code).toBe(0);
     expect(readFileSync(join(cwd, 'noor.md'), 'utf8')).toBe(DRAFT);

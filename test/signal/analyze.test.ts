@@ -86,4 +86,27 @@ describe('signal detection on pasted mail with no profile', () => {
       'other: entity=CNBC and Rotten Tomatoes',
     ]);
   });
+
+  it('takes the organisation an opening sentence reports on for the prospect, and wants a fact beyond its name', async () => {
+    expect(await bareSignals('Hi Dana,\n\nSaw Harrow Logistics just leased the Tacoma depot, congrats on the expansion!\n')).toEqual(['expansion: entity=Tacoma']);
+    expect(await bareSignals('Hi Dana,\n\nSaw Harrow Logistics is growing fast, congrats!\n')).toEqual([]);
+  });
+
+  it('reads what the prospect did with the sender\'s own product as intent, with or without "you"', async () => {
+    expect(await bareSignals('Hi Tom,\n\nNoticed your team browsing Quillfeather this week.\n\nQuillfeather helps support teams answer faster.\n')).toEqual(['intent: entity=Quillfeather']);
+    expect(await bareSignals('Dear Tom,\n\nI would like to thank you for starring graphql-js on GitHub.\n')).toEqual(['intent: entity=graphql']);
+  });
+
+  it('counts a link to a page of theirs, and a reason given after a hedge', async () => {
+    expect(await bareSignals('Hey Rachel!\n\nPeople will learn a lot from you, since you talk about things like https://rachsmith.example/2016/career-fomo on your blog.\n')).toEqual([
+      'own-content: link=https://rachsmith.example/2016/career-fomo',
+    ]);
+    // A booking page is the sender's, not theirs.
+    expect(await bareSignals('Hey Rachel!\n\nYou talk about hiring a lot; grab a time at https://calendly.com/owen/intro-call.\n')).toEqual([]);
+  });
+
+  it('reads a market statistic and a kind of thing after "a" as no fact about the prospect', async () => {
+    expect(await bareSignals('Hi Dana,\n\nAbout 2/3 of Americans own two devices, and your growth shows it.\n')).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nYour guidance as a Speaker will matter, and your growth too.\n')).toEqual([]);
+  });
 });
