@@ -28,6 +28,7 @@ export interface SignalData extends SenderNameData {
   activities?: string[];
   booking_hosts?: string[];
   populations?: string[];
+  recency?: string[];
 }
 
 export type AnchorKind = 'number' | 'date' | 'entity' | 'quote' | 'topic' | 'link';
@@ -54,6 +55,8 @@ export interface UnitAnalysis {
   senderClaim: boolean;
   /** The sender reports seeing something ("noticed", "came across"), outside a hedge. */
   observed: boolean;
+  /** Some clause of the sentence is hedged or asked: "will play a part", "could you…?". */
+  hedged: boolean;
 }
 
 /** A concrete, prospect-specific research signal found in the email. */
@@ -97,6 +100,8 @@ interface Prepared {
   activities: StemPhraseMatcher<string>;
   bookingHosts: Set<string>;
   populations: Set<string>;
+  recency: StemPhraseMatcher<string>;
+  observationWords: Set<string>;
 }
 
 const prepare = memoizeByObject((data: SignalData): Prepared => {
@@ -106,6 +111,8 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
   for (const h of data.hedges) hedges.add(h, h);
   const pitch = new StemPhraseMatcher<string>();
   for (const m of data.pitch_markers ?? []) pitch.add(m, m);
+  const recency = new StemPhraseMatcher<string>('word');
+  for (const m of data.recency ?? []) recency.add(m, m);
   const activities = new StemPhraseMatcher<string>('word');
   for (const m of data.activities ?? []) activities.add(m, m);
   const observations = new StemPhraseMatcher<string>('word');
@@ -128,6 +135,8 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
     activities,
     bookingHosts: new Set(data.booking_hosts ?? []),
     populations: new Set(data.populations ?? []),
+    recency,
+    observationWords: new Set((data.observations ?? []).filter((o) => !o.includes(' '))),
   };
 });
 
@@ -214,7 +223,7 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
       for (const t of tokens) if (products.has(t.text) && /^\p{Lu}/u.test(t.raw) && !anchors.some((a) => a.start <= t.start && t.end <= a.end)) anchors.push({ kind: 'entity', text: t.raw, start: t.start, end: t.end });
       anchors.sort((a, b) => a.start - b.start);
     }
-    units.push({ unit, tokens, anchors, cues, aboutProspect: direct || (activity && !senderClaim), direct, senderClaim, observed });
+    units.push({ unit, tokens, anchors, cues, aboutProspect: direct || (activity && !senderClaim), direct, senderClaim, observed, hedged: hedged.size > 0 });
     directness.push(direct && !senderClaim);
   }
   // A fact stated next to a sentence that speaks to the prospect ("The EAA applies from 28
@@ -242,7 +251,23 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     // The thing observed is them ("came across Back In Strength", "your extension The Great
     // Suspender"); what is observed about it (a number, a date, a quotation, another name) is the fact.
     const own = u.anchors.filter((a) => !names(identity, a.text) && !(a.kind === 'entity' && justAfterObservation(u, a, p)));
-    if (seen && own.length > 0) signals.push({ type: 'other', label: 'Other', cue: 'observation', anchors: own, start: u.unit.start, end: u.unit.end });
+    if (seen && own.length > 0) {
+      signals.push({ type: 'other', label: 'Other', cue: 'observation', anchors: own, start: u.unit.start, end: u.unit.end });
+      continue;
+    }
+    // "Congrats on Orvale making the Inc. 5000": what they are congratulated on, if it is named.
+    const facts2 = u.anchors.filter((a) => !names(identity, a.text));
+    if (u.tokens.some((t) => CONGRATULATIONS.has(t.text)) && facts2.some((a) => a.kind !== 'date')) {
+      signals.push({ type: 'other', label: 'Other', cue: 'congratulations', anchors: facts2, start: u.unit.start, end: u.unit.end });
+      continue;
+    }
+    // A report with the prospect as its subject, dated or quoting them, with nothing in it
+    // supposed or predicted: "Your Q3 call on 28
+    // October put SMB churn at 4.1%", "Orvale spun out of Brightline Labs last month", "Your
+    // pricing page still says "contact us for a quote"".
+    if (!u.hedged && opensWithProspect(u.tokens, identity, p) && facts2.length > 0 && (facts2.some((a) => a.kind === 'date' || a.kind === 'quote') || p.recency.find(u.tokens).length > 0)) {
+      signals.push({ type: 'other', label: 'Other', cue: 'reported fact', anchors: facts2, start: u.unit.start, end: u.unit.end });
+    }
   }
   const result: DraftAnalysis = { units, signals };
   if (draft.signal) {
@@ -305,6 +330,18 @@ function quotesStatistic(tokens: StemToken[], anchors: Anchor[], p: Prepared): b
     }
   }
   return false;
+}
+
+const CONGRATULATIONS = new Set(['congrats', 'congratulations', 'kudos']);
+
+/** The sentence's subject is the prospect: "Your Q3 call…", "You moved…", or their name first. */
+function opensWithProspect(tokens: StemToken[], identity: string[], p: Prepared): boolean {
+  const first = tokens[0];
+  if (!first) return false;
+  if (first.text === 'your' || first.text === 'you' || first.text === "you've" || first.text === "you're") return true;
+  // Their name, as the first words: "Orvale spun out…", "Living Waters Church moved…".
+  const head = tokens.slice(0, 5).map((t) => t.text.replace(/'s$/, '')).join(' ');
+  return identity.some((v) => v.length >= 3 && (head === v || head.startsWith(`${v} `))) && !p.sender.has(first.text);
 }
 
 const DETERMINERS = new Set(['your', 'the', 'a', 'an', 'their', 'his', 'her', 'its', 'recent', 'latest', 'last', 'new', 'this', 'that']);
@@ -412,12 +449,17 @@ function findAnchors(
   // and "European Accessibility Act" are names even if "Meridian" or "Act" recur there).
   for (let i = 0; i < tokens.length; i++) {
     if (!isCapitalised(tokens, i, p, profile)) continue;
+    // "Saw Orvale is hiring": the sentence's first word is the observation, not part of the name.
+    if (i === 0 && (p.observationWords.has(tokens[0]!.text) || CONGRATULATIONS.has(tokens[0]!.text)) && isCapitalised(tokens, 1, p, profile)) continue;
     let j = i + 1;
     while (j < tokens.length && (isCapitalised(tokens, j, p, profile) || (isConnector(tokens[j]!) && isCapitalised(tokens, j + 1, p, profile))) && /^[ \t]{1,2}$/.test(text.slice(tokens[j - 1]!.end - offset, tokens[j]!.start - offset))) j++;
     const run = tokens.slice(i, j);
     // "as a Speaker", "an Enterprise plan": a word after "a" or "an" is a kind of thing, whatever its capital.
     const kind = run.length === 1 && (tokens[i - 1]?.text === 'a' || tokens[i - 1]?.text === 'an');
-    if (!kind && run.some((t, k) => isRare(t, i + k === 0, run.length, index))) add('entity', tokens[i]!.start, tokens[j - 1]!.end);
+    // Two capitalised words or more inside a sentence are written as a name ("Data Platform
+    // roles"), whatever the words; at its start, a capital proves nothing.
+    const named = i > 0 && run.length >= 2;
+    if (!kind && (named || run.some((t, k) => isRare(t, i + k === 0, run.length, index)))) add('entity', tokens[i]!.start, tokens[j - 1]!.end);
     i = j - 1;
   }
   // Code spans name things: "I looked up the `ua-parser-js` module".

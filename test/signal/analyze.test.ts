@@ -109,4 +109,22 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hi Dana,\n\nAbout 2/3 of Americans own two devices, and your growth shows it.\n')).toEqual([]);
     expect(await bareSignals('Hi Dana,\n\nYour guidance as a Speaker will matter, and your growth too.\n')).toEqual([]);
   });
+
+  it('counts a dated or quoting report whose subject is the prospect, with no cue word, unless it predicts', async () => {
+    expect(await bareSignals('Hi Dana,\n\nYour Q3 call on 28 October put SMB churn at 4.1%, up from 3.2%.\n')).toEqual([
+      'other: date=Q3, number=28, date=October, entity=SMB, number=4.1%, number=3.2%',
+    ]);
+    expect(await bareSignals('Hi Dana,\n\nOrvale spun out of Brightline Labs last month, which is a big step.\n')).toEqual(['other: entity=Brightline Labs']);
+    expect(await bareSignals('Hi Dana,\n\nYour pricing page still says "contact us for a quote" on the Team plan.\n')).toEqual(['other: quote="contact us for a quote"']);
+    expect(await bareSignals('Hi Dana,\n\nYour support as a judge at Dental 2026 will play a crucial part.\n')).toEqual([]);
+  });
+
+  it('counts what the prospect is congratulated on when it is named or numbered', async () => {
+    expect(await bareSignals('Hi Dana,\n\nCongrats on making the Inc. 5000 this year!\n')).toEqual(['other: number=5000']);
+    expect(await bareSignals('Hi Dana,\n\nCongrats on all the growth this year!\n')).toEqual([]);
+  });
+
+  it('reads capitalised words inside a sentence as a name, and not the observation that opens it', async () => {
+    expect(await bareSignals('Hi Dana,\n\nSaw Orvale is hiring for Data Platform roles.\n')).toEqual(['hiring: entity=Data Platform']);
+  });
 });
