@@ -81,7 +81,9 @@ function splitSentences(text: string, start: number, end: number, bullet: boolea
     const word = wordBefore(chunk, from, m.index);
     const next = firstAfter(chunk, m.index + m[0].length);
     if (m[0].startsWith('.') && m[0].length === 1 && (ABBREVIATIONS.has(word.replace(/\.$/, '')) || /^\p{L}$/u.test(word))) continue;
-    if (next && !/^[\p{Lu}\p{N}"'“‘({[*%$£€]/u.test(next)) continue;
+    // A link after a question or exclamation starts a new unit: "Would you star it? https://…".
+    const link = m[0].startsWith('.') ? false : /^(?:https?:\/\/|www\.)/.test(chunk.slice(m.index + m[0].length).trimStart());
+    if (next && !link && !/^[\p{Lu}\p{N}"'“‘({[*%$£€]/u.test(next)) continue;
     const cut = m.index + m[0].length;
     out.push({ kind: bullet && out.length === 0 ? 'bullet' : 'sentence', ...trimSpan(text, start + from, start + cut) });
     from = cut;

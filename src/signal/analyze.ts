@@ -193,16 +193,19 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
 
   for (const { unit, text, tokens, found } of read) {
     const inQuote = containmentTest([...text.matchAll(QUOTE)].map((m) => ({ start: unit.start + m.index!, end: unit.start + m.index! + m[0].length })));
-    const lower = new Set(tokens.filter((t) => !inQuote(t.start, t.end)).map((t) => t.text));
+    // "US sites" is the country, not the sender.
+    const country = (t: StemToken) => t.raw === 'US';
+    const lower = new Set(tokens.filter((t) => !inQuote(t.start, t.end) && !country(t)).map((t) => t.text));
     const mentionsIdentity = identity.some((v) => hasWholeWord(text, v)) || namesProspect(masked, unit.start, unit.end);
     // A P.S. is written to the reader; unless it talks about the sender it is about them.
     const postscript = /^p\.?\s?s\b/i.test(text);
     const direct = [...lower].some((w) => p.prospect.has(w)) || mentionsIdentity || (postscript && ![...lower].some((w) => p.sender.has(w)));
     const hedged = hedgedTokens(text, unit.start, tokens, p.hedges);
     const observed = p.observations.find(tokens).some((o) => !hedged.has(o.from));
-    const activity = p.activities.find(tokens).some((o) => !hedged.has(o.from));
+    // Reported, not asked for: "starring or forking it would mean a lot" is a request.
+    const activity = hedged.size === 0 && p.activities.find(tokens).length > 0;
     // "We have a database of 72,000…" is the sender's, whatever "you" comes later; "we noticed" is not.
-    const corporateHead = tokens.find((t) => !inQuote(t.start, t.end) && (p.sender.has(t.text) || p.prospect.has(t.text)));
+    const corporateHead = tokens.find((t) => !inQuote(t.start, t.end) && !country(t) && (p.sender.has(t.text) || p.prospect.has(t.text)));
     // "TokenBrake fixes exactly that", with TokenBrake the sender's product.
     const opensWithSender = !!tokens[0] && /^\p{Lu}/u.test(tokens[0].raw) && sender.has(tokens[0].text.replace(/['’]s$/, ''));
     const senderClaim =
@@ -421,8 +424,9 @@ function findAnchors(
   // own sentences never count, since those sentences carry no signal.
   for (const m of text.matchAll(PAGE_LINK)) {
     const host = m[1]!.toLowerCase().replace(/^www\./, '');
-    const label = host.split('.')[0]!;
-    if (!p.bookingHosts.has(host) && !profile.has(label)) add('link', offset + m.index!, offset + m.index! + m[0].length);
+    // A link whose host or path names the sender ("github.com/Peon-sh/Peon") is theirs.
+    const words = m[0].toLowerCase().split(/[^\p{L}\p{N}]+/u);
+    if (!p.bookingHosts.has(host) && !words.some((w) => profile.has(w))) add('link', offset + m.index!, offset + m.index! + m[0].length);
   }
   for (const m of text.matchAll(QUOTE)) {
     if (m[1]!.trim().split(/\s+/).length >= 3) add('quote', offset + m.index!, offset + m.index! + m[0].length);

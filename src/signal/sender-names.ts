@@ -33,7 +33,8 @@ export function senderNames(draft: Draft, data: SenderNameData, units: ReadonlyA
     // the name after it is read from the text as written, where capitals tell a name.
     const lower = text.toLowerCase();
     if (lower.length === text.length) {
-      const after = new RegExp(String.raw`[ \t]+(?:(?:an?|the)[ \t]+)?${NAME}`, 'uy');
+      // "We run a DFW courier network": after "a", a capital starts a description, not a name.
+      const after = new RegExp(String.raw`[ \t]+(?:the[ \t]+)?${NAME}`, 'uy');
       for (const m of lower.matchAll(intro)) {
         after.lastIndex = m.index! + m[0].length;
         const name = after.exec(text)?.[1];

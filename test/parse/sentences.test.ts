@@ -64,4 +64,11 @@ describe('email sentence segmentation', () => {
       'sentence: Would a demo help?',
     ]);
   });
+
+  it('starts a new unit at a link after a question', () => {
+    expect(units('Would you star this repository? https://github.com/example/tool It is written in Rust.')).toEqual([
+      'sentence: Would you star this repository?',
+      'sentence: https://github.com/example/tool It is written in Rust.',
+    ]);
+  });
 });

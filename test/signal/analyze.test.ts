@@ -127,4 +127,14 @@ describe('signal detection on pasted mail with no profile', () => {
   it('reads capitalised words inside a sentence as a name, and not the observation that opens it', async () => {
     expect(await bareSignals('Hi Dana,\n\nSaw Orvale is hiring for Data Platform roles.\n')).toEqual(['hiring: entity=Data Platform']);
   });
+
+  it('does not read a request for a star, or the sender\'s own repository, as the prospect\'s activity', async () => {
+    expect(await bareSignals('Hi Ben,\n\nPeon is an open-source deploy tool we just launched. If you have a minute, starring or forking https://github.com/Peon-sh/Peon would mean a lot.\n')).toEqual([]);
+  });
+
+  it('reads "US" as the country, not the sender', async () => {
+    expect(await bareSignals('Dear Dr. Kruger,\n\nThe BioPharma Dispatch article of 12 November reported that Aurelis moved its Phase 2 readout, citing slow enrollment at US sites.\n')).toEqual([
+      'press: entity=BioPharma Dispatch, number=12, date=November, entity=Phase, number=2',
+    ]);
+  });
 });
