@@ -29,6 +29,7 @@ export interface SignalData extends SenderNameData {
   booking_hosts?: string[];
   populations?: string[];
   recency?: string[];
+  stale?: string[];
 }
 
 export type AnchorKind = 'number' | 'date' | 'entity' | 'quote' | 'topic' | 'link';
@@ -102,6 +103,7 @@ interface Prepared {
   populations: Set<string>;
   recency: StemPhraseMatcher<string>;
   observationWords: Set<string>;
+  stale: StemPhraseMatcher<string>;
 }
 
 const prepare = memoizeByObject((data: SignalData): Prepared => {
@@ -111,6 +113,8 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
   for (const h of data.hedges) hedges.add(h, h);
   const pitch = new StemPhraseMatcher<string>();
   for (const m of data.pitch_markers ?? []) pitch.add(m, m);
+  const stale = new StemPhraseMatcher<string>('word');
+  for (const m of data.stale ?? []) stale.add(m, m);
   const recency = new StemPhraseMatcher<string>('word');
   for (const m of data.recency ?? []) recency.add(m, m);
   const activities = new StemPhraseMatcher<string>('word');
@@ -136,6 +140,7 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
     bookingHosts: new Set(data.booking_hosts ?? []),
     populations: new Set(data.populations ?? []),
     recency,
+    stale,
     observationWords: new Set((data.observations ?? []).filter((o) => !o.includes(' '))),
   };
 });
@@ -238,7 +243,8 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
 
   const signals: DetectedSignal[] = [];
   for (const [i, u] of units.entries()) {
-    if (u.senderClaim || !u.aboutProspect || u.anchors.length === 0) continue;
+    // Research is current: what a sentence puts "years ago" or "no longer" is history.
+    if (u.senderClaim || !u.aboutProspect || u.anchors.length === 0 || p.stale.find(u.tokens).length > 0) continue;
     const facts = u.anchors.filter((a) => !names(selfNames, a.text));
     if (u.cues.length > 0) {
       if (facts.length === 0) continue;

@@ -137,4 +137,11 @@ describe('signal detection on pasted mail with no profile', () => {
       'press: entity=BioPharma Dispatch, number=12, date=November, entity=Phase, number=2',
     ]);
   });
+
+  it('takes what a sentence puts long ago for history, and "no longer" for a current fact', async () => {
+    expect(await bareSignals('Hi Sam,\n\nI noticed a broken link on your resources page. That site was first published way back in 2001 on Geocities.\n')).toEqual([]);
+    expect(await bareSignals('Hi Sam,\n\nI tried to visit Harbourline Dental\'s website and the domain harbourlinedental.example no longer resolves since 3 November.\n')).toEqual([
+      'other: number=3, date=November',
+    ]);
+  });
 });
