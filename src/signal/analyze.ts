@@ -6,7 +6,7 @@ import { containmentTest, firstStartingAt, lowerBound, overlapTest, SpanSet } fr
 import { hasWholeWord } from '../parse/whole-words.js';
 import { stemTokens, StemPhraseMatcher, type StemToken } from './stem-phrases.js';
 import { memoizeByObject } from '../kernel/memoize.js';
-import { isEnglishWord } from './english-words.js';
+import { isEnglishLike, isEnglishWord } from './english-words.js';
 import { senderNames, type SenderNameData } from './sender-names.js';
 
 /** rules/signals.yml */
@@ -497,7 +497,7 @@ const PAGE_LINK = /\bhttps?:\/\/([\w.-]+\.[a-z]{2,})\/(?=[^\s)\]>]*[a-z]{4})[^\s
 function isUncapitalisedName(t: StemToken, text: string, offset: number, profile: Set<string>, p: Prepared, index: CorpusIndex | undefined): boolean {
   if (t.raw !== t.text || !/^[a-z][a-z0-9]{3,}$/.test(t.text) || isStopword(t.text) || profile.has(t.text) || p.common.has(t.text)) return false;
   if ((index?.documentFrequency(t.stem) ?? 0) > 0) return false;
-  if (isEnglishWord(t.text) || (t.text.endsWith('s') && isEnglishWord(t.text.slice(0, -1)))) return false;
+  if (isEnglishLike(t.text) || (t.text.endsWith('s') && isEnglishLike(t.text.slice(0, -1)))) return false;
   // The whitespace-delimited chunk the word sits in: "tokenbrake.com/guides" is a link.
   const from = text.lastIndexOf(' ', t.start - offset) + 1;
   const to = text.indexOf(' ', t.end - offset);

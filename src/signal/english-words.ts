@@ -7,11 +7,13 @@ import { packageRoot } from '../rules/data.js';
  * Which lowercase words are English, so that one which is not ("shadcn", "doltgresql",
  * "infracost") can be read as the name of a thing even when nobody capitalised it. The
  * build writes a Bloom filter of the word-list package's 274,000 words (inflections
- * included) to dist/data; this reads it on first use. 4 Mi bits and six hashes: about one
- * unknown word in a thousand is taken for English, which costs an anchor, never adds one.
+ * included) to dist/data; this reads it on first use. 8 Mi bits (1 MiB) and ten hashes:
+ * about three unknown words in a million are taken for English, so even the few hundred
+ * lookups of a typo check (isEnglishLike) almost never go wrong, and when one does it costs
+ * an anchor, never adds one.
  */
-export const WORD_FILTER_BITS = 1 << 22;
-const HASHES = 6;
+export const WORD_FILTER_BITS = 1 << 23;
+const HASHES = 10;
 export const WORD_FILTER_FILE = join(packageRoot, 'dist', 'data', 'english-words.bin');
 
 function positions(word: string): number[] {
@@ -46,4 +48,30 @@ export function isEnglishWord(word: string): boolean {
   }
   if (!filter) return true;
   return positions(word).every((p) => (filter![p >>> 3]! & (1 << (p & 7))) !== 0);
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Whether an unknown lowercase word is still English: a typo one edit from a word
+ * ("developper", "knowldge") or two words run together ("rulebook", "infographic"). Such a
+ * word is no name, however few lists know it.
+ */
+export function isEnglishLike(word: string): boolean {
+  if (isEnglishWord(word)) return true;
+  // A short word one edit from English is as likely a name ("dask", "rica") as a typo.
+  if (word.length < 7) return false;
+  for (let i = 0; i < word.length; i++) {
+    if (isEnglishWord(word.slice(0, i) + word.slice(i + 1))) return true;
+    if (i + 1 < word.length && isEnglishWord(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2))) return true;
+  }
+  for (let i = 0; i <= word.length; i++) {
+    for (const c of LETTERS) {
+      if (isEnglishWord(word.slice(0, i) + c + word.slice(i))) return true;
+      if (i < word.length && c !== word[i] && isEnglishWord(word.slice(0, i) + c + word.slice(i + 1))) return true;
+    }
+  }
+  // Both halves at least four letters: "tidelift" would split, "shadcn" would not.
+  for (let i = 4; i <= word.length - 4; i++) if (isEnglishWord(word.slice(0, i)) && isEnglishWord(word.slice(i))) return true;
+  return false;
 }
