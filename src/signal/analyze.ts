@@ -173,10 +173,11 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   const units: UnitAnalysis[] = [];
   const directness: boolean[] = [];
 
+  const nameChecks = { left: NAME_CHECKS_PER_DRAFT };
   const read = skeleton.units.map((unit) => {
     const text = body.slice(unit.start, unit.end);
     const tokens = stemTokens(text, unit.start).filter((t) => !inPlaceholder(t.start, t.end));
-    return { unit, text, tokens, found: findAnchors(text, unit.start, tokens, p, profile, index, inPlaceholder) };
+    return { unit, text, tokens, found: findAnchors(text, unit.start, tokens, p, profile, index, inPlaceholder, nameChecks) };
   });
   // "your Word to the Wise blog", "Living Waters Church of God's website": the prospect's own
   // name, which says who they are and is no fact about them.
@@ -184,7 +185,11 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   for (const { tokens, found } of read) {
     for (const a of found) {
       const next = tokens[firstStartingAt(tokens, a.end)];
-      if (a.kind === 'entity' && next && p.ownThings.has(next.text)) selfNames.push(a.text.toLowerCase().replace(/['’]s$/, ''));
+      // A few names say who they are; a draft naming hundreds is no email, and each one costs a scan.
+      if (a.kind === 'entity' && next && p.ownThings.has(next.text) && selfNames.length < 8) {
+        const name = a.text.toLowerCase().replace(/['’]s$/, '');
+        if (!selfNames.includes(name)) selfNames.push(name);
+      }
     }
   }
   // With no company known, the organisation the opening sentences report on is the prospect:
@@ -228,7 +233,8 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     const anchors = found.filter((a) => !inCue(a.start, a.end) && !hedged.has(firstStartingAt(tokens, a.start)));
     // Their interest in the sender's own product is the fact: "your team browsing Testsigma".
     if (activity) {
-      for (const t of tokens) if (products.has(t.text) && /^\p{Lu}/u.test(t.raw) && !anchors.some((a) => a.start <= t.start && t.end <= a.end)) anchors.push({ kind: 'entity', text: t.raw, start: t.start, end: t.end });
+      const inAnchor = containmentTest(anchors);
+      for (const t of tokens) if (products.has(t.text) && /^\p{Lu}/u.test(t.raw) && !inAnchor(t.start, t.end)) anchors.push({ kind: 'entity', text: t.raw, start: t.start, end: t.end });
       anchors.sort((a, b) => a.start - b.start);
     }
     units.push({ unit, tokens, anchors, cues, aboutProspect: direct || (activity && !senderClaim), direct, senderClaim, observed, hedged: hedged.size > 0 });
@@ -375,7 +381,7 @@ export function signalWeakness(text: string, draft: Draft, data: SignalData, ind
   const tokens = stemTokens(t);
   if (tokens.length < 4) return `it has ${tokens.length === 1 ? 'one word' : `${tokens.length} words`}; one concrete fact takes at least four`;
   const profile = profileWords(draft);
-  if (findAnchors(t, 0, tokens, prepare(data), profile, index, () => false).length === 0) {
+  if (findAnchors(t, 0, tokens, prepare(data), profile, index, () => false, { left: NAME_CHECKS_PER_DRAFT }).length === 0) {
     return 'it names no number, date, name, quotation, page or topic of their post';
   }
   return undefined;
@@ -418,6 +424,7 @@ function findAnchors(
   profile: Set<string>,
   index: CorpusIndex | undefined,
   inPlaceholder: (s: number, e: number) => boolean,
+  budget: { left: number },
 ): Anchor[] {
   const anchors = new SpanSet<Anchor>();
   const add = (kind: AnchorKind, start: number, end: number) => {
@@ -429,6 +436,7 @@ function findAnchors(
   // "you talk about things like https://rachsmith.com/2016/career-fomo". Links in the sender's
   // own sentences never count, since those sentences carry no signal.
   for (const m of text.matchAll(PAGE_LINK)) {
+    if (!/[a-z]{4}/i.test(m[2]!)) continue;
     const host = m[1]!.toLowerCase().replace(/^www\./, '');
     // A link whose host or path names the sender ("github.com/Peon-sh/Peon") is theirs.
     const words = m[0].toLowerCase().split(/[^\p{L}\p{N}]+/u);
@@ -477,7 +485,7 @@ function findAnchors(
   // Names nobody capitalised: a word that is neither English nor in the generic corpus ("saw
   // you starred shadcn", "your doltgresql repo"). Words of links and addresses are not names.
   for (const t of tokens) {
-    if (isUncapitalisedName(t, text, offset, profile, p, index)) add('entity', t.start, t.end);
+    if (isUncapitalisedName(t, text, offset, profile, p, index, budget)) add('entity', t.start, t.end);
   }
   // The named topic of the prospect's own content: "your post on freight audits".
   for (let i = 0; i + 2 < tokens.length; i++) {
@@ -492,11 +500,23 @@ function findAnchors(
 
 const CODE_SPAN = /`[^`\n]{2,60}`/g;
 // A host, then a path with at least one word of four letters or more: a page, not a site.
-const PAGE_LINK = /\bhttps?:\/\/([\w.-]+\.[a-z]{2,})\/(?=[^\s)\]>]*[a-z]{4})[^\s)\]>]+/gi;
+// Bounded, so a long run of links with no space between them is read in linear time.
+const PAGE_LINK = /\bhttps?:\/\/([\w-]{1,63}(?:\.[\w-]{1,63}){1,8})\/([^\s)\]>]{1,300})/gi;
 
-function isUncapitalisedName(t: StemToken, text: string, offset: number, profile: Set<string>, p: Prepared, index: CorpusIndex | undefined): boolean {
-  if (t.raw !== t.text || !/^[a-z][a-z0-9]{3,}$/.test(t.text) || isStopword(t.text) || profile.has(t.text) || p.common.has(t.text)) return false;
+/**
+ * How many words of one draft may be checked against English as possible names. The check
+ * costs a few hundred lookups a word; an email has a handful of unknown words, and a draft
+ * with hundreds of them (a log, random text) is no email, so the rest are taken for words.
+ */
+const NAME_CHECKS_PER_DRAFT = 100;
+/** The longest word taken for an uncapitalised name; longer ones are never tool names. */
+const MAX_NAME_LENGTH = 24;
+
+function isUncapitalisedName(t: StemToken, text: string, offset: number, profile: Set<string>, p: Prepared, index: CorpusIndex | undefined, budget: { left: number }): boolean {
+  if (t.raw !== t.text || t.text.length > MAX_NAME_LENGTH || !/^[a-z][a-z0-9]{3,}$/.test(t.text) || isStopword(t.text) || profile.has(t.text) || p.common.has(t.text)) return false;
   if ((index?.documentFrequency(t.stem) ?? 0) > 0) return false;
+  if (budget.left <= 0) return false;
+  budget.left--;
   if (isEnglishLike(t.text) || (t.text.endsWith('s') && isEnglishLike(t.text.slice(0, -1)))) return false;
   // The whitespace-delimited chunk the word sits in: "tokenbrake.com/guides" is a link.
   const from = text.lastIndexOf(' ', t.start - offset) + 1;
@@ -597,7 +617,8 @@ function openingOrganisation(read: ReadonlyArray<{ tokens: StemToken[]; found: A
   for (const { tokens, found } of read) {
     const observations = p.observations.find(tokens);
     if (tokens[0] && p.sender.has(tokens[0].text) && observations.length === 0) continue;
-    for (const a of found) {
+    // Who an opening sentence reports on is named early in it.
+    for (const a of found.slice(0, 8)) {
       if (a.kind !== 'entity') continue;
       const at = firstStartingAt(tokens, a.start);
       const next = tokens[firstStartingAt(tokens, a.end)];
