@@ -186,7 +186,10 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     for (const a of found) {
       const next = tokens[firstStartingAt(tokens, a.end)];
       // A few names say who they are; a draft naming hundreds is no email, and each one costs a scan.
-      if (a.kind === 'entity' && next && p.ownThings.has(next.text) && selfNames.length < 8) {
+      // Theirs when said to be: "your … blog" or "Living Waters' website"; "the Atlantis repository" they starred is not.
+      const at = firstStartingAt(tokens, a.start);
+      const theirs = /['’]s?$/.test(a.text) || tokens.slice(Math.max(0, at - 5), at).some((t) => t.text === 'your');
+      if (a.kind === 'entity' && theirs && next && p.ownThings.has(next.text) && selfNames.length < 8) {
         const name = a.text.toLowerCase().replace(/['’]s$/, '');
         if (!selfNames.includes(name)) selfNames.push(name);
       }
@@ -211,7 +214,11 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     const postscript = /^p\.?\s?s\b/i.test(text);
     const direct = [...lower].some((w) => p.prospect.has(w)) || mentionsIdentity || (postscript && ![...lower].some((w) => p.sender.has(w)));
     const hedged = hedgedTokens(text, unit.start, tokens, p.hedges);
-    const observed = p.observations.find(tokens).some((o) => !hedged.has(o.from));
+    const observations = p.observations.find(tokens).filter((o) => !hedged.has(o.from));
+    const observed = observations.length > 0;
+    // "I noticed…", "we saw…", "Came across…", "I was looking at…": the sender reporting, at the
+    // head of the sentence, not telling their own story ("I was a growth lead… until I found…").
+    const reports = observations.some((o) => o.from === 0 || (o.from <= 2 && (p.sender.has(tokens[o.from - 1]!.text) || REPORT_ADVERBS.has(tokens[o.from - 1]!.text) || tokens[o.from - 1]!.text === 'was')));
     // Reported, not asked for: "starring or forking it would mean a lot" is a request.
     const activity = hedged.size === 0 && p.activities.find(tokens).length > 0;
     // "We have a database of 72,000…" is the sender's, whatever "you" comes later; "we noticed" is not.
@@ -222,7 +229,7 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
       opensWithSender ||
       quotesStatistic(tokens, found, p) ||
       // "I noticed the announcements page still says …" is the sender reporting on the prospect, not about themselves.
-      (!direct && !observed && !activity && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0 || (!!corporateHead && p.corporate.has(corporateHead.text) && !observed);
+      (!direct && !reports && !activity && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0 || (!!corporateHead && p.corporate.has(corporateHead.text) && !observed);
     const cues = p.cues
       .find(tokens)
       .filter((c) => !hedged.has(c.from) && !inCompound(body, tokens, c.from, c.to))
@@ -244,7 +251,8 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   // June 2025. I ran your checkout through...") is about them too, when it names a thing, a
   // date or a quotation: a bare number beside "you" is usually the sender's own claim.
   units.forEach((u, i) => {
-    if (!u.aboutProspect && !u.senderClaim && (directness[i - 1] || directness[i + 1]) && u.anchors.some((a) => a.kind !== 'number')) u.aboutProspect = true;
+    // A link beside a "you" sentence is the sender's offer ("Listen to the show here…"), not theirs.
+    if (!u.aboutProspect && !u.senderClaim && (directness[i - 1] || directness[i + 1]) && u.anchors.some((a) => a.kind !== 'number' && a.kind !== 'link')) u.aboutProspect = true;
   });
 
   const signals: DetectedSignal[] = [];
@@ -268,6 +276,13 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     const own = u.anchors.filter((a) => !names(identity, a.text) && !(a.kind === 'entity' && justAfterObservation(u, a, p)));
     if (seen && own.length > 0) {
       signals.push({ type: 'other', label: 'Other', cue: 'observation', anchors: own, start: u.unit.start, end: u.unit.end });
+      continue;
+    }
+    // The named topic of their post or talk is their own content, whatever cue it lacks.
+    const topics = u.anchors.filter((a) => a.kind === 'topic');
+    if (u.direct && topics.length > 0) {
+      const type = data.types.find((t) => t.id === 'own-content');
+      signals.push({ type: type?.id ?? 'other', label: type?.label ?? 'Other', cue: 'topic', anchors: u.anchors, start: u.unit.start, end: u.unit.end });
       continue;
     }
     // "Congrats on Orvale making the Inc. 5000": what they are congratulated on, if it is named.
@@ -346,6 +361,8 @@ function quotesStatistic(tokens: StemToken[], anchors: Anchor[], p: Prepared): b
   }
   return false;
 }
+
+const REPORT_ADVERBS = new Set(['just', 'recently', 'also', 'actually', 'first', 'today', 'then']);
 
 const CONGRATULATIONS = new Set(['congrats', 'congratulations', 'kudos']);
 
@@ -490,8 +507,9 @@ function findAnchors(
   // The named topic of the prospect's own content: "your post on freight audits".
   for (let i = 0; i + 2 < tokens.length; i++) {
     if (!p.contentNouns.has(tokens[i]!.stem) || !p.topicLinks.has(tokens[i + 1]!.text)) continue;
-    // A noun, not the verb: "your talk on X" names a talk, "you talk about hiring" does not.
-    if (!DETERMINERS.has(tokens[i - 1]?.text ?? '')) continue;
+    // A noun, not the verb: "your talk on X" and "your TEDx talk on X" name a talk, "you talk
+    // about hiring" does not.
+    if (!DETERMINERS.has(tokens[i - 1]?.text ?? '') && !DETERMINERS.has(tokens[i - 2]?.text ?? '')) continue;
     const topic = tokens.slice(i + 2, i + 8).filter((t) => !isStopword(t.text) && !profile.has(t.text));
     if (topic.length >= 2) add('topic', tokens[i]!.start, topic[1]!.end);
   }

@@ -144,4 +144,17 @@ describe('signal detection on pasted mail with no profile', () => {
       'other: number=3, date=November',
     ]);
   });
+
+  it('reads the named topic of their talk as their own content, with no cue word', async () => {
+    expect(await bareSignals('Hi Arjun,\n\nYour TEDx talk on vulnerability-based team building hit home.\n')).toEqual(['own-content: entity=TEDx, topic=talk on vulnerability-based']);
+  });
+
+  it('reads the repository they starred as a fact, not as who they are', async () => {
+    expect(await bareSignals('Hey there, I saw that you gave a star to the Atlantis repository on Github.\n')).toEqual(['intent: entity=Atlantis']);
+  });
+
+  it('does not lend the prospect to a link beside a "you" sentence, nor read the sender\'s own story as a report', async () => {
+    expect(await bareSignals('Hi Dana,\n\nI bet you have heard of the show. Listen to it here: https://podcast.example/episodes/latest-show\n')).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nSounds like your audience knows this. I was a growth lead at Shopify and Faire for 8 years until I found a better way.\n')).toEqual([]);
+  });
 });
