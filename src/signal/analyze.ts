@@ -484,6 +484,8 @@ function findAnchors(
   // and "European Accessibility Act" are names even if "Meridian" or "Act" recur there).
   for (let i = 0; i < tokens.length; i++) {
     if (!isCapitalised(tokens, i, p, profile)) continue;
+    // "plain-English", "AI-Powered": a capital inside a hyphenated word describes, it names nothing.
+    if (i > 0 && tokens[i - 1]!.end === tokens[i]!.start - 1 && text[tokens[i]!.start - offset - 1] === '-') continue;
     // "Saw Orvale is hiring": the sentence's first word is the observation, not part of the name.
     if (i === 0 && (p.observationWords.has(tokens[0]!.text) || CONGRATULATIONS.has(tokens[0]!.text)) && isCapitalised(tokens, 1, p, profile)) continue;
     let j = i + 1;

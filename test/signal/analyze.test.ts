@@ -157,4 +157,8 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hi Dana,\n\nI bet you have heard of the show. Listen to it here: https://podcast.example/episodes/latest-show\n')).toEqual([]);
     expect(await bareSignals('Hi Dana,\n\nSounds like your audience knows this. I was a growth lead at Shopify and Faire for 8 years until I found a better way.\n')).toEqual([]);
   });
+
+  it('does not read a capital inside a hyphenated word as a name', async () => {
+    expect(await bareSignals('Hi Dana,\n\nYou get a plain-English report every month.\n')).toEqual([]);
+  });
 });
