@@ -241,7 +241,9 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     // Their interest in the sender's own product is the fact: "your team browsing Testsigma".
     if (activity) {
       const inAnchor = containmentTest(anchors);
-      for (const t of tokens) if (products.has(t.text) && /^\p{Lu}/u.test(t.raw) && !inAnchor(t.start, t.end)) anchors.push({ kind: 'entity', text: t.raw, start: t.start, end: t.end });
+      // A few mentions make the fact; a sentence repeating the name thousands of times adds nothing.
+      const mentions = tokens.filter((t) => products.has(t.text) && /^\p{Lu}/u.test(t.raw) && !inAnchor(t.start, t.end)).slice(0, 8);
+      for (const t of mentions) anchors.push({ kind: 'entity', text: t.raw, start: t.start, end: t.end });
       anchors.sort((a, b) => a.start - b.start);
     }
     units.push({ unit, tokens, anchors, cues, aboutProspect: direct || (activity && !senderClaim), direct, senderClaim, observed, hedged: hedged.size > 0 });
