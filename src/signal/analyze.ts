@@ -14,6 +14,8 @@ export interface SignalData extends SenderNameData {
   types: Array<{ id: string; label: string; cues: string[]; example: string }>;
   sender_markers: string[];
   prospect_markers: string[];
+  congratulations?: string[];
+  courtesies?: string[];
   pitch_markers?: string[];
   observations?: string[];
   corporate_sender?: string[];
@@ -103,12 +105,16 @@ interface Prepared {
   populations: Set<string>;
   recency: StemPhraseMatcher<string>;
   observationWords: Set<string>;
+  congratulations: Set<string>;
+  courtesies: StemPhraseMatcher<string>;
   stale: StemPhraseMatcher<string>;
 }
 
 const prepare = memoizeByObject((data: SignalData): Prepared => {
   const cues = new StemPhraseMatcher<{ type: string; phrase: string }>('word');
   for (const t of data.types) for (const c of t.cues) cues.add(c, { type: t.id, phrase: c });
+  const courtesies = new StemPhraseMatcher<string>();
+  for (const c of data.courtesies ?? []) courtesies.add(c, c);
   const hedges = new StemPhraseMatcher<string>();
   for (const h of data.hedges) hedges.add(h, h);
   const pitch = new StemPhraseMatcher<string>();
@@ -125,7 +131,10 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
     data,
     cues,
     sender: new Set(data.sender_markers),
-    prospect: new Set(data.prospect_markers),
+    // Congratulating them speaks to them as much as "you" does.
+    prospect: new Set([...data.prospect_markers, ...(data.congratulations ?? [])]),
+    congratulations: new Set(data.congratulations ?? []),
+    courtesies,
     hedges,
     pitch,
     observations,
@@ -185,8 +194,9 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   for (const { tokens, found } of read) {
     for (const a of found) {
       const next = tokens[firstStartingAt(tokens, a.end)];
-      // A few names say who they are; a draft naming hundreds is no email, and each one costs a scan.
-      // Theirs when said to be: "your … blog" or "Living Waters' website"; "the Atlantis repository" they starred is not.
+      // Theirs when said to be: "your … blog" or "Living Waters' website"; "the Atlantis
+      // repository" they starred is not. A few names say who they are; a draft naming hundreds
+      // is no email, and each one costs a scan of every sentence.
       const at = firstStartingAt(tokens, a.start);
       const theirs = /['’]s?$/.test(a.text) || tokens.slice(Math.max(0, at - 5), at).some((t) => t.text === 'your');
       if (a.kind === 'entity' && theirs && next && p.ownThings.has(next.text) && selfNames.length < 8) {
@@ -213,7 +223,7 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     // A P.S. is written to the reader; unless it talks about the sender it is about them.
     const postscript = /^p\.?\s?s\b/i.test(text);
     const direct = [...lower].some((w) => p.prospect.has(w)) || mentionsIdentity || (postscript && ![...lower].some((w) => p.sender.has(w)));
-    const hedged = hedgedTokens(text, unit.start, tokens, p.hedges);
+    const hedged = hedgedTokens(text, unit.start, tokens, p);
     const observations = p.observations.find(tokens).filter((o) => !hedged.has(o.from));
     const observed = observations.length > 0;
     // "I noticed…", "we saw…", "Came across…", "I was looking at…": the sender reporting, at the
@@ -259,47 +269,34 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
 
   const signals: DetectedSignal[] = [];
   for (const [i, u] of units.entries()) {
-    // Research is current: what a sentence puts "years ago" or "no longer" is history.
+    // Research is current: what a sentence puts "way back" or "years ago" is history.
     if (u.senderClaim || !u.aboutProspect || u.anchors.length === 0 || p.stale.find(u.tokens).length > 0) continue;
-    const facts = u.anchors.filter((a) => !names(selfNames, a.text));
+    const facts = u.anchors.filter((a) => !names(identity, a.text));
+    if (facts.length === 0) continue;
+    const add = (type: string, cue: string, anchors: Anchor[]) => {
+      const known = data.types.find((t) => t.id === type);
+      signals.push({ type, label: known?.label ?? 'Other', cue, anchors, start: u.unit.start, end: u.unit.end });
+    };
     if (u.cues.length > 0) {
-      if (facts.length === 0) continue;
       const cue = nearestCue(u);
-      const type = data.types.find((t) => t.id === cue.type)!;
-      signals.push({ type: type.id, label: type.label, cue: cue.text, anchors: facts, start: u.unit.start, end: u.unit.end });
+      add(cue.type, cue.text, facts);
       continue;
     }
     // Cue lists say which type a signal is; they are not a gate. A first-hand observation (in
     // this sentence or the one before) of something of theirs that is named, numbered, dated
     // or quoted is research of type "other", as long as the named thing is not just them.
-    const seen = u.observed || units[i - 1]?.observed;
     // The thing observed is them ("came across Back In Strength", "your extension The Great
     // Suspender"); what is observed about it (a number, a date, a quotation, another name) is the fact.
-    const own = u.anchors.filter((a) => !names(identity, a.text) && !(a.kind === 'entity' && justAfterObservation(u, a, p)));
-    if (seen && own.length > 0) {
-      signals.push({ type: 'other', label: 'Other', cue: 'observation', anchors: own, start: u.unit.start, end: u.unit.end });
-      continue;
-    }
+    const observedFacts = facts.filter((a) => !(a.kind === 'entity' && justAfterObservation(u, a, p)));
+    if ((u.observed || units[i - 1]?.observed) && observedFacts.length > 0) add('other', 'observation', observedFacts);
     // The named topic of their post or talk is their own content, whatever cue it lacks.
-    const topics = u.anchors.filter((a) => a.kind === 'topic');
-    if (u.direct && topics.length > 0) {
-      const type = data.types.find((t) => t.id === 'own-content');
-      signals.push({ type: type?.id ?? 'other', label: type?.label ?? 'Other', cue: 'topic', anchors: u.anchors, start: u.unit.start, end: u.unit.end });
-      continue;
-    }
+    else if (u.direct && facts.some((a) => a.kind === 'topic')) add('own-content', 'topic', facts);
     // "Congrats on Orvale making the Inc. 5000": what they are congratulated on, if it is named.
-    const facts2 = u.anchors.filter((a) => !names(identity, a.text));
-    if (u.tokens.some((t) => CONGRATULATIONS.has(t.text)) && facts2.some((a) => a.kind !== 'date')) {
-      signals.push({ type: 'other', label: 'Other', cue: 'congratulations', anchors: facts2, start: u.unit.start, end: u.unit.end });
-      continue;
-    }
+    else if (u.tokens.some((t) => p.congratulations.has(t.text)) && facts.some((a) => a.kind !== 'date')) add('other', 'congratulations', facts);
     // A report with the prospect as its subject, dated or quoting them, with nothing in it
-    // supposed or predicted: "Your Q3 call on 28
-    // October put SMB churn at 4.1%", "Orvale spun out of Brightline Labs last month", "Your
-    // pricing page still says "contact us for a quote"".
-    if (!u.hedged && opensWithProspect(u.tokens, identity, p) && facts2.length > 0 && (facts2.some((a) => a.kind === 'date' || a.kind === 'quote') || p.recency.find(u.tokens).length > 0)) {
-      signals.push({ type: 'other', label: 'Other', cue: 'reported fact', anchors: facts2, start: u.unit.start, end: u.unit.end });
-    }
+    // supposed or predicted: "Your Q3 call on 28 October put SMB churn at 4.1%", "Orvale spun
+    // out of Brightline Labs last month", "Your pricing page still says "contact us for a quote"".
+    else if (!u.hedged && opensWithProspect(u.tokens, identity, p) && (facts.some((a) => a.kind === 'date' || a.kind === 'quote') || p.recency.find(u.tokens).length > 0)) add('other', 'reported fact', facts);
   }
   const result: DraftAnalysis = { units, signals };
   if (draft.signal) {
@@ -316,7 +313,7 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
  * it does not state: the clause a question mark closes is covered too ("Quick question: how do
  * you track what Render and Fly.io are shipping?").
  */
-function hedgedTokens(text: string, offset: number, tokens: StemToken[], hedges: StemPhraseMatcher<string>): Set<number> {
+function hedgedTokens(text: string, offset: number, tokens: StemToken[], p: Prepared): Set<number> {
   const out = new Set<number>();
   // Whether a clause ends between token i - 1 and token i.
   const clauseBreak = (i: number) => /[,;:—–]/.test(text.slice(tokens[i - 1]!.end - offset, tokens[i]!.start - offset));
@@ -326,9 +323,9 @@ function hedgedTokens(text: string, offset: number, tokens: StemToken[], hedges:
       if (i > 0 && clauseBreak(i)) break;
     }
   }
-  for (const h of hedges.find(tokens)) {
-    // "I would like to thank you for starring…" wishes nothing: what it thanks for happened.
-    if (/^(like|love)$/.test(tokens[h.to]?.text ?? '') && /^(thank|congratulate)$/.test(tokens[h.to + 2]?.text ?? '')) continue;
+  const courtesy = new Set(p.courtesies.find(tokens).map((c) => c.from));
+  for (const h of p.hedges.find(tokens)) {
+    if (courtesy.has(h.to)) continue;
     for (let i = h.from; i < tokens.length && i < h.from + 25; i++) {
       // "…will learn a lot from you, since you talk about X": a reason is stated, not supposed.
       if (i > h.from && (CLAUSE_WORDS.has(tokens[i]!.text) || clauseBreak(i))) break;
@@ -365,8 +362,6 @@ function quotesStatistic(tokens: StemToken[], anchors: Anchor[], p: Prepared): b
 }
 
 const REPORT_ADVERBS = new Set(['just', 'recently', 'also', 'actually', 'first', 'today', 'then']);
-
-const CONGRATULATIONS = new Set(['congrats', 'congratulations', 'kudos']);
 
 /** The sentence's subject is the prospect: "Your Q3 call…", "You moved…", or their name first. */
 function opensWithProspect(tokens: StemToken[], identity: string[], p: Prepared): boolean {
@@ -451,9 +446,10 @@ function findAnchors(
     anchors.add({ kind, text: text.slice(start - offset, end - offset), start, end });
   };
 
-  // A link to a page (first: its path holds numbers and names of its own), not a home page or a booking page, points at something checkable:
-  // "you talk about things like https://rachsmith.com/2016/career-fomo". Links in the sender's
-  // own sentences never count, since those sentences carry no signal.
+  // A link to a page, not a home page or a booking page, points at something checkable: "you
+  // talk about things like https://rachsmith.com/2016/career-fomo". Links go first, so the
+  // numbers and words of their path are not read again as anchors of their own. Links in the
+  // sender's own sentences never count, since those sentences carry no signal.
   for (const m of text.matchAll(PAGE_LINK)) {
     if (!/[a-z]{4}/i.test(m[2]!)) continue;
     const host = m[1]!.toLowerCase().replace(/^www\./, '');
@@ -489,7 +485,7 @@ function findAnchors(
     // "plain-English", "AI-Powered": a capital inside a hyphenated word describes, it names nothing.
     if (i > 0 && tokens[i - 1]!.end === tokens[i]!.start - 1 && text[tokens[i]!.start - offset - 1] === '-') continue;
     // "Saw Orvale is hiring": the sentence's first word is the observation, not part of the name.
-    if (i === 0 && (p.observationWords.has(tokens[0]!.text) || CONGRATULATIONS.has(tokens[0]!.text)) && isCapitalised(tokens, 1, p, profile)) continue;
+    if (i === 0 && (p.observationWords.has(tokens[0]!.text) || p.congratulations.has(tokens[0]!.text)) && isCapitalised(tokens, 1, p, profile)) continue;
     let j = i + 1;
     while (j < tokens.length && (isCapitalised(tokens, j, p, profile) || (isConnector(tokens[j]!) && isCapitalised(tokens, j + 1, p, profile))) && /^[ \t]{1,2}$/.test(text.slice(tokens[j - 1]!.end - offset, tokens[j]!.start - offset))) j++;
     const run = tokens.slice(i, j);
