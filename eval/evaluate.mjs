@@ -51,8 +51,8 @@ export function formatEval(rows, title = 'eval/') {
 }
 
 if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--real')) {
-  const { realEval } = await import('./real.mjs');
-  const split = process.argv.includes('--fresh2') ? 'fresh2' : process.argv.includes('--fresh') ? 'fresh' : process.argv.includes('--check') ? 'check' : process.argv.includes('--dev') ? 'dev' : 'tune';
+  const { realEval, REAL_SPLITS } = await import('./real.mjs');
+  const split = REAL_SPLITS.find((s) => process.argv.includes(`--${s}`)) ?? 'tune';
   console.log(await realEval(split, process.argv.includes('--misses')));
 } else if (import.meta.url === `file://${process.argv[1]}`) {
   const set = process.argv.includes('--holdout') ? 'eval/holdout' : 'eval';

@@ -85,7 +85,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--no-ignore', 'lint files even when ignore patterns match them')
     .option('--max-file-size <size>', 'largest draft to read, e.g. 2MB (default 1MB)')
     .option('--signal <text>', 'save this research signal, in your own words, with the one draft named')
-    .option('--signal-type <type>', 'the signal\'s type: funding, hiring, leadership, launch, tech-stack, expansion, metric, press, own-content, event, intent, review, regulation or other')
+    .option('--signal-type <type>', 'the signal\'s type: funding, hiring, leadership, launch, tech-stack, expansion, metric, press, own-content, event, intent, first-hand, review, regulation or other')
     .option('--no-interactive', 'never ask for a missing research signal')
     .option('--prospect <key=value>', 'a prospect profile field for every draft, e.g. company="Tern Labs" (repeatable)', collect)
     .action(async (paths: string[], flags: LintFlags) => {

@@ -11,7 +11,8 @@ import { senderNames, type SenderNameData } from './sender-names.js';
 
 /** rules/signals.yml */
 export interface SignalData extends SenderNameData {
-  types: Array<{ id: string; label: string; cues: string[]; example: string }>;
+  /** `sender_voice`: the type's cues are said by the sender of their own doing ("I filed issue #412"), so "we" at the head is no claim. */
+  types: Array<{ id: string; label: string; cues: string[]; example: string; sender_voice?: boolean }>;
   sender_markers: string[];
   prospect_markers: string[];
   congratulations?: string[];
@@ -32,9 +33,12 @@ export interface SignalData extends SenderNameData {
   populations?: string[];
   recency?: string[];
   stale?: string[];
+  role_titles?: string[];
+  site_parts?: string[];
+  site_states?: string[];
 }
 
-export type AnchorKind = 'number' | 'date' | 'entity' | 'quote' | 'topic' | 'link';
+export type AnchorKind = 'number' | 'date' | 'entity' | 'quote' | 'topic' | 'link' | 'site-part';
 
 /** Something concrete in a sentence: offsets into the body. */
 export interface Anchor {
@@ -79,6 +83,7 @@ export interface DraftAnalysis {
   savedSignalWeakness?: string;
 }
 
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'apr', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 // Matched against lowercased text rather than with the `i` flag: case-insensitive Unicode
 // matching made this one expression cost ~3 ms more to compile on every cold start.
@@ -108,6 +113,10 @@ interface Prepared {
   congratulations: Set<string>;
   courtesies: StemPhraseMatcher<string>;
   stale: StemPhraseMatcher<string>;
+  siteParts: StemPhraseMatcher<string>;
+  siteStates: StemPhraseMatcher<string>;
+  senderVoiced: Set<string>;
+  roleTitles: Set<string>;
 }
 
 const prepare = memoizeByObject((data: SignalData): Prepared => {
@@ -127,6 +136,10 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
   for (const m of data.activities ?? []) activities.add(m, m);
   const observations = new StemPhraseMatcher<string>('word');
   for (const m of data.observations ?? []) observations.add(m, m);
+  const siteParts = new StemPhraseMatcher<string>('word');
+  for (const m of data.site_parts ?? []) siteParts.add(m, m);
+  const siteStates = new StemPhraseMatcher<string>('word');
+  for (const m of data.site_states ?? []) siteStates.add(m, m);
   return {
     data,
     cues,
@@ -150,6 +163,10 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
     populations: new Set(data.populations ?? []),
     recency,
     stale,
+    siteParts,
+    siteStates,
+    roleTitles: new Set(data.role_titles ?? []),
+    senderVoiced: new Set(data.types.filter((t) => t.sender_voice).map((t) => t.id)),
     observationWords: new Set((data.observations ?? []).filter((o) => !o.includes(' '))),
   };
 });
@@ -235,15 +252,17 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     const corporateHead = tokens.find((t) => !inQuote(t.start, t.end) && !country(t) && (p.sender.has(t.text) || p.prospect.has(t.text)));
     // "TokenBrake fixes exactly that", with TokenBrake the sender's product.
     const opensWithSender = !!tokens[0] && /^\p{Lu}/u.test(tokens[0].raw) && sender.has(tokens[0].text.replace(/['’]s$/, ''));
-    const senderClaim =
-      opensWithSender ||
-      quotesStatistic(tokens, found, p) ||
-      // "I noticed the announcements page still says …" is the sender reporting on the prospect, not about themselves.
-      (!direct && !reports && !activity && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0 || (!!corporateHead && p.corporate.has(corporateHead.text) && !observed);
     const cues = p.cues
       .find(tokens)
       .filter((c) => !hedged.has(c.from) && !inCompound(body, tokens, c.from, c.to))
       .map((c) => ({ type: c.value.type, text: c.value.phrase, from: c.from, to: c.to }));
+    // "We've been using your API for two years": the sender's own use of their product is the fact.
+    const firstHand = cues.some((c) => p.senderVoiced.has(c.type));
+    const senderClaim =
+      opensWithSender ||
+      quotesStatistic(tokens, found, p) ||
+      // "I noticed the announcements page still says …" is the sender reporting on the prospect, not about themselves.
+      (!direct && !reports && !activity && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0 || (!!corporateHead && p.corporate.has(corporateHead.text) && !observed && !firstHand && !prospectClause(text, unit.start, tokens, p));
     // A cue is not its own anchor: "RFP" in "a full RFP response" is the cue, nothing concrete.
     const inCue = containmentTest(cues.map((c) => ({ start: tokens[c.from]!.start, end: tokens[c.to - 1]!.end })));
     // What follows "would", "if" or "could" in its clause is hypothetical, not a fact.
@@ -254,6 +273,12 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
       // A few mentions make the fact; a sentence repeating the name thousands of times adds nothing.
       const mentions = tokens.filter((t) => products.has(t.text) && /^\p{Lu}/u.test(t.raw) && !inAnchor(t.start, t.end)).slice(0, 8);
       for (const t of mentions) anchors.push({ kind: 'entity', text: t.raw, start: t.start, end: t.end });
+      // When they did it is checkable too: "someone on your team starred our repo last week".
+      for (const r of p.recency.find(tokens)) {
+        const start = tokens[r.from]!.start;
+        const end = tokens[r.to - 1]!.end;
+        if (!inAnchor(start, end)) anchors.push({ kind: 'date', text: body.slice(start, end), start, end });
+      }
       anchors.sort((a, b) => a.start - b.start);
     }
     units.push({ unit, tokens, anchors, cues, aboutProspect: direct || (activity && !senderClaim), direct, senderClaim, observed, hedged: hedged.size > 0 });
@@ -271,7 +296,8 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   for (const [i, u] of units.entries()) {
     // Research is current: what a sentence puts "way back" or "years ago" is history.
     if (u.senderClaim || !u.aboutProspect || u.anchors.length === 0 || p.stale.find(u.tokens).length > 0) continue;
-    const facts = u.anchors.filter((a) => !names(identity, a.text));
+    const profileData = statedRole(u, p);
+    const facts = u.anchors.filter((a) => !names(identity, a.text) && !profileData.has(a));
     if (facts.length === 0) continue;
     const add = (type: string, cue: string, anchors: Anchor[]) => {
       const known = data.types.find((t) => t.id === type);
@@ -291,6 +317,8 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     if ((u.observed || units[i - 1]?.observed) && observedFacts.length > 0) add('other', 'observation', observedFacts);
     // The named topic of their post or talk is their own content, whatever cue it lacks.
     else if (u.direct && facts.some((a) => a.kind === 'topic')) add('own-content', 'topic', facts);
+    // "Your checkout page still loads over plain HTTP": what the sender looked at and found.
+    else if (!u.hedged && facts.some((a) => a.kind === 'site-part')) add('other', 'site observation', facts);
     // "Congrats on Orvale making the Inc. 5000": what they are congratulated on, if it is named.
     else if (u.tokens.some((t) => p.congratulations.has(t.text)) && facts.some((a) => a.kind !== 'date')) add('other', 'congratulations', facts);
     // A report with the prospect as its subject, dated or quoting them, with nothing in it
@@ -357,6 +385,48 @@ function quotesStatistic(tokens: StemToken[], anchors: Anchor[], p: Prepared): b
       if (t.text === 'your' || t.text === 'you') break;
       if (p.populations.has(t.text)) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * The anchors of a role the sentence tells them they hold: "you're the Head of Sales at
+ * Tessaro", "as VP of Marketing at Tessaro". That is their profile, which every list has; the
+ * title and the organisation after "at" or "of" are no fact about them.
+ */
+function statedRole(u: UnitAnalysis, p: Prepared): Set<Anchor> {
+  const out = new Set<Anchor>();
+  const entities = u.anchors.filter((a) => a.kind === 'entity');
+  for (const [k, a] of entities.entries()) {
+    const at = firstStartingAt(u.tokens, a.start);
+    if (!p.roleTitles.has(u.tokens[at]?.text ?? '')) continue;
+    const article = ARTICLES.has(u.tokens[at - 1]?.text ?? '') ? 1 : 0;
+    const head = u.tokens[at - 1 - article]?.text ?? '';
+    if (head !== "you're" && head !== 'as' && !(head === 'are' && u.tokens[at - 2 - article]?.text === 'you')) continue;
+    out.add(a);
+    const next = entities[k + 1];
+    const between = next ? u.tokens.slice(firstStartingAt(u.tokens, a.end), firstStartingAt(u.tokens, next.start)) : [];
+    if (next && between.length === 1 && (between[0]!.text === 'at' || between[0]!.text === 'of')) out.add(next);
+  }
+  return out;
+}
+
+const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** Words that join a second clause to a sentence: "We love what you do, and your post…". */
+const CONJUNCTIONS = new Set(['and', 'but', 'so', 'yet']);
+
+/**
+ * Whether a later clause of the sentence speaks of the prospect: "We love what you're building,
+ * and your post on usage-based billing…", "We read the report, and I know that your team…".
+ * The "we" at the sentence's head then opens a courtesy, not the sender's claim.
+ */
+function prospectClause(text: string, offset: number, tokens: StemToken[], p: Prepared): boolean {
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    if (!CONJUNCTIONS.has(tokens[k]!.text)) continue;
+    const gap = text.slice(tokens[k - 1]!.end - offset, tokens[k]!.start - offset);
+    if (!/[,;]/.test(gap)) continue;
+    if (tokens.slice(k + 1, k + 5).some((t) => p.prospect.has(t.text))) return true;
   }
   return false;
 }
@@ -475,8 +545,23 @@ function findAnchors(
       if (!(next && p.durations.has(next.text))) add('number', t.start, t.end);
     } else if (/^q[1-4]$/.test(t.text) || (MONTHS.has(t.text) && /^\p{Lu}/u.test(t.raw) && !(t.text === 'may' && i === 0))) {
       add('date', t.start, t.end);
+    } else if (WEEKDAYS.has(t.text) && tokens[i - 1]?.text === 'last') {
+      // "last Tuesday" is a day that has been; "on Tuesday" is as often the call being asked for.
+      add('date', tokens[i - 1]!.start, t.end);
+      add('date', t.start, t.end);
     }
   });
+  // Before the names, so "Your README says…" makes README the part of theirs, not a name.
+  // A part of their site or product in a stated state is a thing anyone can go and look at:
+  // "your checkout page still loads over plain HTTP", "your pricing page dropped the free tier".
+  // Their site as a whole is not ("your website could rank higher"): every pitch says that.
+  const states = p.siteStates.find(tokens);
+  if (states.length > 0) {
+    for (const part of p.siteParts.find(tokens)) {
+      const theirs = tokens.slice(Math.max(0, part.from - 2), part.from).some((t) => t.text === 'your' || /['’]s$/.test(t.raw));
+      if (theirs && states.some((st) => st.from >= part.to)) add('site-part', tokens[part.from]!.start, tokens[part.to - 1]!.end);
+    }
+  }
   // Named things: runs of capitalised words that are not profile values or common names,
   // kept when at least one word of the run is rare in the generic corpus ("Meridian One"
   // and "European Accessibility Act" are names even if "Meridian" or "Act" recur there).
@@ -506,14 +591,33 @@ function findAnchors(
   }
   // The named topic of the prospect's own content: "your post on freight audits".
   for (let i = 0; i + 2 < tokens.length; i++) {
-    if (!p.contentNouns.has(tokens[i]!.stem) || !p.topicLinks.has(tokens[i + 1]!.text)) continue;
+    if (!p.contentNouns.has(tokens[i]!.stem)) continue;
+    // "your episode with Morgan Housel on wealth", "your talk at SaaStr about hiring": who
+    // was with them or where it was may come between the piece and its topic.
+    const link = topicLinkAfter(tokens, i, p);
+    if (link < 0) continue;
     // A noun, not the verb: "your talk on X" and "your TEDx talk on X" name a talk, "you talk
     // about hiring" does not.
-    if (!DETERMINERS.has(tokens[i - 1]?.text ?? '') && !DETERMINERS.has(tokens[i - 2]?.text ?? '')) continue;
-    const topic = tokens.slice(i + 2, i + 8).filter((t) => !isStopword(t.text) && !profile.has(t.text));
+    if (![1, 2, 3].some((k) => DETERMINERS.has(tokens[i - k]?.text ?? ''))) continue;
+    const topic = tokens.slice(link + 1, link + 7).filter((t) => !isStopword(t.text) && !profile.has(t.text));
     if (topic.length >= 2) add('topic', tokens[i]!.start, topic[1]!.end);
   }
   return [...anchors.items];
+}
+
+/** Words that put who, where or when between a piece and its topic: "your episode with …", "your newsletter last Tuesday argued …". */
+const TOPIC_GAPS = new Set(['with', 'at', 'for', 'from', 'last', 'this', 'yesterday', 'today']);
+/** The most words such a gap holds before the topic's link word. */
+const TOPIC_GAP_WORDS = 4;
+
+/** The index of the word that links the piece at `i` to its topic ("on", "about"), or -1. */
+function topicLinkAfter(tokens: StemToken[], i: number, p: Prepared): number {
+  if (p.topicLinks.has(tokens[i + 1]?.text ?? '')) return i + 1;
+  if (!TOPIC_GAPS.has(tokens[i + 1]?.text ?? '')) return -1;
+  for (let k = i + 2; k < Math.min(tokens.length - 1, i + 2 + TOPIC_GAP_WORDS); k++) {
+    if (p.topicLinks.has(tokens[k]!.text) && tokens[k]!.text !== 'that') return k;
+  }
+  return -1;
 }
 
 const CODE_SPAN = /`[^`\n]{2,60}`/g;
@@ -640,7 +744,7 @@ function openingOrganisation(read: ReadonlyArray<{ tokens: StemToken[]; found: A
       if (a.kind !== 'entity') continue;
       const at = firstStartingAt(tokens, a.start);
       const next = tokens[firstStartingAt(tokens, a.end)];
-      const afterObservation = observations.some((o) => o.to === at || (o.to === at - 1 && tokens[o.to]!.text === 'that'));
+      const afterObservation = observations.some((o) => o.to === at || (o.to === at - 1 && (tokens[o.to]!.text === 'that' || tokens[o.to]!.text === 'the')));
       if (at === 0 || afterObservation || /['’]s$/.test(a.text) || (next && SUBJECT_VERBS.has(next.text))) return a.text.toLowerCase().replace(/['’]s$/, '');
     }
   }

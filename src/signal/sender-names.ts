@@ -34,7 +34,8 @@ export function senderNames(draft: Draft, data: SenderNameData, units: ReadonlyA
     const lower = text.toLowerCase();
     if (lower.length === text.length) {
       // "We run a DFW courier network": after "a", a capital starts a description, not a name.
-      const after = new RegExp(String.raw`[ \t]+(?:the[ \t]+)?${NAME}`, 'uy');
+      // "I am from [Proxycurl](https://…)": a Markdown link's text is the name.
+      const after = new RegExp(String.raw`[ \t]+(?:the[ \t]+)?\[?${NAME}`, 'uy');
       for (const m of lower.matchAll(intro)) {
         after.lastIndex = m.index! + m[0].length;
         const name = after.exec(text)?.[1];

@@ -52,7 +52,7 @@ describe('POST /v1/lint', () => {
     expect(r.json.verdict).toBe('needs-signal');
     expect(r.json.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('missing-signal');
     expect(r.json.prompt.question).toBe('What is the one research signal that matters most to Tern Freight right now?');
-    expect(r.json.prompt.types).toHaveLength(13);
+    expect(r.json.prompt.types).toHaveLength(14);
     expect(r.json.score).toBeLessThan(100);
   });
 

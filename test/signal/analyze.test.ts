@@ -93,7 +93,9 @@ describe('signal detection on pasted mail with no profile', () => {
   });
 
   it('reads what the prospect did with the sender\'s own product as intent, with or without "you"', async () => {
-    expect(await bareSignals('Hi Tom,\n\nNoticed your team browsing Quillfeather this week.\n\nQuillfeather helps support teams answer faster.\n')).toEqual(['intent: entity=Quillfeather']);
+    expect(await bareSignals('Hi Tom,\n\nNoticed your team browsing Quillfeather this week.\n\nQuillfeather helps support teams answer faster.\n')).toEqual(['intent: entity=Quillfeather, date=this week']);
+    // When they did it is the checkable part when the product goes unnamed.
+    expect(await bareSignals('Hi Tom,\n\nI saw someone on your team starred our repo last week.\n')).toEqual(['intent: date=last week']);
     expect(await bareSignals('Dear Tom,\n\nI would like to thank you for starring graphql-js on GitHub.\n')).toEqual(['intent: entity=graphql']);
   });
 
@@ -115,8 +117,36 @@ describe('signal detection on pasted mail with no profile', () => {
       'other: date=Q3, number=28, date=October, entity=SMB, number=4.1%, number=3.2%',
     ]);
     expect(await bareSignals('Hi Dana,\n\nOrvale spun out of Brightline Labs last month, which is a big step.\n')).toEqual(['other: entity=Brightline Labs']);
-    expect(await bareSignals('Hi Dana,\n\nYour pricing page still says "contact us for a quote" on the Team plan.\n')).toEqual(['other: quote="contact us for a quote"']);
+    expect(await bareSignals('Hi Dana,\n\nYour pricing page still says "contact us for a quote" on the Team plan.\n')).toEqual(['other: site-part=pricing page, quote="contact us for a quote"']);
     expect(await bareSignals('Hi Dana,\n\nYour support as a judge at Dental 2026 will play a crucial part.\n')).toEqual([]);
+  });
+
+  it('counts a part of their site in a stated state, and not their site as a whole or what it could be', async () => {
+    expect(await bareSignals('Hi Dana,\n\nYour checkout page still loads over plain HTTP.\n')).toEqual(['other: site-part=checkout page']);
+    expect(await bareSignals('Hi Dana,\n\nYour README says the Windows build is unsupported.\n')).toEqual(['other: site-part=README, entity=Windows']);
+    expect(await bareSignals('Hi Dana,\n\nI noticed your website is not mobile friendly.\n')).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nYour contact form could be converting better.\n')).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nI checked your pricing page and think we can help you grow.\n')).toEqual([]);
+  });
+
+  it('reads the topic of their piece past who was with them or when it ran, unless it is an old piece', async () => {
+    expect(await bareSignals('Hi Shane,\n\nloved your episode with morgan housel on wealth and wanting less.\n')).toEqual(['own-content: topic=episode with morgan housel on wealth and wanting']);
+    expect(await bareSignals('Hi Dana,\n\nYour newsletter last Tuesday argued that SDRs should own renewals.\n')).toEqual(['own-content: date=last Tuesday']);
+    expect(await bareSignals('Hi Dana,\n\nI found an older post of yours on backups and agree with it.\n')).toEqual([]);
+  });
+
+  it('counts the sender\'s own use of their product, even when "we" opens the sentence', async () => {
+    expect(await bareSignals('Hi Dana,\n\nI filed issue #412 on your SDK about the retry logic.\n')).toEqual(['first-hand: number=412, entity=SDK']);
+    expect(await bareSignals('Hi Dana,\n\nWe\'ve been using your API for two years now.\n')).toEqual(['first-hand: number=two']);
+    expect(await bareSignals('Hi Dana,\n\nI use your app every day and love it.\n')).toEqual([]);
+  });
+
+  it('reads a fact in a second clause after a "we" courtesy, and a stated role as profile, not research', async () => {
+    expect(await bareSignals('Hi Dana,\n\nWe love what you\'re building, and your post on usage-based billing made me rethink ours.\n')).toEqual([
+      'own-content: topic=post on usage-based',
+    ]);
+    expect(await bareSignals('Hi Dana,\n\nI noticed you\'re the Head of Sales at Tessaro.\n')).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nCongrats on the new role as Head of Sales at Tessaro since March!\n')).toEqual(['leadership: date=March']);
   });
 
   it('counts what the prospect is congratulated on when it is named or numbered', async () => {
