@@ -34,8 +34,19 @@ export interface SignalData extends SenderNameData {
   recency?: string[];
   stale?: string[];
   role_titles?: string[];
+  profile_roles?: string[];
+  whole_sites?: string[];
+  site_defects?: string[];
   site_parts?: string[];
   site_states?: string[];
+}
+
+/** A cue found in a sentence: its type, the phrase as listed, and the tokens it covers. */
+export interface Cue {
+  type: string;
+  text: string;
+  from: number;
+  to: number;
 }
 
 export type AnchorKind = 'number' | 'date' | 'entity' | 'quote' | 'topic' | 'link' | 'site-part';
@@ -53,7 +64,7 @@ export interface UnitAnalysis {
   tokens: StemToken[];
   anchors: Anchor[];
   /** Cues found before any hedge, with the signal type each belongs to. */
-  cues: Array<{ type: string; text: string; from: number; to: number }>;
+  cues: Cue[];
   /** The sentence speaks to or about the prospect, or states a named fact next to one that does. */
   aboutProspect: boolean;
   /** The sentence itself says "you", names the prospect or congratulates them. */
@@ -117,6 +128,9 @@ interface Prepared {
   siteStates: StemPhraseMatcher<string>;
   senderVoiced: Set<string>;
   roleTitles: Set<string>;
+  profileRoles: Set<string>;
+  wholeSites: StemPhraseMatcher<string>;
+  siteDefects: StemPhraseMatcher<string>;
 }
 
 const prepare = memoizeByObject((data: SignalData): Prepared => {
@@ -140,6 +154,10 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
   for (const m of data.site_parts ?? []) siteParts.add(m, m);
   const siteStates = new StemPhraseMatcher<string>('word');
   for (const m of data.site_states ?? []) siteStates.add(m, m);
+  const wholeSites = new StemPhraseMatcher<string>('word');
+  for (const m of data.whole_sites ?? []) wholeSites.add(m, m);
+  const siteDefects = new StemPhraseMatcher<string>('word');
+  for (const m of data.site_defects ?? []) siteDefects.add(m, m);
   return {
     data,
     cues,
@@ -166,6 +184,9 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
     siteParts,
     siteStates,
     roleTitles: new Set(data.role_titles ?? []),
+    profileRoles: new Set(data.profile_roles ?? []),
+    wholeSites,
+    siteDefects,
     senderVoiced: new Set(data.types.filter((t) => t.sender_voice).map((t) => t.id)),
     observationWords: new Set((data.observations ?? []).filter((o) => !o.includes(' '))),
   };
@@ -254,8 +275,10 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     const opensWithSender = !!tokens[0] && /^\p{Lu}/u.test(tokens[0].raw) && sender.has(tokens[0].text.replace(/['’]s$/, ''));
     const cues = p.cues
       .find(tokens)
-      .filter((c) => !hedged.has(c.from) && !inCompound(body, tokens, c.from, c.to))
+      // "You've been in your role for 3 years": their own job, not an opening.
+      .filter((c) => !hedged.has(c.from) && !inCompound(body, tokens, c.from, c.to) && !(c.to === c.from + 1 && p.profileRoles.has(tokens[c.from]!.text) && tokens[c.from - 1]?.text === 'your'))
       .map((c) => ({ type: c.value.type, text: c.value.phrase, from: c.from, to: c.to }));
+    cues.push(...ownPieces(text, unit.start, tokens, p, cues).filter((c) => !hedged.has(c.from)));
     // "We've been using your API for two years": the sender's own use of their product is the fact.
     const firstHand = cues.some((c) => p.senderVoiced.has(c.type));
     const senderClaim =
@@ -296,7 +319,7 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   for (const [i, u] of units.entries()) {
     // Research is current: what a sentence puts "way back" or "years ago" is history.
     if (u.senderClaim || !u.aboutProspect || u.anchors.length === 0 || p.stale.find(u.tokens).length > 0) continue;
-    const profileData = statedRole(u, p);
+    const profileData = new Set([...statedRole(u, p), ...statedTenure(u)]);
     const facts = u.anchors.filter((a) => !names(identity, a.text) && !profileData.has(a));
     if (facts.length === 0) continue;
     const add = (type: string, cue: string, anchors: Anchor[]) => {
@@ -314,9 +337,9 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     // The thing observed is them ("came across Back In Strength", "your extension The Great
     // Suspender"); what is observed about it (a number, a date, a quotation, another name) is the fact.
     const observedFacts = facts.filter((a) => !(a.kind === 'entity' && justAfterObservation(u, a, p)));
-    if ((u.observed || units[i - 1]?.observed) && observedFacts.length > 0) add('other', 'observation', observedFacts);
     // The named topic of their post or talk is their own content, whatever cue it lacks.
-    else if (u.direct && facts.some((a) => a.kind === 'topic')) add('own-content', 'topic', facts);
+    if (u.direct && facts.some((a) => a.kind === 'topic')) add('own-content', 'topic', facts);
+    else if ((u.observed || units[i - 1]?.observed) && observedFacts.length > 0) add('other', 'observation', observedFacts);
     // "Your checkout page still loads over plain HTTP": what the sender looked at and found.
     else if (!u.hedged && facts.some((a) => a.kind === 'site-part')) add('other', 'site observation', facts);
     // "Congrats on Orvale making the Inc. 5000": what they are congratulated on, if it is named.
@@ -412,6 +435,51 @@ function statedRole(u: UnitAnalysis, p: Prepared): Set<Anchor> {
 }
 
 const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** Units of a tenure: "you've been in your role for 3 years". */
+const TENURE_UNITS = new Set(['year', 'years', 'month', 'months']);
+
+/**
+ * How long they have been where they are ("you've been at Tessaro for 3 years", "you have
+ * been in the role for 18 months"): their profile, which every list has, not a fact of theirs
+ * anyone went looking for.
+ */
+function statedTenure(u: UnitAnalysis): Set<Anchor> {
+  const out = new Set<Anchor>();
+  const been = u.tokens.findIndex((t, i) => t.text === 'been' && (u.tokens[i - 1]?.text === "you've" || (u.tokens[i - 1]?.text === 'have' && u.tokens[i - 2]?.text === 'you')));
+  if (been < 0) return out;
+  for (const a of u.anchors) {
+    if (a.kind !== 'number' || a.start < u.tokens[been]!.end) continue;
+    const next = u.tokens[firstStartingAt(u.tokens, a.end)];
+    if (next && TENURE_UNITS.has(next.text)) out.add(a);
+  }
+  return out;
+}
+
+/** The type the prospect's own content has in signals.yml. */
+const OWN_CONTENT = 'own-content';
+/** The most words between "your" and the piece it owns: "your Rust async book". */
+const OWNED_PIECE_GAP = 3;
+
+/**
+ * "Your <piece>" with words between, which no cue phrase spells out: "your Rust async book",
+ * "your recent TechCrunch interview". The piece is theirs as much as "your book" is.
+ */
+function ownPieces(text: string, offset: number, tokens: StemToken[], p: Prepared, known: ReadonlyArray<{ from: number; to: number }>): Cue[] {
+  const out: Cue[] = [];
+  for (let i = 2; i < tokens.length; i++) {
+    if (!p.contentNouns.has(tokens[i]!.stem) || known.some((c) => c.from <= i && i < c.to)) continue;
+    for (let k = i - 2; k >= Math.max(0, i - 1 - OWNED_PIECE_GAP); k--) {
+      // Within one phrase: "your site, blog" is two things.
+      if (/[,;:.!?]/.test(text.slice(tokens[k]!.end - offset, tokens[k + 1]!.start - offset))) break;
+      if (tokens[k]!.text !== 'your') continue;
+      // The cue is the piece; what stands between may be its anchor ("your March letter").
+      out.push({ type: OWN_CONTENT, text: `your ${tokens[i]!.text}`, from: i, to: i + 1 });
+      break;
+    }
+  }
+  return out;
+}
 
 /** Words that join a second clause to a sentence: "We love what you do, and your post…". */
 const CONJUNCTIONS = new Set(['and', 'but', 'so', 'yet']);
@@ -555,11 +623,19 @@ function findAnchors(
   // A part of their site or product in a stated state is a thing anyone can go and look at:
   // "your checkout page still loads over plain HTTP", "your pricing page dropped the free tier".
   // Their site as a whole is not ("your website could rank higher"): every pitch says that.
+  const theirs = (from: number) => tokens.slice(Math.max(0, from - 2), from).some((t) => t.text === 'your' || /['’]s$/.test(t.raw));
   const states = p.siteStates.find(tokens);
   if (states.length > 0) {
     for (const part of p.siteParts.find(tokens)) {
-      const theirs = tokens.slice(Math.max(0, part.from - 2), part.from).some((t) => t.text === 'your' || /['’]s$/.test(t.raw));
-      if (theirs && states.some((st) => st.from >= part.to)) add('site-part', tokens[part.from]!.start, tokens[part.to - 1]!.end);
+      if (theirs(part.from) && states.some((st) => st.from >= part.to)) add('site-part', tokens[part.from]!.start, tokens[part.to - 1]!.end);
+    }
+  }
+  // Their whole site only with a fault anyone can check: "your site is still on http".
+  const defects = p.siteDefects.find(tokens);
+  if (defects.length > 0) {
+    for (const site of p.wholeSites.find(tokens)) {
+      const defect = defects.find((d) => d.from >= site.to);
+      if (theirs(site.from) && defect) add('site-part', tokens[site.from]!.start, tokens[defect.to - 1]!.end);
     }
   }
   // Named things: runs of capitalised words that are not profile values or common names,
@@ -605,8 +681,8 @@ function findAnchors(
   return [...anchors.items];
 }
 
-/** Words that put who, where or when between a piece and its topic: "your episode with …", "your newsletter last Tuesday argued …". */
-const TOPIC_GAPS = new Set(['with', 'at', 'for', 'from', 'last', 'this', 'yesterday', 'today']);
+/** Words that put who, where or when between a piece and its topic: "your episode with …", "your newsletter last Tuesday argued …", "the thread you started on r/devops about …". */
+const TOPIC_GAPS = new Set(['with', 'at', 'for', 'from', 'last', 'this', 'yesterday', 'today', 'you']);
 /** The most words such a gap holds before the topic's link word. */
 const TOPIC_GAP_WORDS = 4;
 
@@ -745,7 +821,10 @@ function openingOrganisation(read: ReadonlyArray<{ tokens: StemToken[]; found: A
       const at = firstStartingAt(tokens, a.start);
       const next = tokens[firstStartingAt(tokens, a.end)];
       const afterObservation = observations.some((o) => o.to === at || (o.to === at - 1 && (tokens[o.to]!.text === 'that' || tokens[o.to]!.text === 'the')));
-      if (at === 0 || afterObservation || /['’]s$/.test(a.text) || (next && SUBJECT_VERBS.has(next.text))) return a.text.toLowerCase().replace(/['’]s$/, '');
+      // "your continued success at Tessaro", "your team at Tessaro": where they are. "Your talk
+      // at SaaStr" is where they spoke.
+      const theirPlace = tokens[at - 1]?.text === 'at' && !p.contentNouns.has(tokens[at - 2]?.stem ?? '') && tokens.slice(Math.max(0, at - 5), at - 1).some((t) => t.text === 'your' || t.text === 'you');
+      if (at === 0 || afterObservation || theirPlace || /['’]s$/.test(a.text) || (next && SUBJECT_VERBS.has(next.text))) return a.text.toLowerCase().replace(/['’]s$/, '');
     }
   }
   return undefined;

@@ -67,7 +67,7 @@ describe('signal detection on pasted mail with no profile', () => {
   });
 
   it('takes what the prospect uses as the fact, and the name of their own thing as who they are', async () => {
-    expect(await bareSignals('Hi Sean, I saw that you use Infracost and got your email from your repo.\n')).toEqual(['other: entity=Infracost']);
+    expect(await bareSignals('Hi Sean, I saw that you use Infracost and got your email from your repo.\n')).toEqual(['tech-stack: entity=Infracost']);
     expect(await bareSignals('Hi Sean,\n\nI regularly read your Word to the Wise blog and loved it.\n')).toEqual([]);
   });
 
@@ -147,6 +147,26 @@ describe('signal detection on pasted mail with no profile', () => {
     ]);
     expect(await bareSignals('Hi Dana,\n\nI noticed you\'re the Head of Sales at Tessaro.\n')).toEqual([]);
     expect(await bareSignals('Hi Dana,\n\nCongrats on the new role as Head of Sales at Tessaro since March!\n')).toEqual(['leadership: date=March']);
+  });
+
+  it('counts their whole site only with a fault anyone can check', async () => {
+    expect(await bareSignals('Hi Dana,\n\nYour site is still on http, which browsers mark as not secure.\n')).toEqual(['other: site-part=site is still on http']);
+    expect(await bareSignals('Hi Dana,\n\nYour site looks like it was built a few years ago.\n')).toEqual([]);
+  });
+
+  it('reads "your" with words before the piece as their own content, and an anchor between them', async () => {
+    expect(await bareSignals('Hi Dana,\n\nBig fan of your Rust async book, chapter 7 on pinning made it click.\n')).toEqual(['own-content: entity=Rust, number=7']);
+    expect(await bareSignals('Hi Dana,\n\nIn your March letter to shareholders you wrote that margins come first.\n')).toEqual(['own-content: date=March']);
+    expect(await bareSignals('Hi Dana,\n\nSaw the thread you started on r/devops about flaky CI runners.\n')).toEqual([
+      'own-content: topic=thread you started on r/devops about flaky',
+    ]);
+  });
+
+  it('reads their role, their tenure and where they work as profile, and an assumption as no fact', async () => {
+    expect(await bareSignals('Hi Dana,\n\nI noticed you\'ve been in your role for 3 years.\n')).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nCongratulations on your continued success at Tessaro!\n')).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nTessaro must be busy with Q4 planning.\n')).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nIn your talk at SaaStr you said the hardest hire is the first sales manager.\n')).toEqual(['own-content: entity=SaaStr']);
   });
 
   it('counts what the prospect is congratulated on when it is named or numbered', async () => {
