@@ -596,7 +596,8 @@ function findAnchors(
     if (!p.bookingHosts.has(host) && !words.some((w) => profile.has(w))) add('link', offset + m.index!, offset + m.index! + m[0].length);
   }
   for (const m of text.matchAll(QUOTE)) {
-    if (m[1]!.trim().split(/\s+/).length >= 3) add('quote', offset + m.index!, offset + m.index! + m[0].length);
+    // "keywords like "best accounting software"": an example the sender gives, not their words.
+    if (m[1]!.trim().split(/\s+/).length >= 3 && !EXAMPLE_LEAD.test(text.slice(Math.max(0, m.index! - 16), m.index!))) add('quote', offset + m.index!, offset + m.index! + m[0].length);
   }
   const lower = text.toLowerCase();
   for (const m of (lower.length === text.length ? lower : text).matchAll(NUMBER)) {
@@ -675,8 +676,11 @@ function findAnchors(
     // A noun, not the verb: "your talk on X" and "your TEDx talk on X" name a talk, "you talk
     // about hiring" does not.
     if (![1, 2, 3].some((k) => DETERMINERS.has(tokens[i - k]?.text ?? ''))) continue;
-    const topic = tokens.slice(link + 1, link + 7).filter((t) => !isStopword(t.text) && !profile.has(t.text));
-    if (topic.length >= 2) add('topic', tokens[i]!.start, topic[1]!.end);
+    // The topic is the phrase after the link word, up to its verb: "your post about leadership
+    // was inspiring" names one word, which any pitch can say; "on usage-based billing" names a
+    // subject. Who was with them counts towards it ("your episode with morgan housel on wealth").
+    const words = [...tokens.slice(i + 1, link), ...topicPhrase(text, offset, tokens, link + 1)].filter((t) => !isStopword(t.text) && !profile.has(t.text));
+    if (words.length >= 2) add('topic', tokens[i]!.start, words[1]!.end);
   }
   return [...anchors.items];
 }
@@ -685,6 +689,24 @@ function findAnchors(
 const TOPIC_GAPS = new Set(['with', 'at', 'for', 'from', 'last', 'this', 'yesterday', 'today', 'you']);
 /** The most words such a gap holds before the topic's link word. */
 const TOPIC_GAP_WORDS = 4;
+
+/** Words that may join the words of a topic: "pricing for developer tools", "the ethics of AI in hiring". */
+const TOPIC_JOINERS = new Set(['of', 'for', 'in', 'and', 'to', 'the', 'a', 'an', 'with', 'on', 'at', 'vs', 'versus', 'how', 'why', 'when', 'your', 'their', 'its', 'from', 'into', 'about']);
+/** The most words a topic phrase is read to. */
+const TOPIC_WORDS = 6;
+
+/** The tokens of the phrase that starts at `from`, up to its first verb or stop (or a mark between words). */
+function topicPhrase(text: string, offset: number, tokens: StemToken[], from: number): StemToken[] {
+  const out: StemToken[] = [];
+  for (let k = from; k < Math.min(tokens.length, from + TOPIC_WORDS); k++) {
+    const t = tokens[k]!;
+    if (k > from && /[,;:.!?()]/.test(text.slice(tokens[k - 1]!.end - offset, t.start - offset))) break;
+    // A single letter is no verb: "r/devops".
+    if (isStopword(t.text) && !TOPIC_JOINERS.has(t.text) && t.text.length > 1) break;
+    out.push(t);
+  }
+  return out;
+}
 
 /** The index of the word that links the piece at `i` to its topic ("on", "about"), or -1. */
 function topicLinkAfter(tokens: StemToken[], i: number, p: Prepared): number {
@@ -695,6 +717,9 @@ function topicLinkAfter(tokens: StemToken[], i: number, p: Prepared): number {
   }
   return -1;
 }
+
+/** Words that introduce an example: what follows is the sender's, not a quotation of the prospect. */
+const EXAMPLE_LEAD = /\b(?:like|such as|e\.g\.|for example|for instance|including)[ \t]*$/i;
 
 const CODE_SPAN = /`[^`\n]{2,60}`/g;
 // A host, then a path with at least one word of four letters or more: a page, not a site.
@@ -711,11 +736,13 @@ const NAME_CHECKS_PER_DRAFT = 100;
 const MAX_NAME_LENGTH = 24;
 
 function isUncapitalisedName(t: StemToken, text: string, offset: number, profile: Set<string>, p: Prepared, index: CorpusIndex | undefined, budget: { left: number }): boolean {
-  if (t.raw !== t.text || t.text.length > MAX_NAME_LENGTH || !/^[a-z][a-z0-9]{3,}$/.test(t.text) || isStopword(t.text) || profile.has(t.text) || p.common.has(t.text)) return false;
+  // "noticed tessaro's status page": the possessive is no part of the name.
+  const word = t.text.replace(/['’]s$/, '');
+  if (t.raw !== t.text || word.length > MAX_NAME_LENGTH || !/^[a-z][a-z0-9]{3,}$/.test(word) || isStopword(word) || profile.has(word) || p.common.has(word)) return false;
   if ((index?.documentFrequency(t.stem) ?? 0) > 0) return false;
   if (budget.left <= 0) return false;
   budget.left--;
-  if (isEnglishLike(t.text) || (t.text.endsWith('s') && isEnglishLike(t.text.slice(0, -1)))) return false;
+  if (isEnglishLike(word) || (word.endsWith('s') && isEnglishLike(word.slice(0, -1)))) return false;
   // The whitespace-delimited chunk the word sits in: "tokenbrake.com/guides" is a link.
   const from = text.lastIndexOf(' ', t.start - offset) + 1;
   const to = text.indexOf(' ', t.end - offset);
@@ -821,9 +848,13 @@ function openingOrganisation(read: ReadonlyArray<{ tokens: StemToken[]; found: A
       const at = firstStartingAt(tokens, a.start);
       const next = tokens[firstStartingAt(tokens, a.end)];
       const afterObservation = observations.some((o) => o.to === at || (o.to === at - 1 && (tokens[o.to]!.text === 'that' || tokens[o.to]!.text === 'the')));
-      // "your continued success at Tessaro", "your team at Tessaro": where they are. "Your talk
-      // at SaaStr" is where they spoke.
-      const theirPlace = tokens[at - 1]?.text === 'at' && !p.contentNouns.has(tokens[at - 2]?.stem ?? '') && tokens.slice(Math.max(0, at - 5), at - 1).some((t) => t.text === 'your' || t.text === 'you');
+      // "your continued success at Tessaro", "you're the founder of Tessaro": where they are.
+      // "Your talk at SaaStr" is where they spoke.
+      const before = tokens[at - 1]?.text;
+      const theirPlace =
+        (before === 'at' || (before === 'of' && p.roleTitles.has(tokens[at - 2]?.text ?? ''))) &&
+        !p.contentNouns.has(tokens[at - 2]?.stem ?? '') &&
+        tokens.slice(Math.max(0, at - 5), at - 1).some((t) => t.text === 'your' || t.text === 'you' || t.text === "you're");
       if (at === 0 || afterObservation || theirPlace || /['’]s$/.test(a.text) || (next && SUBJECT_VERBS.has(next.text))) return a.text.toLowerCase().replace(/['’]s$/, '');
     }
   }

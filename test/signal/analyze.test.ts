@@ -130,9 +130,11 @@ describe('signal detection on pasted mail with no profile', () => {
   });
 
   it('reads the topic of their piece past who was with them or when it ran, unless it is an old piece', async () => {
-    expect(await bareSignals('Hi Shane,\n\nloved your episode with morgan housel on wealth and wanting less.\n')).toEqual(['own-content: topic=episode with morgan housel on wealth and wanting']);
+    expect(await bareSignals('Hi Shane,\n\nloved your episode with morgan housel on wealth and wanting less.\n')).toEqual(['own-content: topic=episode with morgan housel']);
     expect(await bareSignals('Hi Dana,\n\nYour newsletter last Tuesday argued that SDRs should own renewals.\n')).toEqual(['own-content: date=last Tuesday']);
     expect(await bareSignals('Hi Dana,\n\nI found an older post of yours on backups and agree with it.\n')).toEqual([]);
+    // One word before the verb is a subject any pitch can name.
+    expect(await bareSignals('Hi Dana,\n\nYour LinkedIn post about leadership was inspiring.\n')).toEqual([]);
   });
 
   it('counts the sender\'s own use of their product, even when "we" opens the sentence', async () => {
@@ -152,13 +154,15 @@ describe('signal detection on pasted mail with no profile', () => {
   it('counts their whole site only with a fault anyone can check', async () => {
     expect(await bareSignals('Hi Dana,\n\nYour site is still on http, which browsers mark as not secure.\n')).toEqual(['other: site-part=site is still on http']);
     expect(await bareSignals('Hi Dana,\n\nYour site looks like it was built a few years ago.\n')).toEqual([]);
+    // A quotation the sender gives as an example is not their words.
+    expect(await bareSignals('Hi Dana,\n\nYour site is not ranking for keywords like "best accounting software".\n')).toEqual([]);
   });
 
   it('reads "your" with words before the piece as their own content, and an anchor between them', async () => {
     expect(await bareSignals('Hi Dana,\n\nBig fan of your Rust async book, chapter 7 on pinning made it click.\n')).toEqual(['own-content: entity=Rust, number=7']);
     expect(await bareSignals('Hi Dana,\n\nIn your March letter to shareholders you wrote that margins come first.\n')).toEqual(['own-content: date=March']);
     expect(await bareSignals('Hi Dana,\n\nSaw the thread you started on r/devops about flaky CI runners.\n')).toEqual([
-      'own-content: topic=thread you started on r/devops about flaky',
+      'own-content: topic=thread you started on r/devops',
     ]);
   });
 
