@@ -38,6 +38,7 @@ export interface SignalData extends SenderNameData {
   whole_sites?: string[];
   site_defects?: string[];
   site_parts?: string[];
+  current_markers?: string[];
   site_states?: string[];
 }
 
@@ -75,6 +76,8 @@ export interface UnitAnalysis {
   observed: boolean;
   /** Some clause of the sentence is hedged or asked: "will play a part", "could you…?". */
   hedged: boolean;
+  /** Whether a hedge stands in the clause of one of the sentence's anchors ("…at Dental 2026 will play…"), not only in a later one ("…8 months ago, so I wondered if…"). */
+  hedgedNearAnchor: boolean;
 }
 
 /** A concrete, prospect-specific research signal found in the email. */
@@ -125,6 +128,7 @@ interface Prepared {
   courtesies: StemPhraseMatcher<string>;
   stale: StemPhraseMatcher<string>;
   siteParts: StemPhraseMatcher<string>;
+  currentMarkers: Set<string>;
   siteStates: StemPhraseMatcher<string>;
   senderVoiced: Set<string>;
   roleTitles: Set<string>;
@@ -182,6 +186,7 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
     recency,
     stale,
     siteParts,
+    currentMarkers: new Set(data.current_markers ?? []),
     siteStates,
     roleTitles: new Set(data.role_titles ?? []),
     profileRoles: new Set(data.profile_roles ?? []),
@@ -246,13 +251,13 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   // With no company known, the organisation the opening sentences report on is the prospect:
   // "Saw OpenAI just leased the Bellevue space", "I noticed Kirkland & Ellis is hiring…".
   if (!draft.prospect.company?.value && !draft.prospect.company_name?.value && !inferred.organisation) {
-    const opening = openingOrganisation(read.slice(0, 3), p);
+    const opening = openingOrganisation(read.slice(0, OPENING_SENTENCES), p);
     if (opening) selfNames.push(opening);
   }
   if (inferred.organisation) selfNames.push(inferred.organisation);
   identity.push(...selfNames);
 
-  for (const { unit, text, tokens, found } of read) {
+  for (const [ordinal, { unit, text, tokens, found }] of read.entries()) {
     const inQuote = containmentTest([...text.matchAll(QUOTE)].map((m) => ({ start: unit.start + m.index!, end: unit.start + m.index! + m[0].length })));
     // "US sites" is the country, not the sender.
     const country = (t: StemToken) => t.raw === 'US';
@@ -304,7 +309,10 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
       }
       anchors.sort((a, b) => a.start - b.start);
     }
-    units.push({ unit, tokens, anchors, cues, aboutProspect: direct || (activity && !senderClaim), direct, senderClaim, observed, hedged: hedged.size > 0 });
+    // An opening sentence that reports what the sender saw is about the one they write to,
+    // named or not: "I noticed issue #88 has been open since March".
+    const openingReport = reports && ordinal < OPENING_SENTENCES;
+    units.push({ unit, tokens, anchors, cues, aboutProspect: direct || ((activity || openingReport) && !senderClaim), direct, senderClaim, observed, hedged: hedged.size > 0, hedgedNearAnchor: hedgeShares(text, unit.start, tokens, hedged, anchors) });
     directness.push(direct && !senderClaim);
   }
   // A fact stated next to a sentence that speaks to the prospect ("The EAA applies from 28
@@ -347,7 +355,7 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     // A report with the prospect as its subject, dated or quoting them, with nothing in it
     // supposed or predicted: "Your Q3 call on 28 October put SMB churn at 4.1%", "Orvale spun
     // out of Brightline Labs last month", "Your pricing page still says "contact us for a quote"".
-    else if (!u.hedged && opensWithProspect(u.tokens, identity, p) && (facts.some((a) => a.kind === 'date' || a.kind === 'quote') || p.recency.find(u.tokens).length > 0)) add('other', 'reported fact', facts);
+    else if (!u.hedgedNearAnchor && opensWithProspect(u.tokens, identity, p) && (facts.some((a) => a.kind === 'date' || a.kind === 'quote') || p.recency.find(u.tokens).length > 0 || u.tokens.some((t) => p.currentMarkers.has(t.text)))) add('other', 'reported fact', facts);
   }
   const result: DraftAnalysis = { units, signals };
   if (draft.signal) {
@@ -364,10 +372,13 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
  * it does not state: the clause a question mark closes is covered too ("Quick question: how do
  * you track what Render and Fly.io are shipping?").
  */
+/** The marks that end a clause between two words. */
+const CLAUSE_BREAK = /[,;:—–]/;
+
 function hedgedTokens(text: string, offset: number, tokens: StemToken[], p: Prepared): Set<number> {
   const out = new Set<number>();
   // Whether a clause ends between token i - 1 and token i.
-  const clauseBreak = (i: number) => /[,;:—–]/.test(text.slice(tokens[i - 1]!.end - offset, tokens[i]!.start - offset));
+  const clauseBreak = (i: number) => CLAUSE_BREAK.test(text.slice(tokens[i - 1]!.end - offset, tokens[i]!.start - offset));
   if (/\?\s*["'”’)]*\s*$/.test(text)) {
     for (let i = tokens.length - 1; i >= 0; i--) {
       out.add(i);
@@ -384,6 +395,19 @@ function hedgedTokens(text: string, offset: number, tokens: StemToken[], p: Prep
     }
   }
   return out;
+}
+
+/** Whether a hedged token shares a clause (up to a comma, semicolon, colon or dash) with an anchor. */
+function hedgeShares(text: string, offset: number, tokens: StemToken[], hedged: Set<number>, anchors: Anchor[]): boolean {
+  if (hedged.size === 0 || anchors.length === 0) return false;
+  const clauses: number[] = [];
+  let clause = 0;
+  tokens.forEach((t, i) => {
+    if (i > 0 && CLAUSE_BREAK.test(text.slice(tokens[i - 1]!.end - offset, t.start - offset))) clause++;
+    clauses.push(clause);
+  });
+  const hedgedClauses = new Set([...hedged].map((i) => clauses[i]));
+  return anchors.some((a) => hedgedClauses.has(clauses[firstStartingAt(tokens, a.start)] ?? -1));
 }
 
 /**
@@ -480,6 +504,9 @@ function ownPieces(text: string, offset: number, tokens: StemToken[], p: Prepare
   }
   return out;
 }
+
+/** How many sentences open a message: who they report on is the prospect. */
+const OPENING_SENTENCES = 3;
 
 /** Words that join a second clause to a sentence: "We love what you do, and your post…". */
 const CONJUNCTIONS = new Set(['and', 'but', 'so', 'yet']);
@@ -599,6 +626,8 @@ function findAnchors(
     // "keywords like "best accounting software"": an example the sender gives, not their words.
     if (m[1]!.trim().split(/\s+/).length >= 3 && !EXAMPLE_LEAD.test(text.slice(Math.max(0, m.index! - 16), m.index!))) add('quote', offset + m.index!, offset + m.index! + m[0].length);
   }
+  // "8 months ago" dates what it says; "years ago" is history (`stale`).
+  for (const m of text.matchAll(AGO)) add('date', offset + m.index!, offset + m.index! + m[0].length);
   const lower = text.toLowerCase();
   for (const m of (lower.length === text.length ? lower : text).matchAll(NUMBER)) {
     const start = offset + m.index!;
@@ -718,6 +747,8 @@ function topicLinkAfter(tokens: StemToken[], i: number, p: Prepared): number {
   return -1;
 }
 
+const AGO = /\b(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of)[ \t]+(?:days?|weeks?|months?)[ \t]+ago\b/gi;
+
 /** Words that introduce an example: what follows is the sender's, not a quotation of the prospect. */
 const EXAMPLE_LEAD = /\b(?:like|such as|e\.g\.|for example|for instance|including)[ \t]*$/i;
 
@@ -820,7 +851,8 @@ function inferredIdentity(draft: Draft, profile: Set<string>): { words: string[]
     // A run of capitalised words in the subject, past its first word: "Quick note about Living Waters' website".
     for (const m of draft.subject.text.matchAll(/(?<=\s)(\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’.-]*)*)/gu)) {
       const v = m[1]!.replace(/['’]s$/, '').toLowerCase();
-      if (v.length < 3 || profile.has(v)) continue;
+      // "Quick question, Michelle": the greeting's name is the person, not their organisation.
+      if (v.length < 3 || profile.has(v) || words.includes(v)) continue;
       values.push(v);
       organisation = v;
       break;
@@ -842,6 +874,11 @@ function openingOrganisation(read: ReadonlyArray<{ tokens: StemToken[]; found: A
   for (const { tokens, found } of read) {
     const observations = p.observations.find(tokens);
     if (tokens[0] && p.sender.has(tokens[0].text) && observations.length === 0) continue;
+    // "Noticed some folks at Epic Games…", "I see a huge opportunity for Tessaro…": a sentence
+    // that opens on what the sender saw and never says "you" is about the first name in it.
+    const headed = observations.some((o) => o.from === 0 || (o.from <= 2 && p.sender.has(tokens[o.from - 1]!.text)));
+    const first = found.find((a) => a.kind === 'entity');
+    if (headed && first && !tokens.some((t) => p.prospect.has(t.text))) return first.text.toLowerCase().replace(/['’]s$/, '');
     // Who an opening sentence reports on is named early in it.
     for (const a of found.slice(0, 8)) {
       if (a.kind !== 'entity') continue;

@@ -173,6 +173,20 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hi Dana,\n\nIn your talk at SaaStr you said the hardest hire is the first sales manager.\n')).toEqual(['own-content: entity=SaaStr']);
   });
 
+  it('reads a report as current when it says "still" or dates itself, and a later hedge leaves it standing', async () => {
+    expect(await bareSignals('Hi Dana,\n\nYour README\'s install section still references Python 2.7.\n')).toEqual(['other: number=2.7']);
+    expect(await bareSignals('Hi Dana,\n\nYour last commit was 8 months ago, so I wondered if the project is still maintained.\n')).toEqual([
+      'other: date=8 months ago',
+    ]);
+    expect(await bareSignals('Hi Dana,\n\nYour support as a judge at Dental 2026 will play a crucial part.\n')).toEqual([]);
+  });
+
+  it('reads an opening report with no "you" as about the prospect, and its first name as who they are', async () => {
+    expect(await bareSignals('Hi Dana,\n\nI noticed issue #88 has been open since March.\n')).toEqual(['other: number=88, date=March']);
+    expect(await bareSignals('Subject: Quick question, Michelle\n\nHi Michelle,\n\nNoticed some folks at Epic Games have been exploring test automation lately.\n')).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nI see a huge opportunity for Tessaro to grow with AI.\n')).toEqual([]);
+  });
+
   it('counts what the prospect is congratulated on when it is named or numbered', async () => {
     expect(await bareSignals('Hi Dana,\n\nCongrats on making the Inc. 5000 this year!\n')).toEqual(['other: number=5000']);
     expect(await bareSignals('Hi Dana,\n\nCongrats on all the growth this year!\n')).toEqual([]);
