@@ -282,6 +282,9 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
       .find(tokens)
       // "You've been in your role for 3 years": their own job, not an opening.
       .filter((c) => !hedged.has(c.from) && !inCompound(body, tokens, c.from, c.to) && !(c.to === c.from + 1 && p.profileRoles.has(tokens[c.from]!.text) && tokens[c.from - 1]?.text === 'your'))
+      // "something we just open-sourced": what the sender did, unless the type is said in their
+      // voice or the cue names the prospect ("I read your…").
+      .filter((c) => p.senderVoiced.has(c.value.type) || tokens.slice(c.from, c.to + 1).some((t) => p.prospect.has(t.text)) || !tokens.slice(Math.max(0, c.from - 2), c.from).some((t) => p.sender.has(t.text)))
       .map((c) => ({ type: c.value.type, text: c.value.phrase, from: c.from, to: c.to }));
     cues.push(...ownPieces(text, unit.start, tokens, p, cues).filter((c) => !hedged.has(c.from)));
     // "We've been using your API for two years": the sender's own use of their product is the fact.
@@ -493,7 +496,7 @@ function ownPieces(text: string, offset: number, tokens: StemToken[], p: Prepare
   const out: Cue[] = [];
   for (let i = 2; i < tokens.length; i++) {
     if (!p.contentNouns.has(tokens[i]!.stem) || known.some((c) => c.from <= i && i < c.to)) continue;
-    for (let k = i - 2; k >= Math.max(0, i - 1 - OWNED_PIECE_GAP); k--) {
+    for (let k = i - 1; k >= Math.max(0, i - 1 - OWNED_PIECE_GAP); k--) {
       // Within one phrase: "your site, blog" is two things.
       if (/[,;:.!?]/.test(text.slice(tokens[k]!.end - offset, tokens[k + 1]!.start - offset))) break;
       if (tokens[k]!.text !== 'your') continue;
@@ -719,8 +722,12 @@ const TOPIC_GAPS = new Set(['with', 'at', 'for', 'from', 'last', 'this', 'yester
 /** The most words such a gap holds before the topic's link word. */
 const TOPIC_GAP_WORDS = 4;
 
-/** Words that may join the words of a topic: "pricing for developer tools", "the ethics of AI in hiring". */
-const TOPIC_JOINERS = new Set(['of', 'for', 'in', 'and', 'to', 'the', 'a', 'an', 'with', 'on', 'at', 'vs', 'versus', 'how', 'why', 'when', 'your', 'their', 'its', 'from', 'into', 'about']);
+/**
+ * Words that end a topic phrase: the verb or the clause after it ("your post about leadership
+ * was inspiring"). Other small words carry on ("patience being a virtue for growth").
+ */
+const TOPIC_ENDS = new Set(['is', 'was', 'were', 'are', 'am', "'s", 'has', 'have', 'had', 'that', 'which', 'who', 'it', 'this', 'i', 'we', 'you', 'really',
+  'so', 'but', 'because', 'since', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'made', 'makes', 'make', 'did', 'does', 'do']);
 /** The most words a topic phrase is read to. */
 const TOPIC_WORDS = 6;
 
@@ -730,8 +737,7 @@ function topicPhrase(text: string, offset: number, tokens: StemToken[], from: nu
   for (let k = from; k < Math.min(tokens.length, from + TOPIC_WORDS); k++) {
     const t = tokens[k]!;
     if (k > from && /[,;:.!?()]/.test(text.slice(tokens[k - 1]!.end - offset, t.start - offset))) break;
-    // A single letter is no verb: "r/devops".
-    if (isStopword(t.text) && !TOPIC_JOINERS.has(t.text) && t.text.length > 1) break;
+    if (TOPIC_ENDS.has(t.text)) break;
     out.push(t);
   }
   return out;
@@ -816,8 +822,11 @@ function justAfterObservation(u: UnitAnalysis, a: Anchor, p: Prepared): boolean 
   // "came across Acme" puts it right after the observation.
   const at = firstStartingAt(u.tokens, a.start);
   const before = (n: number) => u.tokens.slice(Math.max(0, at - n), at);
-  // "you use InfraCost" or "you starred shadcn" names what they did, which is the fact.
-  return before(4).some((t) => t.text === 'your') || p.observations.find(before(3)).length > 0;
+  // "you use InfraCost" or "you starred shadcn" names what they did, which is the fact, and so
+  // does what their thing does: "your portfolio includes Figma", "your team open-sourced Tessaro UI".
+  const prev = u.tokens[at - 1]?.text === 'the' ? u.tokens[at - 2] : u.tokens[at - 1];
+  const owned = before(4).some((t) => t.text === 'your') && (prev?.text === 'your' || p.ownThings.has(prev?.text ?? '') || p.contentNouns.has(prev?.stem ?? ''));
+  return owned || p.observations.find(before(3)).length > 0;
 }
 
 /** Whether an anchor is only the prospect's own name (or part of it), which is no observation of theirs. */

@@ -187,6 +187,13 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hi Dana,\n\nI see a huge opportunity for Tessaro to grow with AI.\n')).toEqual([]);
   });
 
+  it('reads what their thing does as the fact, and an event the sender did as no cue', async () => {
+    expect(await bareSignals('Hi Dana,\n\nNoticed your portfolio includes Figma and Notion.\n')).toEqual(['other: entity=Figma and Notion']);
+    expect(await bareSignals('Hi Dana,\n\nYour Fund IV closed at $521M, oversubscribed.\n')).toEqual(['funding: number=$521M']);
+    expect(await bareSignals('Hi Dana,\n\nI came across your GitHub work and wanted to share something we just open-sourced.\n')).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nRead your interview about patience being a virtue for growth.\n')).toEqual(['own-content: topic=interview about patience being a virtue']);
+  });
+
   it('counts what the prospect is congratulated on when it is named or numbered', async () => {
     expect(await bareSignals('Hi Dana,\n\nCongrats on making the Inc. 5000 this year!\n')).toEqual(['other: number=5000']);
     expect(await bareSignals('Hi Dana,\n\nCongrats on all the growth this year!\n')).toEqual([]);
