@@ -39,6 +39,7 @@ export interface SignalData extends SenderNameData {
   site_defects?: string[];
   site_parts?: string[];
   current_markers?: string[];
+  profile_figures?: string[];
   site_states?: string[];
 }
 
@@ -129,6 +130,7 @@ interface Prepared {
   stale: StemPhraseMatcher<string>;
   siteParts: StemPhraseMatcher<string>;
   currentMarkers: Set<string>;
+  profileFigures: Set<string>;
   siteStates: StemPhraseMatcher<string>;
   senderVoiced: Set<string>;
   roleTitles: Set<string>;
@@ -187,6 +189,7 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
     stale,
     siteParts,
     currentMarkers: new Set(data.current_markers ?? []),
+    profileFigures: new Set(data.profile_figures ?? []),
     siteStates,
     roleTitles: new Set(data.role_titles ?? []),
     profileRoles: new Set(data.profile_roles ?? []),
@@ -337,6 +340,9 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
       const known = data.types.find((t) => t.id === type);
       signals.push({ type, label: known?.label ?? 'Other', cue, anchors, start: u.unit.start, end: u.unit.end });
     };
+    // "a leader in logistics with over 500 employees": a headcount is their profile, which every
+    // list has; it is a fact when something else in the sentence says what changed ("grew to").
+    if (u.cues.length > 0 && u.cues.every((c) => p.profileFigures.has(c.text))) continue;
     if (u.cues.length > 0) {
       const cue = nearestCue(u);
       add(cue.type, cue.text, facts);
@@ -663,6 +669,14 @@ function findAnchors(
       if (theirs(part.from) && states.some((st) => st.from >= part.to)) add('site-part', tokens[part.from]!.start, tokens[part.to - 1]!.end);
     }
   }
+  // A page of theirs named by what it holds: "your Services page (/our-services) still has…".
+  if (states.length > 0) {
+    for (let j = 1; j < tokens.length; j++) {
+      if (!SITE_PART_NOUNS.has(tokens[j]!.text) || !states.some((st) => st.from > j)) continue;
+      const owner = [j - 2, j - 3].find((k) => k >= 0 && (tokens[k]!.text === 'your' || /['’]s$/.test(tokens[k]!.raw)));
+      if (owner !== undefined) add('site-part', tokens[owner + 1]!.start, tokens[j]!.end);
+    }
+  }
   // Their whole site only with a fault anyone can check: "your site is still on http".
   const defects = p.siteDefects.find(tokens);
   if (defects.length > 0) {
@@ -754,6 +768,9 @@ function topicLinkAfter(tokens: StemToken[], i: number, p: Prepared): number {
 }
 
 const AGO = /\b(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of)[ \t]+(?:days?|weeks?|months?)[ \t]+ago\b/gi;
+
+/** Nouns of a part of a site that a word before them names: "your Services page", "your FAQ section". */
+const SITE_PART_NOUNS = new Set(['page', 'section', 'tab', 'form', 'listing', 'menu']);
 
 /** Words that introduce an example: what follows is the sender's, not a quotation of the prospect. */
 const EXAMPLE_LEAD = /\b(?:like|such as|e\.g\.|for example|for instance|including)[ \t]*$/i;
@@ -882,7 +899,9 @@ const SUBJECT_VERBS = new Set(['is', 'was', 'has', 'had', 'just', 'recently', 'n
 function openingOrganisation(read: ReadonlyArray<{ tokens: StemToken[]; found: Anchor[] }>, p: Prepared): string | undefined {
   for (const { tokens, found } of read) {
     const observations = p.observations.find(tokens);
-    if (tokens[0] && p.sender.has(tokens[0].text) && observations.length === 0) continue;
+    // "Our clients in Dallas have seen…" is the sender's story; "We noticed Acme…" and "I was
+    // looking up plumbers and came across Moran Plumbing" report.
+    if (tokens[0] && p.sender.has(tokens[0].text) && !observations.some((o) => o.from <= 2 || tokens[o.from - 1]!.text === 'and')) continue;
     // "Noticed some folks at Epic Games…", "I see a huge opportunity for Tessaro…": a sentence
     // that opens on what the sender saw and never says "you" is about the first name in it.
     const headed = observations.some((o) => o.from === 0 || (o.from <= 2 && p.sender.has(tokens[o.from - 1]!.text)));
@@ -900,7 +919,7 @@ function openingOrganisation(read: ReadonlyArray<{ tokens: StemToken[]; found: A
       const theirPlace =
         (before === 'at' || (before === 'of' && p.roleTitles.has(tokens[at - 2]?.text ?? ''))) &&
         !p.contentNouns.has(tokens[at - 2]?.stem ?? '') &&
-        tokens.slice(Math.max(0, at - 5), at - 1).some((t) => t.text === 'your' || t.text === 'you' || t.text === "you're");
+        tokens.slice(Math.max(0, at - 5), at - 1).some((t) => p.prospect.has(t.text));
       if (at === 0 || afterObservation || theirPlace || /['’]s$/.test(a.text) || (next && SUBJECT_VERBS.has(next.text))) return a.text.toLowerCase().replace(/['’]s$/, '');
     }
   }

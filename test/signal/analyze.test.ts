@@ -174,7 +174,7 @@ describe('signal detection on pasted mail with no profile', () => {
   });
 
   it('reads a report as current when it says "still" or dates itself, and a later hedge leaves it standing', async () => {
-    expect(await bareSignals('Hi Dana,\n\nYour README\'s install section still references Python 2.7.\n')).toEqual(['other: number=2.7']);
+    expect(await bareSignals('Hi Dana,\n\nYour README\'s install section still references Python 2.7.\n')).toEqual(['other: site-part=install section, number=2.7']);
     expect(await bareSignals('Hi Dana,\n\nYour last commit was 8 months ago, so I wondered if the project is still maintained.\n')).toEqual([
       'other: date=8 months ago',
     ]);
@@ -192,6 +192,13 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hi Dana,\n\nYour Fund IV closed at $521M, oversubscribed.\n')).toEqual(['funding: number=$521M']);
     expect(await bareSignals('Hi Dana,\n\nI came across your GitHub work and wanted to share something we just open-sourced.\n')).toEqual([]);
     expect(await bareSignals('Hi Dana,\n\nRead your interview about patience being a virtue for growth.\n')).toEqual(['own-content: topic=interview about patience being a virtue']);
+  });
+
+  it('reads a headcount as profile, and a page of theirs named by what it holds as a part of their site', async () => {
+    expect(await bareSignals('Hi Ben,\n\nI saw that Tessaro is a leader in the logistics industry with over 500 employees.\n')).toEqual([]);
+    expect(await bareSignals('Hi Ben,\n\nI saw that Tessaro grew to 500 employees this year.\n')).toEqual(['metric: number=500']);
+    expect(await bareSignals('Hi Omar,\n\nI noticed you\'ve been at Tessaro for over 5 years now, congrats on the milestone!\n')).toEqual([]);
+    expect(await bareSignals('Hi Ann,\n\nNoticed your Services page still has the template text in it.\n')).toEqual(['other: site-part=Services page']);
   });
 
   it('counts what the prospect is congratulated on when it is named or numbered', async () => {
