@@ -199,6 +199,10 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hi Ben,\n\nI saw that Tessaro grew to 500 employees this year.\n')).toEqual(['metric: number=500']);
     expect(await bareSignals('Hi Omar,\n\nI noticed you\'ve been at Tessaro for over 5 years now, congrats on the milestone!\n')).toEqual([]);
     expect(await bareSignals('Hi Ann,\n\nNoticed your Services page still has the template text in it.\n')).toEqual(['other: site-part=Services page']);
+    // What their reviews say is the fact; the platform they are on is not.
+    expect(await bareSignals('Hi Ann,\n\nNoticed your Glassdoor reviews mention long onboarding for new reps.\n')).toEqual(['review: topic=reviews mention long onboarding']);
+    expect(await bareSignals('Hi Ann,\n\nYour reviews on G2 are great.\n')).toEqual([]);
+    expect(await bareSignals('Hi Ann,\n\nSaw you have a full RFP response to write.\n')).toEqual([]);
   });
 
   it('counts what the prospect is congratulated on when it is named or numbered', async () => {
