@@ -652,8 +652,9 @@ function findAnchors(
       if (!(next && p.durations.has(next.text))) add('number', t.start, t.end);
     } else if (/^q[1-4]$/.test(t.text) || (MONTHS.has(t.text) && /^\p{Lu}/u.test(t.raw) && !(t.text === 'may' && i === 0))) {
       add('date', t.start, t.end);
-    } else if (WEEKDAYS.has(t.text) && tokens[i - 1]?.text === 'last') {
-      // "last Tuesday" is a day that has been; "on Tuesday" is as often the call being asked for.
+    } else if (WEEKDAYS.has(t.text) && (tokens[i - 1]?.text === 'last' || tokens[i - 1]?.text === 'since')) {
+      // "last Tuesday" and "since Monday" are days that have been; "on Tuesday" is as often the
+      // call being asked for.
       add('date', tokens[i - 1]!.start, t.end);
       add('date', t.start, t.end);
     }
@@ -705,8 +706,10 @@ function findAnchors(
     if (!kind && (named || run.some((t, k) => isRare(t, i + k === 0, run.length, index)))) add('entity', tokens[i]!.start, tokens[j - 1]!.end);
     i = j - 1;
   }
-  // Code spans name things: "I looked up the `ua-parser-js` module".
+  // Code spans name things: "I looked up the `ua-parser-js` module", and so do paths: "the
+  // /v2/orders endpoint".
   for (const m of text.matchAll(CODE_SPAN)) add('entity', offset + m.index!, offset + m.index! + m[0].length);
+  for (const m of text.matchAll(PATH)) add('entity', offset + m.index! + m[1]!.length, offset + m.index! + m[0].length);
   // Names nobody capitalised: a word that is neither English nor in the generic corpus ("saw
   // you starred shadcn", "your doltgresql repo"). Words of links and addresses are not names.
   for (const t of tokens) {
@@ -775,6 +778,8 @@ const SITE_PART_NOUNS = new Set(['page', 'section', 'tab', 'form', 'listing', 'm
 /** Words that introduce an example: what follows is the sender's, not a quotation of the prospect. */
 const EXAMPLE_LEAD = /\b(?:like|such as|e\.g\.|for example|for instance|including)[ \t]*$/i;
 
+// A path on its own, not inside a link: " /v2/orders", "(/our-services)". Bounded like PAGE_LINK.
+const PATH = /(^|[\s(])(\/[a-z0-9_.-]{2,40}(?:\/[a-z0-9_.{}:-]{1,40}){0,6})(?=[\s).,;:!?]|$)/gi;
 const CODE_SPAN = /`[^`\n]{2,60}`/g;
 // A host, then a path with at least one word of four letters or more: a page, not a site.
 // Bounded, so a long run of links with no space between them is read in linear time.
@@ -887,6 +892,9 @@ function inferredIdentity(draft: Draft, profile: Set<string>): { words: string[]
   return { words, values, organisation };
 }
 
+/** Words after which a name is in a phrase of place or relation, not the subject of its sentence. */
+const PREPOSITIONS = new Set(['at', 'in', 'on', 'from', 'with', 'of', 'for', 'by', 'to', 'into', 'about', 'via']);
+
 /** Words after a name that make it the subject of a report: "OpenAI just leased…", "Acme is hiring". */
 const SUBJECT_VERBS = new Set(['is', 'was', 'has', 'had', 'just', 'recently', 'now', 'are', 'have', 'announced', 'launched', 'raised', 'opened', 'moved', 'posted', 'released', 'shipped', 'hired', 'acquired', 'won', 'runs', 'rolled', 'spun', 'closed', 'joined', 'expanded', 'made']);
 
@@ -905,7 +913,9 @@ function openingOrganisation(read: ReadonlyArray<{ tokens: StemToken[]; found: A
     // "Noticed some folks at Epic Games…", "I see a huge opportunity for Tessaro…": a sentence
     // that opens on what the sender saw and never says "you" is about the first name in it.
     const headed = observations.some((o) => o.from === 0 || (o.from <= 2 && p.sender.has(tokens[o.from - 1]!.text)));
-    const first = found.find((a) => a.kind === 'entity');
+    // "I read in the Lagos Business Daily that Tessaro opened…": what is reported follows "that".
+    const that = tokens.find((t) => t.text === 'that');
+    const first = found.find((a) => a.kind === 'entity' && (!that || a.start > that.start)) ?? found.find((a) => a.kind === 'entity');
     if (headed && first && !tokens.some((t) => p.prospect.has(t.text))) return first.text.toLowerCase().replace(/['’]s$/, '');
     // Who an opening sentence reports on is named early in it.
     for (const a of found.slice(0, 8)) {
@@ -920,7 +930,9 @@ function openingOrganisation(read: ReadonlyArray<{ tokens: StemToken[]; found: A
         (before === 'at' || (before === 'of' && p.roleTitles.has(tokens[at - 2]?.text ?? ''))) &&
         !p.contentNouns.has(tokens[at - 2]?.stem ?? '') &&
         tokens.slice(Math.max(0, at - 5), at - 1).some((t) => p.prospect.has(t.text));
-      if (at === 0 || afterObservation || theirPlace || /['’]s$/.test(a.text) || (next && SUBJECT_VERBS.has(next.text))) return a.text.toLowerCase().replace(/['’]s$/, '');
+      // "Your keynote at DevOpsDays Oslo made a point": after a preposition a name is no subject.
+      const subject = next && SUBJECT_VERBS.has(next.text) && !PREPOSITIONS.has(tokens[at - 1]?.text ?? '');
+      if (at === 0 || afterObservation || theirPlace || /['’]s$/.test(a.text) || subject) return a.text.toLowerCase().replace(/['’]s$/, '');
     }
   }
   return undefined;

@@ -205,6 +205,16 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hi Ann,\n\nSaw you have a full RFP response to write.\n')).toEqual([]);
   });
 
+  it('reads a name after a preposition as no subject, a path as a name, and "I read in … that" as a report', async () => {
+    expect(await bareSignals('Hi Ola,\n\nYour keynote at DevOpsDays Oslo made a great point about alert fatigue.\n')).toEqual(['own-content: entity=DevOpsDays Oslo']);
+    expect(await bareSignals('Hi Pat,\n\nMy team uses your API every day, and we noticed the /v2/orders endpoint started failing since Monday.\n')).toEqual([
+      'tech-stack: entity=/v2/orders, date=since Monday',
+    ]);
+    expect(await bareSignals('Dear Mr. Obi,\n\nI read in the Lagos Business Daily that Tessaro opened its third warehouse in Ikeja this month.\n')).toEqual([
+      'expansion: entity=Lagos Business Daily, entity=Ikeja',
+    ]);
+  });
+
   it('counts what the prospect is congratulated on when it is named or numbered', async () => {
     expect(await bareSignals('Hi Dana,\n\nCongrats on making the Inc. 5000 this year!\n')).toEqual(['other: number=5000']);
     expect(await bareSignals('Hi Dana,\n\nCongrats on all the growth this year!\n')).toEqual([]);
