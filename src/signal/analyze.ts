@@ -40,6 +40,7 @@ export interface SignalData extends SenderNameData {
   site_parts?: string[];
   current_markers?: string[];
   profile_figures?: string[];
+  gratitude?: string[];
   site_states?: string[];
 }
 
@@ -131,6 +132,7 @@ interface Prepared {
   siteParts: StemPhraseMatcher<string>;
   currentMarkers: Set<string>;
   profileFigures: Set<string>;
+  gratitude: StemPhraseMatcher<string>;
   siteStates: StemPhraseMatcher<string>;
   senderVoiced: Set<string>;
   roleTitles: Set<string>;
@@ -162,6 +164,8 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
   for (const m of data.site_states ?? []) siteStates.add(m, m);
   const wholeSites = new StemPhraseMatcher<string>('word');
   for (const m of data.whole_sites ?? []) wholeSites.add(m, m);
+  const gratitude = new StemPhraseMatcher<string>('word');
+  for (const m of data.gratitude ?? []) gratitude.add(m, m);
   const siteDefects = new StemPhraseMatcher<string>('word');
   for (const m of data.site_defects ?? []) siteDefects.add(m, m);
   return {
@@ -190,6 +194,7 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
     siteParts,
     currentMarkers: new Set(data.current_markers ?? []),
     profileFigures: new Set(data.profile_figures ?? []),
+    gratitude,
     siteStates,
     roleTitles: new Set(data.role_titles ?? []),
     profileRoles: new Set(data.profile_roles ?? []),
@@ -268,7 +273,8 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     const mentionsIdentity = identity.some((v) => hasWholeWord(text, v)) || namesProspect(masked, unit.start, unit.end);
     // A P.S. is written to the reader; unless it talks about the sender it is about them.
     const postscript = /^p\.?\s?s\b/i.test(text);
-    const direct = [...lower].some((w) => p.prospect.has(w)) || mentionsIdentity || (postscript && ![...lower].some((w) => p.sender.has(w)));
+    // "Thanks for the answer on Stack Overflow…" thanks them for what they did.
+    const direct = [...lower].some((w) => p.prospect.has(w)) || mentionsIdentity || thanksAtHead(tokens, p) || (postscript && ![...lower].some((w) => p.sender.has(w)));
     const hedged = hedgedTokens(text, unit.start, tokens, p);
     const observations = p.observations.find(tokens).filter((o) => !hedged.has(o.from));
     const observed = observations.length > 0;
@@ -296,7 +302,7 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
       opensWithSender ||
       quotesStatistic(tokens, found, p) ||
       // "I noticed the announcements page still says …" is the sender reporting on the prospect, not about themselves.
-      (!direct && !reports && !activity && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0 || (!!corporateHead && p.corporate.has(corporateHead.text) && !observed && !firstHand && !prospectClause(text, unit.start, tokens, p));
+      (!direct && !reports && !activity && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0 || (!!corporateHead && p.corporate.has(corporateHead.text) && !observed && !firstHand && !thanksAtHead(tokens, p) && !prospectClause(text, unit.start, tokens, p));
     // A cue is not its own anchor: "RFP" in "a full RFP response" is the cue, nothing concrete.
     const inCue = containmentTest(cues.map((c) => ({ start: tokens[c.from]!.start, end: tokens[c.to - 1]!.end })));
     // What follows "would", "if" or "could" in its clause is hypothetical, not a fact.
@@ -360,7 +366,7 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     // "Your checkout page still loads over plain HTTP": what the sender looked at and found.
     else if (!u.hedged && facts.some((a) => a.kind === 'site-part')) add('other', 'site observation', facts);
     // "Congrats on Orvale making the Inc. 5000": what they are congratulated on, if it is named.
-    else if (u.tokens.some((t) => p.congratulations.has(t.text)) && facts.some((a) => a.kind !== 'date')) add('other', 'congratulations', facts);
+    else if ((u.tokens.some((t) => p.congratulations.has(t.text)) || thanksAtHead(u.tokens, p)) && facts.some((a) => a.kind !== 'date')) add('other', 'congratulations', facts);
     // A report with the prospect as its subject, dated or quoting them, with nothing in it
     // supposed or predicted: "Your Q3 call on 28 October put SMB churn at 4.1%", "Orvale spun
     // out of Brightline Labs last month", "Your pricing page still says "contact us for a quote"".
@@ -512,6 +518,11 @@ function ownPieces(text: string, offset: number, tokens: StemToken[], p: Prepare
     }
   }
   return out;
+}
+
+/** A sentence that opens by thanking them for something: "Thanks for the detailed answer on…". */
+function thanksAtHead(tokens: StemToken[], p: Prepared): boolean {
+  return p.gratitude.find(tokens.slice(0, 3)).some((g) => g.from === 0);
 }
 
 /** How many sentences open a message: who they report on is the prospect. */

@@ -215,6 +215,15 @@ describe('signal detection on pasted mail with no profile', () => {
     ]);
   });
 
+  it('reads a thank-you for something they did like a congratulation, and a broken page seen on their site as a fact', async () => {
+    expect(await bareSignals('Hey Finn,\n\nThanks for the detailed answer on Stack Overflow about Postgres advisory locks, it saved my week.\n')).toEqual([
+      'tech-stack: entity=Stack Overflow, entity=Postgres',
+    ]);
+    expect(await bareSignals('Hey Finn,\n\nThanks for maintaining fastjsonx, it powers our whole ingestion pipeline.\n')).toEqual(['other: entity=fastjsonx']);
+    expect(await bareSignals('Hey Finn,\n\nThanks for your time and have a great week.\n')).toEqual([]);
+    expect(await bareSignals('Hi Ida,\n\nI was on your store yesterday and the size guide link on every product page goes to a 404.\n')).toEqual(['other: number=404']);
+  });
+
   it('counts what the prospect is congratulated on when it is named or numbered', async () => {
     expect(await bareSignals('Hi Dana,\n\nCongrats on making the Inc. 5000 this year!\n')).toEqual(['other: number=5000']);
     expect(await bareSignals('Hi Dana,\n\nCongrats on all the growth this year!\n')).toEqual([]);
