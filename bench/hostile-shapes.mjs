@@ -36,6 +36,8 @@ export const HOSTILE_SHAPES = {
   'distinct unknown words': (bytes) => Array.from({ length: Math.ceil(bytes / 9) }, (_, i) => `qz${(i * 7919).toString(36)}x`).join(' ').slice(0, bytes),
   'links with no space between them': repeat('https://a.bc/word/'),
   'a name before "blog" repeated': repeat('Acme blog, '),
+  // One sentence of parts of their site and of pieces of theirs, each with a state after it.
+  'parts of their site in one sentence': repeat('your pricing page, your Services page, your site on http, your Rust async book still '),
   "the prospect's activity on the sender's product": (bytes) => `I'm building Quillfeather. Noticed you browsing${' Quillfeather'.repeat(Math.ceil(bytes / 13))}`.slice(0, bytes),
 };
 

@@ -506,8 +506,10 @@ const OWNED_PIECE_GAP = 3;
  */
 function ownPieces(text: string, offset: number, tokens: StemToken[], p: Prepared, known: ReadonlyArray<{ from: number; to: number }>): Cue[] {
   const out: Cue[] = [];
-  for (let i = 2; i < tokens.length; i++) {
-    if (!p.contentNouns.has(tokens[i]!.stem) || known.some((c) => c.from <= i && i < c.to)) continue;
+  const covered = new Set<number>();
+  for (const c of known) for (let k = c.from; k < c.to; k++) covered.add(k);
+  for (let i = 1; i < tokens.length; i++) {
+    if (!p.contentNouns.has(tokens[i]!.stem) || covered.has(i)) continue;
     for (let k = i - 1; k >= Math.max(0, i - 1 - OWNED_PIECE_GAP); k--) {
       // Within one phrase: "your site, blog" is two things.
       if (/[,;:.!?]/.test(text.slice(tokens[k]!.end - offset, tokens[k + 1]!.start - offset))) break;
@@ -675,16 +677,17 @@ function findAnchors(
   // "your checkout page still loads over plain HTTP", "your pricing page dropped the free tier".
   // Their site as a whole is not ("your website could rank higher"): every pitch says that.
   const theirs = (from: number) => tokens.slice(Math.max(0, from - 2), from).some((t) => t.text === 'your' || /['’]s$/.test(t.raw));
-  const states = p.siteStates.find(tokens);
-  if (states.length > 0) {
+  // The last state said: a part is reported on when a state comes after it.
+  const lastState = p.siteStates.find(tokens).reduce((last, st) => Math.max(last, st.from), -1);
+  if (lastState >= 0) {
     for (const part of p.siteParts.find(tokens)) {
-      if (theirs(part.from) && states.some((st) => st.from >= part.to)) add('site-part', tokens[part.from]!.start, tokens[part.to - 1]!.end);
+      if (theirs(part.from) && lastState >= part.to) add('site-part', tokens[part.from]!.start, tokens[part.to - 1]!.end);
     }
   }
   // A page of theirs named by what it holds: "your Services page (/our-services) still has…".
-  if (states.length > 0) {
+  if (lastState >= 0) {
     for (let j = 1; j < tokens.length; j++) {
-      if (!SITE_PART_NOUNS.has(tokens[j]!.text) || !states.some((st) => st.from > j)) continue;
+      if (!SITE_PART_NOUNS.has(tokens[j]!.text) || lastState <= j) continue;
       const owner = [j - 2, j - 3].find((k) => k >= 0 && (tokens[k]!.text === 'your' || /['’]s$/.test(tokens[k]!.raw)));
       if (owner !== undefined) add('site-part', tokens[owner + 1]!.start, tokens[j]!.end);
     }
@@ -692,8 +695,9 @@ function findAnchors(
   // Their whole site only with a fault anyone can check: "your site is still on http".
   const defects = p.siteDefects.find(tokens);
   if (defects.length > 0) {
+    const defectStarts = defects.map((d) => d.from);
     for (const site of p.wholeSites.find(tokens)) {
-      const defect = defects.find((d) => d.from >= site.to);
+      const defect = defects[lowerBound(defectStarts, site.to)];
       if (theirs(site.from) && defect) add('site-part', tokens[site.from]!.start, tokens[defect.to - 1]!.end);
     }
   }
