@@ -300,13 +300,16 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     const firstHand = cues.some((c) => p.senderVoiced.has(c.type));
     const senderClaim =
       opensWithSender ||
-      quotesStatistic(tokens, found, p) ||
+      // "Your site isn't mobile-friendly — 60% of patients search on their phone": the statistic
+      // backs a fault of theirs, which stays the fact.
+      (quotesStatistic(tokens, found, p) && !found.some((a) => a.kind === 'site-part')) ||
       // "I noticed the announcements page still says …" is the sender reporting on the prospect, not about themselves.
       (!direct && !reports && !activity && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0 || (!!corporateHead && p.corporate.has(corporateHead.text) && !observed && !firstHand && !thanksAtHead(tokens, p) && !prospectClause(text, unit.start, tokens, p));
     // A cue is not its own anchor: "RFP" in "a full RFP response" is the cue, nothing concrete.
     const inCue = containmentTest(cues.map((c) => ({ start: tokens[c.from]!.start, end: tokens[c.to - 1]!.end })));
     // What follows "would", "if" or "could" in its clause is hypothetical, not a fact.
-    const anchors = found.filter((a) => !inCue(a.start, a.end) && !hedged.has(firstStartingAt(tokens, a.start)));
+    // A part of their site in a stated state is the fact even where a cue names it ("your README says…").
+    const anchors = found.filter((a) => (a.kind === 'site-part' || !inCue(a.start, a.end)) && !hedged.has(firstStartingAt(tokens, a.start)));
     // Their interest in the sender's own product is the fact: "your team browsing Testsigma".
     if (activity) {
       const inAnchor = containmentTest(anchors);

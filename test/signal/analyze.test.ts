@@ -123,8 +123,8 @@ describe('signal detection on pasted mail with no profile', () => {
 
   it('counts a part of their site in a stated state, and not their site as a whole or what it could be', async () => {
     expect(await bareSignals('Hi Dana,\n\nYour checkout page still loads over plain HTTP.\n')).toEqual(['other: site-part=checkout page']);
-    expect(await bareSignals('Hi Dana,\n\nYour README says the Windows build is unsupported.\n')).toEqual(['other: site-part=README, entity=Windows']);
-    expect(await bareSignals('Hi Dana,\n\nI noticed your website is not mobile friendly.\n')).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nYour README says the Windows build is unsupported.\n')).toEqual(['own-content: site-part=README, entity=Windows']);
+    expect(await bareSignals('Hi Dana,\n\nI noticed your website looks a little dated.\n')).toEqual([]);
     expect(await bareSignals('Hi Dana,\n\nYour contact form could be converting better.\n')).toEqual([]);
     expect(await bareSignals('Hi Dana,\n\nI checked your pricing page and think we can help you grow.\n')).toEqual([]);
   });
@@ -154,6 +154,11 @@ describe('signal detection on pasted mail with no profile', () => {
   it('counts their whole site only with a fault anyone can check', async () => {
     expect(await bareSignals('Hi Dana,\n\nYour site is still on http, which browsers mark as not secure.\n')).toEqual(['other: site-part=site is still on http']);
     expect(await bareSignals('Hi Dana,\n\nYour site looks like it was built a few years ago.\n')).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nI noticed your website is not mobile friendly.\n')).toEqual(['other: site-part=website is not mobile friendly']);
+    // A market statistic beside it backs the fault; it does not make the sentence the sender's.
+    expect(await bareSignals('Hi Dana,\n\nYour site isn\'t mobile-friendly — 60% of patients search on their phone.\n')).toEqual([
+      'other: site-part=site isn\'t mobile-friendly, number=60%',
+    ]);
     // A quotation the sender gives as an example is not their words.
     expect(await bareSignals('Hi Dana,\n\nYour site is not ranking for keywords like "best accounting software".\n')).toEqual([]);
   });
@@ -174,7 +179,7 @@ describe('signal detection on pasted mail with no profile', () => {
   });
 
   it('reads a report as current when it says "still" or dates itself, and a later hedge leaves it standing', async () => {
-    expect(await bareSignals('Hi Dana,\n\nYour README\'s install section still references Python 2.7.\n')).toEqual(['other: site-part=install section, number=2.7']);
+    expect(await bareSignals('Hi Dana,\n\nYour README\'s install section still references Python 2.7.\n')).toEqual(['own-content: site-part=install section, number=2.7']);
     expect(await bareSignals('Hi Dana,\n\nYour last commit was 8 months ago, so I wondered if the project is still maintained.\n')).toEqual([
       'other: date=8 months ago',
     ]);
