@@ -40,6 +40,7 @@ export interface SignalData extends SenderNameData {
   site_parts?: string[];
   current_markers?: string[];
   profile_figures?: string[];
+  profile_facts?: string[];
   gratitude?: string[];
   site_states?: string[];
 }
@@ -132,6 +133,7 @@ interface Prepared {
   siteParts: StemPhraseMatcher<string>;
   currentMarkers: Set<string>;
   profileFigures: Set<string>;
+  profileFacts: StemPhraseMatcher<string>;
   gratitude: StemPhraseMatcher<string>;
   siteStates: StemPhraseMatcher<string>;
   senderVoiced: Set<string>;
@@ -164,6 +166,8 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
   for (const m of data.site_states ?? []) siteStates.add(m, m);
   const wholeSites = new StemPhraseMatcher<string>('word');
   for (const m of data.whole_sites ?? []) wholeSites.add(m, m);
+  const profileFacts = new StemPhraseMatcher<string>('word');
+  for (const m of data.profile_facts ?? []) profileFacts.add(m, m);
   const gratitude = new StemPhraseMatcher<string>('word');
   for (const m of data.gratitude ?? []) gratitude.add(m, m);
   const siteDefects = new StemPhraseMatcher<string>('word');
@@ -194,6 +198,7 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
     siteParts,
     currentMarkers: new Set(data.current_markers ?? []),
     profileFigures: new Set(data.profile_figures ?? []),
+    profileFacts,
     gratitude,
     siteStates,
     roleTitles: new Set(data.role_titles ?? []),
@@ -342,7 +347,7 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   for (const [i, u] of units.entries()) {
     // Research is current: what a sentence puts "way back" or "years ago" is history.
     if (u.senderClaim || !u.aboutProspect || u.anchors.length === 0 || p.stale.find(u.tokens).length > 0) continue;
-    const profileData = new Set([...statedRole(u, p), ...statedTenure(u)]);
+    const profileData = new Set([...statedRole(u, p), ...statedTenure(u), ...statedProfile(u, p)]);
     const facts = u.anchors.filter((a) => !names(identity, a.text) && !profileData.has(a));
     if (facts.length === 0) continue;
     const add = (type: string, cue: string, anchors: Anchor[]) => {
@@ -477,6 +482,25 @@ function statedRole(u: UnitAnalysis, p: Prepared): Set<Anchor> {
 }
 
 const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** The most words after a profile phrase whose anchors it describes: "based in Denver", "went to Stanford". */
+const PROFILE_REACH = 4;
+
+/**
+ * The anchors a profile phrase introduces: where they are ("you're based in Denver"), where they
+ * studied ("went to Stanford"), when the company was founded ("been around since 2012"). Every
+ * prospect list has these; none is research.
+ */
+function statedProfile(u: UnitAnalysis, p: Prepared): Set<Anchor> {
+  const out = new Set<Anchor>();
+  const hits = p.profileFacts.find(u.tokens);
+  if (hits.length === 0) return out;
+  for (const a of u.anchors) {
+    const at = firstStartingAt(u.tokens, a.start);
+    if (hits.some((h) => at >= h.to && at < h.to + PROFILE_REACH)) out.add(a);
+  }
+  return out;
+}
 
 /** Units of a tenure: "you've been in your role for 3 years". */
 const TENURE_UNITS = new Set(['year', 'years', 'month', 'months']);

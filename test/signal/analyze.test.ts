@@ -229,6 +229,13 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hi Ida,\n\nI was on your store yesterday and the size guide link on every product page goes to a 404.\n')).toEqual(['other: number=404']);
   });
 
+  it('reads where they are, where they studied and when they were founded as profile', async () => {
+    expect(await bareSignals('Hi Dana,\n\nI saw you\'re based in Denver and work in SaaS.\n')).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nI noticed you went to Stanford, go Cardinal!\n')).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nI noticed Tessaro has been around since 2012.\n')).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nI saw you opened a Denver office in March.\n')).toEqual(['expansion: entity=Denver, date=March']);
+  });
+
   it('counts what the prospect is congratulated on when it is named or numbered', async () => {
     expect(await bareSignals('Hi Dana,\n\nCongrats on making the Inc. 5000 this year!\n')).toEqual(['other: number=5000']);
     expect(await bareSignals('Hi Dana,\n\nCongrats on all the growth this year!\n')).toEqual([]);
