@@ -233,7 +233,7 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hi Dana,\n\nI saw you\'re based in Denver and work in SaaS.\n')).toEqual([]);
     expect(await bareSignals('Hi Dana,\n\nI noticed you went to Stanford, go Cardinal!\n')).toEqual([]);
     expect(await bareSignals('Hi Dana,\n\nI noticed Tessaro has been around since 2012.\n')).toEqual([]);
-    expect(await bareSignals('Hi Dana,\n\nI saw you opened a Denver office in March.\n')).toEqual(['expansion: entity=Denver, date=March']);
+    expect(await bareSignals('Hi Dana,\n\nI saw you opened your new Denver office in March.\n')).toEqual(['expansion: entity=Denver, date=March']);
   });
 
   it('counts what the prospect is congratulated on when it is named or numbered', async () => {
