@@ -143,35 +143,29 @@ interface Prepared {
   siteDefects: StemPhraseMatcher<string>;
 }
 
+/** A matcher for one list of phrases from signals.yml, each its own value; `word` matches as written, `stem` on word stems. */
+function phraseMatcher(list: string[] | undefined, by: 'stem' | 'word' = 'stem'): StemPhraseMatcher<string> {
+  const m = new StemPhraseMatcher<string>(by);
+  for (const phrase of list ?? []) m.add(phrase, phrase);
+  return m;
+}
+
 const prepare = memoizeByObject((data: SignalData): Prepared => {
   const cues = new StemPhraseMatcher<{ type: string; phrase: string }>('word');
   for (const t of data.types) for (const c of t.cues) cues.add(c, { type: t.id, phrase: c });
-  const courtesies = new StemPhraseMatcher<string>();
-  for (const c of data.courtesies ?? []) courtesies.add(c, c);
-  const hedges = new StemPhraseMatcher<string>();
-  for (const h of data.hedges) hedges.add(h, h);
-  const pitch = new StemPhraseMatcher<string>();
-  for (const m of data.pitch_markers ?? []) pitch.add(m, m);
-  const stale = new StemPhraseMatcher<string>('word');
-  for (const m of data.stale ?? []) stale.add(m, m);
-  const recency = new StemPhraseMatcher<string>('word');
-  for (const m of data.recency ?? []) recency.add(m, m);
-  const activities = new StemPhraseMatcher<string>('word');
-  for (const m of data.activities ?? []) activities.add(m, m);
-  const observations = new StemPhraseMatcher<string>('word');
-  for (const m of data.observations ?? []) observations.add(m, m);
-  const siteParts = new StemPhraseMatcher<string>('word');
-  for (const m of data.site_parts ?? []) siteParts.add(m, m);
-  const siteStates = new StemPhraseMatcher<string>('word');
-  for (const m of data.site_states ?? []) siteStates.add(m, m);
-  const wholeSites = new StemPhraseMatcher<string>('word');
-  for (const m of data.whole_sites ?? []) wholeSites.add(m, m);
-  const profileFacts = new StemPhraseMatcher<string>('word');
-  for (const m of data.profile_facts ?? []) profileFacts.add(m, m);
-  const gratitude = new StemPhraseMatcher<string>('word');
-  for (const m of data.gratitude ?? []) gratitude.add(m, m);
-  const siteDefects = new StemPhraseMatcher<string>('word');
-  for (const m of data.site_defects ?? []) siteDefects.add(m, m);
+  const courtesies = phraseMatcher(data.courtesies);
+  const hedges = phraseMatcher(data.hedges);
+  const pitch = phraseMatcher(data.pitch_markers);
+  const stale = phraseMatcher(data.stale, 'word');
+  const recency = phraseMatcher(data.recency, 'word');
+  const activities = phraseMatcher(data.activities, 'word');
+  const observations = phraseMatcher(data.observations, 'word');
+  const siteParts = phraseMatcher(data.site_parts, 'word');
+  const siteStates = phraseMatcher(data.site_states, 'word');
+  const wholeSites = phraseMatcher(data.whole_sites, 'word');
+  const profileFacts = phraseMatcher(data.profile_facts, 'word');
+  const gratitude = phraseMatcher(data.gratitude, 'word');
+  const siteDefects = phraseMatcher(data.site_defects, 'word');
   return {
     data,
     cues,
