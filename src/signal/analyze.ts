@@ -51,6 +51,8 @@ export interface Cue {
   text: string;
   from: number;
   to: number;
+  /** Where "your" stands when the cue is a piece it owns across other words ("your Rust async book"). */
+  owner?: number;
 }
 
 export type AnchorKind = 'number' | 'date' | 'entity' | 'quote' | 'topic' | 'link' | 'site-part';
@@ -249,7 +251,9 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
       // is no email, and each one costs a scan of every sentence.
       const at = firstStartingAt(tokens, a.start);
       const theirs = /['’]s?$/.test(a.text) || tokens.slice(Math.max(0, at - 5), at).some((t) => t.text === 'your');
-      if (a.kind === 'entity' && theirs && next && p.ownThings.has(next.text) && selfNames.length < 8) {
+      // "your blog ctblueblog.com", "your link www.melvania.org": the address of their own place.
+      const ownAddress = DOMAIN_TEXT.test(a.text) && at > 0 && (p.ownThings.has(tokens[at - 1]!.text) || tokens[at - 1]!.text === 'link');
+      if (a.kind === 'entity' && theirs && ((next && p.ownThings.has(next.text)) || ownAddress) && selfNames.length < 8) {
         const name = a.text.toLowerCase().replace(/['’]s$/, '');
         if (!selfNames.includes(name)) selfNames.push(name);
       }
@@ -293,7 +297,7 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
       // "something we just open-sourced": what the sender did, unless the type is said in their
       // voice or the cue names the prospect ("I read your…").
       .filter((c) => p.senderVoiced.has(c.value.type) || tokens.slice(c.from, c.to + 1).some((t) => p.prospect.has(t.text)) || !tokens.slice(Math.max(0, c.from - 2), c.from).some((t) => p.sender.has(t.text)))
-      .map((c) => ({ type: c.value.type, text: c.value.phrase, from: c.from, to: c.to }));
+      .map((c): Cue => ({ type: c.value.type, text: c.value.phrase, from: c.from, to: c.to }));
     cues.push(...ownPieces(text, unit.start, tokens, p, cues).filter((c) => !hedged.has(c.from)));
     // "We've been using your API for two years": the sender's own use of their product is the fact.
     const firstHand = cues.some((c) => p.senderVoiced.has(c.type));
@@ -303,12 +307,15 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
       // backs a fault of theirs, which stays the fact.
       (quotesStatistic(tokens, found, p) && !found.some((a) => a.kind === 'site-part')) ||
       // "I noticed the announcements page still says …" is the sender reporting on the prospect, not about themselves.
-      (!direct && !reports && !activity && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0 || (!!corporateHead && p.corporate.has(corporateHead.text) && !observed && !firstHand && !thanksAtHead(tokens, p) && !prospectClause(text, unit.start, tokens, p));
+      (!direct && !reports && !activity && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0 || comparesToClass(tokens) || (!!corporateHead && p.corporate.has(corporateHead.text) && !observed && !firstHand && !thanksAtHead(tokens, p) && !prospectClause(text, unit.start, tokens, p));
     // A cue is not its own anchor: "RFP" in "a full RFP response" is the cue, nothing concrete.
     const inCue = containmentTest(cues.map((c) => ({ start: tokens[c.from]!.start, end: tokens[c.to - 1]!.end })));
     // What follows "would", "if" or "could" in its clause is hypothetical, not a fact.
+    // A name between "your" and their piece says what field it is in ("your HA tutorials"), not
+    // which piece it is; a date or number there does ("your March letter").
+    const inOwnedField = containmentTest(cues.filter((c) => c.owner !== undefined).map((c) => ({ start: tokens[c.owner! + 1]!.start, end: tokens[c.from]!.start })));
     // A part of their site in a stated state is the fact even where a cue names it ("your README says…").
-    const anchors = found.filter((a) => (a.kind === 'site-part' || !inCue(a.start, a.end)) && !hedged.has(firstStartingAt(tokens, a.start)));
+    const anchors = found.filter((a) => (a.kind === 'site-part' || !inCue(a.start, a.end)) && !(a.kind === 'entity' && inOwnedField(a.start, a.end)) && !hedged.has(firstStartingAt(tokens, a.start)));
     // Their interest in the sender's own product is the fact: "your team browsing Testsigma".
     if (activity) {
       const inAnchor = containmentTest(anchors);
@@ -518,12 +525,15 @@ function statedTenure(u: UnitAnalysis): Set<Anchor> {
 
 /** The type the prospect's own content has in signals.yml. */
 const OWN_CONTENT = 'own-content';
+/** Words that put a piece in the future: "your upcoming blog posts", "your next book". */
+const NOT_YET = new Set(['upcoming', 'next', 'future', 'planned', 'forthcoming']);
 /** The most words between "your" and the piece it owns: "your Rust async book". */
 const OWNED_PIECE_GAP = 3;
 
 /**
- * "Your <piece>" with words between, which no cue phrase spells out: "your Rust async book",
- * "your recent TechCrunch interview". The piece is theirs as much as "your book" is.
+ * "Your <piece>" with words between, which no cue phrase spells out: "your March letter",
+ * "your Rust async book". The piece is theirs as much as "your book" is. One still to come
+ * ("your upcoming blog posts") is not theirs yet.
  */
 function ownPieces(text: string, offset: number, tokens: StemToken[], p: Prepared, known: ReadonlyArray<{ from: number; to: number }>): Cue[] {
   const out: Cue[] = [];
@@ -535,12 +545,22 @@ function ownPieces(text: string, offset: number, tokens: StemToken[], p: Prepare
       // Within one phrase: "your site, blog" is two things.
       if (/[,;:.!?]/.test(text.slice(tokens[k]!.end - offset, tokens[k + 1]!.start - offset))) break;
       if (tokens[k]!.text !== 'your') continue;
-      // The cue is the piece; what stands between may be its anchor ("your March letter").
-      out.push({ type: OWN_CONTENT, text: `your ${tokens[i]!.text}`, from: i, to: i + 1 });
+      if (tokens.slice(k + 1, i).some((t) => NOT_YET.has(t.text))) break;
+      // The cue is the piece; a date or number between is its anchor ("your March letter").
+      out.push({ type: OWN_CONTENT, text: `your ${tokens[i]!.text}`, from: i, to: i + 1, owner: k });
       break;
     }
   }
   return out;
+}
+
+/**
+ * "developers and professionals like you", "brands like yours": the prospect as one of a class,
+ * which is the sender's pitch to all of it. Any plural before "like you" makes the class, so the
+ * list in `pitch_markers` need not name every kind of prospect.
+ */
+function comparesToClass(tokens: StemToken[]): boolean {
+  return tokens.some((t, k) => t.text === 'like' && (tokens[k + 1]?.text === 'you' || tokens[k + 1]?.text === 'yours') && /^\p{L}{3,}s$/u.test(tokens[k - 1]?.text ?? ''));
 }
 
 /** A sentence that opens by thanking them for something: "Thanks for the detailed answer on…". */
@@ -664,6 +684,12 @@ function findAnchors(
     // A link whose host or path names the sender ("github.com/Peon-sh/Peon") is theirs.
     const words = m[0].toLowerCase().split(/[^\p{L}\p{N}]+/u);
     if (!p.bookingHosts.has(host) && !words.some((w) => profile.has(w))) add('link', offset + m.index!, offset + m.index! + m[0].length);
+  }
+  // A site named by its domain is a named thing: "you have a site link to Snpp.com". Not the
+  // sender's or the prospect's own (their names), nor a platform's, nor one inside an address.
+  for (const m of text.matchAll(DOMAIN)) {
+    const words = m[1]!.toLowerCase().split(/[.-]/);
+    if (!p.bookingHosts.has(m[1]!.toLowerCase()) && !words.some((w) => profile.has(w) || p.common.has(w))) add('entity', offset + m.index!, offset + m.index! + m[0].length);
   }
   for (const m of text.matchAll(QUOTE)) {
     // "keywords like "best accounting software"": an example the sender gives, not their words.
@@ -810,6 +836,12 @@ const AGO = /\b(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|
 
 /** Nouns of a part of a site that a word before them names: "your Services page", "your FAQ section". */
 const SITE_PART_NOUNS = new Set(['page', 'section', 'tab', 'form', 'listing', 'menu']);
+
+// A bare domain ("Snpp.com", "www.tessaro.io"), not part of a link or an e-mail address. Bounded.
+const DOMAIN = /(?<![@\w./:-])(?:www\.)?((?:[a-z0-9][a-z0-9-]{0,62}\.){1,4}(?:com|org|net|io|co|ai|dev|app|edu|gov|info|biz|me|us|uk|de|fr|nl|ca|au|in|es|it|fm|tv|ly|so|xyz|site|blog))(?![\w@-]|\.[a-z0-9])/gi;
+
+/** The whole of an anchor's text is a domain. */
+const DOMAIN_TEXT = /^(?:www\.)?(?:[a-z0-9][a-z0-9-]{0,62}\.){1,4}[a-z]{2,6}$/i;
 
 /** Words that introduce an example: what follows is the sender's, not a quotation of the prospect. */
 const EXAMPLE_LEAD = /\b(?:like|such as|e\.g\.|for example|for instance|including)[ \t]*$/i;

@@ -164,8 +164,12 @@ describe('signal detection on pasted mail with no profile', () => {
   });
 
   it('reads "your" with words before the piece as their own content, and an anchor between them', async () => {
-    expect(await bareSignals('Hi Dana,\n\nBig fan of your Rust async book, chapter 7 on pinning made it click.\n')).toEqual(['own-content: entity=Rust, number=7']);
+    expect(await bareSignals('Hi Dana,\n\nBig fan of your Rust async book, chapter 7 on pinning made it click.\n')).toEqual(['own-content: number=7']);
     expect(await bareSignals('Hi Dana,\n\nIn your March letter to shareholders you wrote that margins come first.\n')).toEqual(['own-content: date=March']);
+    // A name there says what field the piece is in, not which piece; one to come is not theirs yet.
+    expect(await bareSignals('Hey Kevin,\n\nLove your HA tutorials, they\'ve helped me a ton.\n')).toEqual([]);
+    expect(await bareSignals('Hey,\n\nI would like a mention in one of your upcoming blog posts about Lisbon.\n')).toEqual([]);
+    expect(await bareSignals('Hello!\n\nPlease take the most note that our system did not conflict with others.\n')).toEqual([]);
     expect(await bareSignals('Hi Dana,\n\nSaw the thread you started on r/devops about flaky CI runners.\n')).toEqual([
       'own-content: topic=thread you started on r/devops',
     ]);
@@ -236,6 +240,13 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hi Dana,\n\nI saw you opened your new Denver office in March.\n')).toEqual(['expansion: entity=Denver, date=March']);
   });
 
+  it('reads a domain as a named thing unless it is their own address, and any plural "like you" as a pitch', async () => {
+    expect(await bareSignals('Hi Jo,\n\nI noticed your resources page links to snppx.com and tessaro.io.\n')).toEqual(['other: site-part=resources page, entity=snppx.com, entity=tessaro.io']);
+    expect(await bareSignals('Hi Jo,\n\nI came across your blog ctblueblog.com while reading about care homes.\n')).toEqual([]);
+    expect(await bareSignals('Hi Jo,\n\nI visited your website tessaro.com and noticed a few areas that could be improved.\n')).toEqual([]);
+    expect(await bareSignals('Hi Jo,\n\nAs a Career Alignment Coach, I help developers and professionals like you find growth roles.\n')).toEqual([]);
+  });
+
   it('counts what the prospect is congratulated on when it is named or numbered', async () => {
     expect(await bareSignals('Hi Dana,\n\nCongrats on making the Inc. 5000 this year!\n')).toEqual(['other: number=5000']);
     expect(await bareSignals('Hi Dana,\n\nCongrats on all the growth this year!\n')).toEqual([]);
@@ -263,7 +274,7 @@ describe('signal detection on pasted mail with no profile', () => {
   });
 
   it('reads the named topic of their talk as their own content, with no cue word', async () => {
-    expect(await bareSignals('Hi Arjun,\n\nYour TEDx talk on vulnerability-based team building hit home.\n')).toEqual(['own-content: entity=TEDx, topic=talk on vulnerability-based']);
+    expect(await bareSignals('Hi Arjun,\n\nYour TEDx talk on vulnerability-based team building hit home.\n')).toEqual(['own-content: topic=talk on vulnerability-based']);
   });
 
   it('reads the repository they starred as a fact, not as who they are', async () => {
