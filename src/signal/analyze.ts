@@ -315,7 +315,15 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     // which piece it is; a date or number there does ("your March letter").
     const inOwnedField = containmentTest(cues.filter((c) => c.owner !== undefined).map((c) => ({ start: tokens[c.owner! + 1]!.start, end: tokens[c.from]!.start })));
     // A part of their site in a stated state is the fact even where a cue names it ("your README says…").
-    const anchors = found.filter((a) => (a.kind === 'site-part' || !inCue(a.start, a.end)) && !(a.kind === 'entity' && inOwnedField(a.start, a.end)) && !hedged.has(firstStartingAt(tokens, a.start)));
+    // A bare domain is most often the sender's own ("Reserve your seat: numeriq.com/panel"); it is
+    // a fact of theirs only where the sender reports what they saw ("you have a link to Snpp.com").
+    const anchors = found.filter(
+      (a) =>
+        (a.kind === 'site-part' || !inCue(a.start, a.end)) &&
+        !(a.kind === 'entity' && inOwnedField(a.start, a.end)) &&
+        !(a.kind === 'entity' && !observed && DOMAIN_TEXT.test(a.text)) &&
+        !hedged.has(firstStartingAt(tokens, a.start)),
+    );
     // Their interest in the sender's own product is the fact: "your team browsing Testsigma".
     if (activity) {
       const inAnchor = containmentTest(anchors);

@@ -243,6 +243,8 @@ describe('signal detection on pasted mail with no profile', () => {
   it('reads a domain as a named thing unless it is their own address, and any plural "like you" as a pitch', async () => {
     expect(await bareSignals('Hi Jo,\n\nI noticed your resources page links to snppx.com and tessaro.io.\n')).toEqual(['other: site-part=resources page, entity=snppx.com, entity=tessaro.io']);
     expect(await bareSignals('Hi Jo,\n\nI came across your blog ctblueblog.com while reading about care homes.\n')).toEqual([]);
+    // Outside a report of what the sender saw, a domain is the sender's own call to action.
+    expect(await bareSignals('Hi Jo,\n\nReserve your seat for the finance panel: numeriq.com/panel\n')).toEqual([]);
     expect(await bareSignals('Hi Jo,\n\nI visited your website tessaro.com and noticed a few areas that could be improved.\n')).toEqual([]);
     expect(await bareSignals('Hi Jo,\n\nAs a Career Alignment Coach, I help developers and professionals like you find growth roles.\n')).toEqual([]);
   });
