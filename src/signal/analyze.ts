@@ -42,6 +42,7 @@ export interface SignalData extends SenderNameData {
   profile_figures?: string[];
   profile_facts?: string[];
   gratitude?: string[];
+  their_this_one?: string[];
   site_states?: string[];
 }
 
@@ -137,6 +138,7 @@ interface Prepared {
   profileFigures: Set<string>;
   profileFacts: StemPhraseMatcher<string>;
   gratitude: StemPhraseMatcher<string>;
+  theirThisOne: StemPhraseMatcher<string>;
   siteStates: StemPhraseMatcher<string>;
   senderVoiced: Set<string>;
   roleTitles: Set<string>;
@@ -167,6 +169,7 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
   const wholeSites = phraseMatcher(data.whole_sites, 'word');
   const profileFacts = phraseMatcher(data.profile_facts, 'word');
   const gratitude = phraseMatcher(data.gratitude, 'word');
+  const theirThisOne = phraseMatcher(data.their_this_one, 'word');
   const siteDefects = phraseMatcher(data.site_defects, 'word');
   return {
     data,
@@ -196,6 +199,7 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
     profileFigures: new Set(data.profile_figures ?? []),
     profileFacts,
     gratitude,
+    theirThisOne,
     siteStates,
     roleTitles: new Set(data.role_titles ?? []),
     profileRoles: new Set(data.profile_roles ?? []),
@@ -227,7 +231,7 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   const products = senderNames(draft, data, skeleton.units);
   for (const w of products) sender.add(w);
   // The sender's own name in the subject ("TokenBrake for your AI bill") is not the prospect.
-  const inferred = inferredIdentity(draft, new Set([...profile, ...sender]));
+  const inferred = inferredIdentity(draft, new Set([...profile, ...sender]), p);
   for (const w of inferred.words) profile.add(w);
   identity.push(...inferred.values);
   for (const w of sender) profile.add(w);
@@ -277,7 +281,8 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     // A P.S. is written to the reader; unless it talks about the sender it is about them.
     const postscript = /^p\.?\s?s\b/i.test(text);
     // "Thanks for the answer on Stack Overflow…" thanks them for what they did.
-    const direct = [...lower].some((w) => p.prospect.has(w)) || mentionsIdentity || thanksAtHead(tokens, p) || (postscript && ![...lower].some((w) => p.sender.has(w)));
+    // "this project", "this repo": where the message is posted, an issue or a pull request, is theirs.
+    const direct = [...lower].some((w) => p.prospect.has(w)) || mentionsIdentity || thanksAtHead(tokens, p) || p.theirThisOne.find(tokens).length > 0 || (postscript && ![...lower].some((w) => p.sender.has(w)));
     const hedged = hedgedTokens(text, unit.start, tokens, p);
     const observations = p.observations.find(tokens).filter((o) => !hedged.has(o.from));
     const observed = observations.length > 0;
@@ -939,7 +944,7 @@ function names(identity: string[], text: string): boolean {
  * the subject line names. The name's words are not anchors, and a sentence that names either
  * speaks of the prospect ("Saw Acme moved to monthly releases" never says "you").
  */
-function inferredIdentity(draft: Draft, profile: Set<string>): { words: string[]; values: string[]; organisation?: string } {
+function inferredIdentity(draft: Draft, profile: Set<string>, p: Prepared): { words: string[]; values: string[]; organisation?: string } {
   const words: string[] = [];
   const values: string[] = [];
   let organisation: string | undefined;
@@ -956,10 +961,15 @@ function inferredIdentity(draft: Draft, profile: Set<string>): { words: string[]
   }
   if (!has('company') && !has('company_name') && draft.subject) {
     // A run of capitalised words in the subject, past its first word: "Quick note about Living Waters' website".
-    for (const m of draft.subject.text.matchAll(/(?<=\s)(\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’.-]*)*)/gu)) {
+    const subject = draft.subject.text;
+    for (const m of subject.matchAll(/(?<=\s)(\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’.-]*)*)/gu)) {
       const v = m[1]!.replace(/['’]s$/, '').toLowerCase();
       // "Quick question, Michelle": the greeting's name is the person, not their organisation.
       if (v.length < 3 || profile.has(v) || words.includes(v)) continue;
+      // "Appear on Django Chat podcast?", "Enroll with Tidelift", "last note from Bridgeworks":
+      // the place the sender points to or writes from. "I'm", "AI": no organisation.
+      const before = /(\p{L}+)\s+$/u.exec(subject.slice(0, m.index!))?.[1]?.toLowerCase() ?? '';
+      if (SUBJECT_ELSEWHERE.has(before) || v.split(/\s+/).every((w) => p.sender.has(w) || p.common.has(w) || isStopword(w))) continue;
       values.push(v);
       organisation = v;
       break;
@@ -967,6 +977,9 @@ function inferredIdentity(draft: Draft, profile: Set<string>): { words: string[]
   }
   return { words, values, organisation };
 }
+
+/** Words before a name in a subject line that make it somewhere other than the prospect: "on Tidelift", "from Bridgeworks". */
+const SUBJECT_ELSEWHERE = new Set(['on', 'with', 'from', 'via', 'to', 'by']);
 
 /** Words after which a name is in a phrase of place or relation, not the subject of its sentence. */
 const PREPOSITIONS = new Set(['at', 'in', 'on', 'from', 'with', 'of', 'for', 'by', 'to', 'into', 'about', 'via']);

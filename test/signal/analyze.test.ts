@@ -249,6 +249,13 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hi Jo,\n\nAs a Career Alignment Coach, I help developers and professionals like you find growth roles.\n')).toEqual([]);
   });
 
+  it('reads "this project" as theirs, and a subject\'s name after "on" or "with" as somewhere else', async () => {
+    expect(await bareSignals('Subject: Maintenance support available on Tidelift\n\nI learned that this project is funded on Tidelift, which means it is popular.\n')).toEqual([
+      'funding: entity=Tidelift',
+    ]);
+    expect(await bareSignals('Subject: Appear on Django Chat?\n\nHi Ann,\n\nWe would love to have you on Django Chat.\n')).toEqual([]);
+  });
+
   it('counts what the prospect is congratulated on when it is named or numbered', async () => {
     expect(await bareSignals('Hi Dana,\n\nCongrats on making the Inc. 5000 this year!\n')).toEqual(['other: number=5000']);
     expect(await bareSignals('Hi Dana,\n\nCongrats on all the growth this year!\n')).toEqual([]);
