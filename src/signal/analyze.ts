@@ -302,6 +302,8 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
       // "something we just open-sourced": what the sender did, unless the type is said in their
       // voice or the cue names the prospect ("I read your…").
       .filter((c) => p.senderVoiced.has(c.value.type) || tokens.slice(c.from, c.to + 1).some((t) => p.prospect.has(t.text)) || !tokens.slice(Math.max(0, c.from - 2), c.from).some((t) => p.sender.has(t.text)))
+      // "the Acquired podcast": the word is the show's name, not the cue it spells.
+      .filter((c) => !titleOfPiece(tokens, c.from, c.to, p))
       .map((c): Cue => ({ type: c.value.type, text: c.value.phrase, from: c.from, to: c.to }));
     cues.push(...ownPieces(text, unit.start, tokens, p, cues).filter((c) => !hedged.has(c.from)));
     // "We've been using your API for two years": the sender's own use of their product is the fact.
@@ -576,6 +578,19 @@ function comparesToClass(tokens: StemToken[]): boolean {
   return tokens.some((t, k) => t.text === 'like' && (tokens[k + 1]?.text === 'you' || tokens[k + 1]?.text === 'yours') && /^\p{L}{3,}s$/u.test(tokens[k - 1]?.text ?? ''));
 }
 
+/**
+ * Whether tokens [from, to) are capitalised words between "the" and a piece they name: "the
+ * Acquired podcast", "the Launch newsletter". A common word written so is a title.
+ */
+function titleOfPiece(tokens: StemToken[], from: number, to: number, p: Prepared): boolean {
+  if (from === 0 || tokens[from - 1]!.text !== 'the' || !tokens.slice(from, to).every((t) => /^\p{Lu}/u.test(t.raw))) return false;
+  const next = tokens[to];
+  return !!next && (p.contentNouns.has(next.stem) || PIECE_NOUNS.has(next.text));
+}
+
+/** Nouns of a named series or event that a capitalised word before them names: "the Acquired podcast", "the Launch conference". */
+const PIECE_NOUNS = new Set(['podcast', 'show', 'conference', 'summit', 'festival', 'awards', 'list', 'newsletter', 'channel', 'program', 'programme', 'series']);
+
 /** A sentence that opens by thanking them for something: "Thanks for the detailed answer on…". */
 function thanksAtHead(tokens: StemToken[], p: Prepared): boolean {
   return p.gratitude.find(tokens.slice(0, 3)).some((g) => g.from === 0);
@@ -777,7 +792,7 @@ function findAnchors(
     const kind = run.length === 1 && (tokens[i - 1]?.text === 'a' || tokens[i - 1]?.text === 'an');
     // Two capitalised words or more inside a sentence are written as a name ("Data Platform
     // roles"), whatever the words; at its start, a capital proves nothing.
-    const named = i > 0 && run.length >= 2;
+    const named = (i > 0 && run.length >= 2) || titleOfPiece(tokens, i, j, p);
     if (!kind && (named || run.some((t, k) => isRare(t, i + k === 0, run.length, index)))) add('entity', tokens[i]!.start, tokens[j - 1]!.end);
     i = j - 1;
   }

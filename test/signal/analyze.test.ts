@@ -256,6 +256,11 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Subject: Appear on Django Chat?\n\nHi Ann,\n\nWe would love to have you on Django Chat.\n')).toEqual([]);
   });
 
+  it('reads a capitalised word between "the" and a piece as its title, not as the cue it spells', async () => {
+    expect(await bareSignals('Hi Ann,\n\nHeard you on the Acquired podcast talking about pricing.\n')).toEqual(['own-content: entity=Acquired']);
+    expect(await bareSignals('Hi Ann,\n\nWe acquired the podcast last year.\n')).toEqual([]);
+  });
+
   it('counts what the prospect is congratulated on when it is named or numbered', async () => {
     expect(await bareSignals('Hi Dana,\n\nCongrats on making the Inc. 5000 this year!\n')).toEqual(['other: number=5000']);
     expect(await bareSignals('Hi Dana,\n\nCongrats on all the growth this year!\n')).toEqual([]);
