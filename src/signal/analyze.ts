@@ -786,7 +786,8 @@ function findAnchors(
     // "Saw Orvale is hiring": the sentence's first word is the observation, not part of the name.
     if (i === 0 && (p.observationWords.has(tokens[0]!.text) || p.congratulations.has(tokens[0]!.text)) && isCapitalised(tokens, 1, p, profile)) continue;
     let j = i + 1;
-    while (j < tokens.length && (isCapitalised(tokens, j, p, profile) || (isConnector(tokens[j]!) && isCapitalised(tokens, j + 1, p, profile))) && /^[ \t]{1,2}$/.test(text.slice(tokens[j - 1]!.end - offset, tokens[j]!.start - offset))) j++;
+    // "Fast & Clean": an ampersand between two capitalised words joins one name.
+    while (j < tokens.length && (isCapitalised(tokens, j, p, profile) || (isConnector(tokens[j]!) && isCapitalised(tokens, j + 1, p, profile))) && /^(?:[ \t]{1,2}|[ \t]?&[ \t]?)$/.test(text.slice(tokens[j - 1]!.end - offset, tokens[j]!.start - offset))) j++;
     const run = tokens.slice(i, j);
     // "as a Speaker", "an Enterprise plan": a word after "a" or "an" is a kind of thing, whatever its capital.
     const kind = run.length === 1 && (tokens[i - 1]?.text === 'a' || tokens[i - 1]?.text === 'an');

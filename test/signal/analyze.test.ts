@@ -259,6 +259,8 @@ describe('signal detection on pasted mail with no profile', () => {
   it('reads a capitalised word between "the" and a piece as its title, not as the cue it spells', async () => {
     expect(await bareSignals('Hi Ann,\n\nHeard you on the Acquired podcast talking about pricing.\n')).toEqual(['own-content: entity=Acquired']);
     expect(await bareSignals('Hi Ann,\n\nWe acquired the podcast last year.\n')).toEqual([]);
+    // An ampersand joins one name: Fast & Clean is who they are, Tempe is the fact.
+    expect(await bareSignals('Hi Ann,\n\nSaw that Fast & Clean just opened a second location in Tempe.\n')).toEqual(['expansion: entity=Tempe']);
   });
 
   it('counts what the prospect is congratulated on when it is named or numbered', async () => {
