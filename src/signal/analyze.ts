@@ -43,6 +43,9 @@ export interface SignalData extends SenderNameData {
   profile_facts?: string[];
   gratitude?: string[];
   their_this_one?: string[];
+  site_part_nouns?: string[];
+  series_nouns?: string[];
+  future_words?: string[];
   site_states?: string[];
 }
 
@@ -139,6 +142,9 @@ interface Prepared {
   profileFacts: StemPhraseMatcher<string>;
   gratitude: StemPhraseMatcher<string>;
   theirThisOne: StemPhraseMatcher<string>;
+  sitePartNouns: Set<string>;
+  seriesNouns: Set<string>;
+  futureWords: Set<string>;
   siteStates: StemPhraseMatcher<string>;
   senderVoiced: Set<string>;
   roleTitles: Set<string>;
@@ -200,6 +206,9 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
     profileFacts,
     gratitude,
     theirThisOne,
+    sitePartNouns: new Set(data.site_part_nouns ?? []),
+    seriesNouns: new Set(data.series_nouns ?? []),
+    futureWords: new Set(data.future_words ?? []),
     siteStates,
     roleTitles: new Set(data.role_titles ?? []),
     profileRoles: new Set(data.profile_roles ?? []),
@@ -540,8 +549,6 @@ function statedTenure(u: UnitAnalysis): Set<Anchor> {
 
 /** The type the prospect's own content has in signals.yml. */
 const OWN_CONTENT = 'own-content';
-/** Words that put a piece in the future: "your upcoming blog posts", "your next book". */
-const NOT_YET = new Set(['upcoming', 'next', 'future', 'planned', 'forthcoming']);
 /** The most words between "your" and the piece it owns: "your Rust async book". */
 const OWNED_PIECE_GAP = 3;
 
@@ -560,7 +567,7 @@ function ownPieces(text: string, offset: number, tokens: StemToken[], p: Prepare
       // Within one phrase: "your site, blog" is two things.
       if (/[,;:.!?]/.test(text.slice(tokens[k]!.end - offset, tokens[k + 1]!.start - offset))) break;
       if (tokens[k]!.text !== 'your') continue;
-      if (tokens.slice(k + 1, i).some((t) => NOT_YET.has(t.text))) break;
+      if (tokens.slice(k + 1, i).some((t) => p.futureWords.has(t.text))) break;
       // The cue is the piece; a date or number between is its anchor ("your March letter").
       out.push({ type: OWN_CONTENT, text: `your ${tokens[i]!.text}`, from: i, to: i + 1, owner: k });
       break;
@@ -585,11 +592,8 @@ function comparesToClass(tokens: StemToken[]): boolean {
 function titleOfPiece(tokens: StemToken[], from: number, to: number, p: Prepared): boolean {
   if (from === 0 || tokens[from - 1]!.text !== 'the' || !tokens.slice(from, to).every((t) => /^\p{Lu}/u.test(t.raw))) return false;
   const next = tokens[to];
-  return !!next && (p.contentNouns.has(next.stem) || PIECE_NOUNS.has(next.text));
+  return !!next && (p.contentNouns.has(next.stem) || p.seriesNouns.has(next.text));
 }
-
-/** Nouns of a named series or event that a capitalised word before them names: "the Acquired podcast", "the Launch conference". */
-const PIECE_NOUNS = new Set(['podcast', 'show', 'conference', 'summit', 'festival', 'awards', 'list', 'newsletter', 'channel', 'program', 'programme', 'series']);
 
 /** A sentence that opens by thanking them for something: "Thanks for the detailed answer on…". */
 function thanksAtHead(tokens: StemToken[], p: Prepared): boolean {
@@ -762,7 +766,7 @@ function findAnchors(
   // A page of theirs named by what it holds: "your Services page (/our-services) still has…".
   if (lastState >= 0) {
     for (let j = 1; j < tokens.length; j++) {
-      if (!SITE_PART_NOUNS.has(tokens[j]!.text) || lastState <= j) continue;
+      if (!p.sitePartNouns.has(tokens[j]!.text) || lastState <= j) continue;
       const owner = [j - 2, j - 3].find((k) => k >= 0 && (tokens[k]!.text === 'your' || /['’]s$/.test(tokens[k]!.raw)));
       if (owner !== undefined) add('site-part', tokens[owner + 1]!.start, tokens[j]!.end);
     }
@@ -862,9 +866,6 @@ function topicLinkAfter(tokens: StemToken[], i: number, p: Prepared): number {
 }
 
 const AGO = /\b(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of)[ \t]+(?:days?|weeks?|months?)[ \t]+ago\b/gi;
-
-/** Nouns of a part of a site that a word before them names: "your Services page", "your FAQ section". */
-const SITE_PART_NOUNS = new Set(['page', 'section', 'tab', 'form', 'listing', 'menu']);
 
 // A bare domain ("Snpp.com", "www.tessaro.io"), not part of a link or an e-mail address. Bounded.
 const DOMAIN = /(?<![@\w./:-])(?:www\.)?((?:[a-z0-9][a-z0-9-]{0,62}\.){1,4}(?:com|org|net|io|co|ai|dev|app|edu|gov|info|biz|me|us|uk|de|fr|nl|ca|au|in|es|it|fm|tv|ly|so|xyz|site|blog))(?![\w@-]|\.[a-z0-9])/gi;
