@@ -46,6 +46,7 @@ export interface SignalData extends SenderNameData {
   site_part_nouns?: string[];
   series_nouns?: string[];
   future_words?: string[];
+  specific_cues?: string[];
   site_states?: string[];
 }
 
@@ -145,6 +146,7 @@ interface Prepared {
   sitePartNouns: Set<string>;
   seriesNouns: Set<string>;
   futureWords: Set<string>;
+  specificCues: Set<string>;
   siteStates: StemPhraseMatcher<string>;
   senderVoiced: Set<string>;
   roleTitles: Set<string>;
@@ -209,6 +211,7 @@ const prepare = memoizeByObject((data: SignalData): Prepared => {
     sitePartNouns: new Set(data.site_part_nouns ?? []),
     seriesNouns: new Set(data.series_nouns ?? []),
     futureWords: new Set(data.future_words ?? []),
+    specificCues: new Set(data.specific_cues ?? []),
     siteStates,
     roleTitles: new Set(data.role_titles ?? []),
     profileRoles: new Set(data.profile_roles ?? []),
@@ -325,7 +328,8 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
       // "I noticed the announcements page still says …" is the sender reporting on the prospect, not about themselves.
       (!direct && !reports && !activity && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0 || comparesToClass(tokens) || (!!corporateHead && p.corporate.has(corporateHead.text) && !observed && !firstHand && !thanksAtHead(tokens, p) && !prospectClause(text, unit.start, tokens, p));
     // A cue is not its own anchor: "RFP" in "a full RFP response" is the cue, nothing concrete.
-    const inCue = containmentTest(cues.map((c) => ({ start: tokens[c.from]!.start, end: tokens[c.to - 1]!.end })));
+    // One that says which event it was is: "your Series A".
+    const inCue = containmentTest(cues.filter((c) => !p.specificCues.has(c.text)).map((c) => ({ start: tokens[c.from]!.start, end: tokens[c.to - 1]!.end })));
     // What follows "would", "if" or "could" in its clause is hypothetical, not a fact.
     // A name between "your" and their piece says what field it is in ("your HA tutorials"), not
     // which piece it is; a date or number there does ("your March letter").
@@ -790,8 +794,9 @@ function findAnchors(
     // "Saw Orvale is hiring": the sentence's first word is the observation, not part of the name.
     if (i === 0 && (p.observationWords.has(tokens[0]!.text) || p.congratulations.has(tokens[0]!.text)) && isCapitalised(tokens, 1, p, profile)) continue;
     let j = i + 1;
-    // "Fast & Clean": an ampersand between two capitalised words joins one name.
-    while (j < tokens.length && (isCapitalised(tokens, j, p, profile) || (isConnector(tokens[j]!) && isCapitalised(tokens, j + 1, p, profile))) && /^(?:[ \t]{1,2}|[ \t]?&[ \t]?)$/.test(text.slice(tokens[j - 1]!.end - offset, tokens[j]!.start - offset))) j++;
+    // "Fast & Clean": an ampersand between two capitalised words joins one name; a capital
+    // letter ends one ("Series A", "Plan B").
+    while (j < tokens.length && (isCapitalised(tokens, j, p, profile) || /^\p{Lu}$/u.test(tokens[j]!.raw) || (isConnector(tokens[j]!) && isCapitalised(tokens, j + 1, p, profile))) && /^(?:[ \t]{1,2}|[ \t]?&[ \t]?)$/.test(text.slice(tokens[j - 1]!.end - offset, tokens[j]!.start - offset))) j++;
     const run = tokens.slice(i, j);
     // "as a Speaker", "an Enterprise plan": a word after "a" or "an" is a kind of thing, whatever its capital.
     const kind = run.length === 1 && (tokens[i - 1]?.text === 'a' || tokens[i - 1]?.text === 'an');
@@ -1025,7 +1030,8 @@ function openingOrganisation(read: ReadonlyArray<{ tokens: StemToken[]; found: A
     if (headed && first && !tokens.some((t) => p.prospect.has(t.text))) return first.text.toLowerCase().replace(/['’]s$/, '');
     // Who an opening sentence reports on is named early in it.
     for (const a of found.slice(0, 8)) {
-      if (a.kind !== 'entity') continue;
+      // "Saw the Series B news": the round is the fact, not who they are.
+      if (a.kind !== 'entity' || p.specificCues.has(a.text.toLowerCase())) continue;
       const at = firstStartingAt(tokens, a.start);
       const next = tokens[firstStartingAt(tokens, a.end)];
       const afterObservation = observations.some((o) => o.to === at || (o.to === at - 1 && (tokens[o.to]!.text === 'that' || tokens[o.to]!.text === 'the')));

@@ -14,7 +14,7 @@ async function signals(body: string) {
 describe('signal detection', () => {
   it('finds a cue with an anchor about the prospect', async () => {
     expect(await signals('Congratulations on the $14M Series A that Fjord Ventures led on 4 November.')).toEqual([
-      'funding: number=$14M, entity=Fjord Ventures, number=4, date=November',
+      'funding: number=$14M, entity=Series A, entity=Fjord Ventures, number=4, date=November',
     ]);
   });
 
@@ -261,6 +261,12 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hi Ann,\n\nWe acquired the podcast last year.\n')).toEqual([]);
     // An ampersand joins one name: Fast & Clean is who they are, Tempe is the fact.
     expect(await bareSignals('Hi Ann,\n\nSaw that Fast & Clean just opened a second location in Tempe.\n')).toEqual(['expansion: entity=Tempe']);
+  });
+
+  it('reads a named round as its own anchor, and a funding cue with nothing named as none', async () => {
+    expect(await bareSignals('Hi Ann,\n\nCongrats on closing your Series A!\n')).toEqual(['funding: entity=Series A']);
+    expect(await bareSignals('Hi Ann,\n\nSaw the Series B news this morning, congrats.\n')).toEqual(['funding: entity=Series B']);
+    expect(await bareSignals('Hi Ann,\n\nCongrats on the funding!\n')).toEqual([]);
   });
 
   it('counts what the prospect is congratulated on when it is named or numbered', async () => {
