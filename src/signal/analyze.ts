@@ -239,7 +239,7 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   const profile = profileWords(draft);
   const identity = identityValues(draft);
   const skeleton = skeletonOf(draft);
-  const sender = senderWords(draft);
+  const sender = senderWords(draft, p);
   const products = senderNames(draft, data, skeleton.units);
   for (const w of products) sender.add(w);
   // The sender's own name in the subject ("TokenBrake for your AI bill") is not the prospect.
@@ -306,7 +306,9 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     // "We have a database of 72,000…" is the sender's, whatever "you" comes later; "we noticed" is not.
     const corporateHead = tokens.find((t) => !inQuote(t.start, t.end) && !country(t) && (p.sender.has(t.text) || p.prospect.has(t.text)));
     // "TokenBrake fixes exactly that", with TokenBrake the sender's product.
-    const opensWithSender = !!tokens[0] && /^\p{Lu}/u.test(tokens[0].raw) && sender.has(tokens[0].text.replace(/['’]s$/, ''));
+    // "…to inform you that AutoMQ has simplified…": the sender's product as the subject of what is told.
+    const senderName = (t: StemToken | undefined) => !!t && /^\p{Lu}/u.test(t.raw) && sender.has(t.text.replace(/['’]s$/, ''));
+    const opensWithSender = senderName(tokens[0]) || (!reports && tokens.some((t, k) => t.text === 'that' && senderName(tokens[k + 1])));
     const cues = p.cues
       .find(tokens)
       // "You've been in your role for 3 years": their own job, not an opening.
@@ -1050,15 +1052,27 @@ function openingOrganisation(read: ReadonlyArray<{ tokens: StemToken[]; found: A
   return undefined;
 }
 
-/** Capitalised words of the sign-off and signature: the sender's name and company are not anchors. */
-function senderWords(draft: Draft): Set<string> {
+/**
+ * Capitalised words of the sign-off and signature, and the words of the addresses in it
+ * ("github.com/automq/automq"): the sender's name, company and product are not anchors.
+ */
+function senderWords(draft: Draft, p: Prepared): Set<string> {
   const out = new Set<string>();
   for (const r of draft.regions) {
     if (r.kind !== 'signoff' && r.kind !== 'signature') continue;
-    for (const m of draft.body.text.slice(r.start, r.end).matchAll(/\p{Lu}[\p{L}\p{N}'’-]*/gu)) out.add(m[0].toLowerCase().replace(/['’]s$/, ''));
+    const text = draft.body.text.slice(r.start, r.end);
+    for (const m of text.matchAll(/\p{Lu}[\p{L}\p{N}'’-]*/gu)) out.add(m[0].toLowerCase().replace(/['’]s$/, ''));
+    for (const m of text.matchAll(SIGNATURE_ADDRESS)) {
+      for (const w of m[0].toLowerCase().split(/[^a-z0-9]+/)) if (w.length >= 3 && !p.common.has(w) && !ADDRESS_PARTS.has(w)) out.add(w);
+    }
   }
   return out;
 }
+
+/** An address in a signature: a link, a domain or an e-mail address. Bounded. */
+const SIGNATURE_ADDRESS = /(?:https?:\/\/)?[\w.-]{1,64}(?:@[\w-]{1,63})?\.[a-z]{2,6}(?:\/[\w\/.-]{0,120})?/gi;
+/** The parts of an address that name no one: schemes, "www", top-level domains. */
+const ADDRESS_PARTS = new Set(['http', 'https', 'www', 'com', 'org', 'net', 'io', 'co', 'ai', 'dev', 'app', 'mailto', 'in', 'profile']);
 
 /** Lowercased words of the prospect's profile values: these are never anchors. */
 function profileWords(draft: Draft): Set<string> {

@@ -269,6 +269,11 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hi Ann,\n\nCongrats on the funding!\n')).toEqual([]);
   });
 
+  it('knows the sender by the addresses in the signature, a title "at" their company, and their product told of', async () => {
+    expect(await bareSignals('Hello Guillermo,\n\nI\'m thrilled to tell you that AutoMQ has cut cloud costs for Grab.com by 40%.\n\nBest regards,\nXiaorui\ngithub.com/automq/automq\n')).toEqual([]);
+    expect(await bareSignals('Hey team,\n\nI am Kai, Developer Advocate at Elestio. Elestio has been deploying Centrifugo since March.\n')).toEqual([]);
+  });
+
   it('counts what the prospect is congratulated on when it is named or numbered', async () => {
     expect(await bareSignals('Hi Dana,\n\nCongrats on making the Inc. 5000 this year!\n')).toEqual(['other: number=5000']);
     expect(await bareSignals('Hi Dana,\n\nCongrats on all the growth this year!\n')).toEqual([]);
