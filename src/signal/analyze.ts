@@ -409,6 +409,8 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     // A report with the prospect as its subject, dated or quoting them, with nothing in it
     // supposed or predicted: "Your Q3 call on 28 October put SMB churn at 4.1%", "Orvale spun
     // out of Brightline Labs last month", "Your pricing page still says "contact us for a quote"".
+    // "11 of your 12 images have no description": a count of theirs someone made.
+    else if (!u.hedgedNearAnchor && facts.some((a) => SHARE_OF_THEIRS_TEXT.test(a.text))) add('other', 'count of theirs', facts);
     else if (!u.hedgedNearAnchor && opensWithProspect(u.tokens, identity, p) && (facts.some((a) => a.kind === 'date' || a.kind === 'quote') || p.recency.find(u.tokens).length > 0 || u.tokens.some((t) => p.currentMarkers.has(t.text)))) add('other', 'reported fact', facts);
   }
   const result: DraftAnalysis = { units, signals };
@@ -733,6 +735,8 @@ function findAnchors(
     // "keywords like "best accounting software"": an example the sender gives, not their words.
     if (m[1]!.trim().split(/\s+/).length >= 3 && !EXAMPLE_LEAD.test(text.slice(Math.max(0, m.index! - 16), m.index!))) add('quote', offset + m.index!, offset + m.index! + m[0].length);
   }
+  // "11 of your 12 images": a count of their own things that someone made.
+  for (const m of text.matchAll(SHARE_OF_THEIRS)) add('number', offset + m.index!, offset + m.index! + m[0].length);
   // "8 months ago" dates what it says; "years ago" is history (`stale`).
   for (const m of text.matchAll(AGO)) add('date', offset + m.index!, offset + m.index! + m[0].length);
   const lower = text.toLowerCase();
@@ -872,6 +876,8 @@ function topicLinkAfter(tokens: StemToken[], i: number, p: Prepared): number {
   return -1;
 }
 
+const SHARE_OF_THEIRS = /\b\d{1,6}[ \t]+(?:out[ \t]+)?of[ \t]+your[ \t]+\d{1,6}\b/gi;
+const SHARE_OF_THEIRS_TEXT = /^\d{1,6}[ \t]+(?:out[ \t]+)?of[ \t]+your[ \t]+\d{1,6}$/i;
 const AGO = /\b(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of)[ \t]+(?:days?|weeks?|months?)[ \t]+ago\b/gi;
 
 // A bare domain ("Snpp.com", "www.tessaro.io"), not part of a link or an e-mail address. Bounded.

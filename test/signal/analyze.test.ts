@@ -274,6 +274,12 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hey team,\n\nI am Kai, Developer Advocate at Elestio. Elestio has been deploying Centrifugo since March.\n')).toEqual([]);
   });
 
+  it('counts a share of their own things someone counted, and their analysis as their own content', async () => {
+    expect(await bareSignals('Hi Amaresh,\n\nOn top of that, 11 of your 12 images have no text description attached.\n')).toEqual(['other: number=11 of your 12']);
+    expect(await bareSignals('Hi Amaresh,\n\n80% of your customers probably want faster support.\n')).toEqual([]);
+    expect(await bareSignals('Hi there,\n\nYour analysis of 3,237 verified buyer transactions was a useful read.\n')).toEqual(['own-content: number=3,237']);
+  });
+
   it('counts what the prospect is congratulated on when it is named or numbered', async () => {
     expect(await bareSignals('Hi Dana,\n\nCongrats on making the Inc. 5000 this year!\n')).toEqual(['other: number=5000']);
     expect(await bareSignals('Hi Dana,\n\nCongrats on all the growth this year!\n')).toEqual([]);
