@@ -152,6 +152,8 @@ export class PlaceholderScanner {
     if (/^[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+$/.test(text)) return true;
     if (/^[A-Z]{3,}\s*:/.test(text)) return true;
     if (this.fields.isKnown(text)) return /^[A-Z]/.test(text);
+    // "[City/Area]", "[Company/Team]": a choice between fields is a slot when one of them is known.
+    if (/^[A-Z]/.test(text) && text.includes('/') && text.split('/').some((part) => this.fields.isKnown(part.trim()))) return true;
     const first = text.split(/\s+/)[0]!.toLowerCase();
     return this.leadWords.has(first) && (allCaps || /^[A-Z]/.test(text));
   }

@@ -175,6 +175,7 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     // which piece it is; a date or number there does ("your March letter").
     const inOwnedField = containmentTest(cues.filter((c) => c.owner !== undefined).map((c) => ({ start: tokens[c.owner! + 1]!.start, end: tokens[c.from]!.start })));
     // A part of their site in a stated state is the fact even where a cue names it ("your README says…").
+    const mine = tokens.find((t) => t.text === 'my');
     // A bare domain is most often the sender's own ("Reserve your seat: numeriq.com/panel"); it is
     // a fact of theirs only where the sender reports what they saw ("you have a link to Snpp.com").
     const anchors = found.filter(
@@ -182,6 +183,8 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
         (a.kind === 'site-part' || !inCue(a.start, a.end)) &&
         !(a.kind === 'entity' && inOwnedField(a.start, a.end)) &&
         !(a.kind === 'entity' && !observed && DOMAIN_TEXT.test(a.text)) &&
+        // "You can find my resume at http://…": a link after "my" is the sender's own.
+        !(a.kind === 'link' && !!mine && a.start > mine.start) &&
         !hedged.has(firstStartingAt(tokens, a.start)),
     );
     // Their interest in the sender's own product is the fact: "your team browsing Testsigma".

@@ -264,7 +264,8 @@ function isConnector(t: StemToken): boolean {
 function isCapitalised(tokens: StemToken[], i: number, p: Prepared, profile: Set<string>): boolean {
   const t = tokens[i];
   if (!t || !/^\p{Lu}/u.test(t.raw)) return false;
-  if (p.common.has(t.text) || profile.has(t.text) || MONTHS.has(t.text) || isStopword(t.text)) return false;
+  // "BIT’s" is BIT: a possessive names whom the plain word names.
+  if (p.common.has(t.text) || profile.has(t.text) || profile.has(t.text.replace(/['’]s$/, '')) || MONTHS.has(t.text) || isStopword(t.text)) return false;
   // "XXX" and "YYY" stand where a name was taken out.
   if (/^(\p{L})\1{2,}$/u.test(t.text)) return false;
   // A plural acronym ("CNAs", "SKUs") names a kind of thing, not a thing.

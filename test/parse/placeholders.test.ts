@@ -18,6 +18,7 @@ describe('placeholder syntaxes', () => {
     ['{FIRST_NAME}', 'first_name', 'profile'],
     ['[First Name]', 'first_name', 'profile'],
     ['[THEIR_COMPANY]', 'company', 'profile'],
+    ['[City/Area]', 'city_area', 'profile'],
     ['{{industry}}', 'industry', 'profile'],
     ['{{city}}', 'city', 'profile'],
     ['{{website}}', 'website', 'profile'],

@@ -272,6 +272,9 @@ describe('signal detection on pasted mail with no profile', () => {
   it('knows the sender by the addresses in the signature, a title "at" their company, and their product told of', async () => {
     expect(await bareSignals('Hello Guillermo,\n\nI\'m thrilled to tell you that AutoMQ has cut cloud costs for Grab.com by 40%.\n\nBest regards,\nXiaorui\ngithub.com/automq/automq\n')).toEqual([]);
     expect(await bareSignals('Hey team,\n\nI am Kai, Developer Advocate at Elestio. Elestio has been deploying Centrifugo since March.\n')).toEqual([]);
+    // A link after "my" is the sender's own; the possessive of the sender's name is the sender.
+    expect(await bareSignals('Hi,\n\nYou can find my resume at https://cv.example.me/resume-2019 if you are hiring.\n')).toEqual([]);
+    expect(await bareSignals('Dear Rob,\n\nI am the program coordinator of BIT\u2019s 4th World Congress of InfoTech 2015.\n')).toEqual([]);
   });
 
   it('counts a share of their own things someone counted, and their analysis as their own content', async () => {
