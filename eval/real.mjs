@@ -30,15 +30,15 @@ function quartiles(xs) {
   return [at(0.25), at(0.5), at(0.75)];
 }
 
-const SPLIT_NAMES = { tune: 'tuning half', check: 'check half', dev: 'tuning and check halves', fresh: 'fresh check set', fresh2: 'second fresh check set', fresh3: 'third fresh check set', fresh4: 'fourth fresh check set', fresh5: 'fifth fresh check set' };
+const SPLIT_NAMES = { tune: 'tuning half', check: 'check half', dev: 'tuning and check halves', fresh: 'fresh check set', fresh2: 'second fresh check set', fresh3: 'third fresh check set', fresh4: 'fourth fresh check set', fresh5: 'fifth fresh check set', fresh6: 'sixth fresh check set' };
 
 /** The splits `npm run eval -- --real --<split>` can name. */
 export const REAL_SPLITS = Object.keys(SPLIT_NAMES);
 
 export async function realEval(split, misses = false) {
   // `dev` is the two halves tuned on or looked at; `fresh` was gathered after them and looked at
-  // after its one run; `fresh2` was run once untouched and tuned on after; `fresh3`, `fresh4` and
-  // `fresh5` were gathered in the session after that, each run once untouched.
+  // after its one run; `fresh2` was run once untouched and tuned on after; `fresh3` to `fresh6`
+  // were gathered in the session after that, each run once untouched.
   const manifest = readManifest().filter((r) => (split === 'dev' ? r.split === 'tune' || r.split === 'check' : r.split === split));
   const present = manifest.filter((r) => existsSync(join(root, 'eval/real/emails', `${r.id}.txt`)));
   if (present.length === 0) {

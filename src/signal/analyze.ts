@@ -82,6 +82,7 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   for (const w of products) sender.add(w);
   // The sender's own name in the subject ("TokenBrake for your AI bill") is not the prospect.
   const inferred = inferredIdentity(draft, new Set([...profile, ...sender]), p);
+  for (const w of inferred.senderSide) sender.add(w.replace(/[.,]+$/, ''));
   for (const w of inferred.words) profile.add(w);
   identity.push(...inferred.values);
   for (const w of sender) profile.add(w);

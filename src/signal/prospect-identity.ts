@@ -28,8 +28,9 @@ export function names(identity: string[], text: string): boolean {
  * the subject line names. The name's words are not anchors, and a sentence that names either
  * speaks of the prospect ("Saw Acme moved to monthly releases" never says "you").
  */
-export function inferredIdentity(draft: Draft, profile: Set<string>, p: Prepared): { words: string[]; values: string[]; organisation?: string } {
+export function inferredIdentity(draft: Draft, profile: Set<string>, p: Prepared): { words: string[]; values: string[]; organisation?: string; senderSide: string[] } {
   const words: string[] = [];
+  const senderSide: string[] = [];
   const values: string[] = [];
   let organisation: string | undefined;
   const has = (k: string) => !!draft.prospect[k]?.value;
@@ -53,13 +54,15 @@ export function inferredIdentity(draft: Draft, profile: Set<string>, p: Prepared
       // "Appear on Django Chat podcast?", "Enroll with Tidelift", "last note from Bridgeworks":
       // the place the sender points to or writes from. "I'm", "AI": no organisation.
       const before = /(\p{L}+)\s+$/u.exec(subject.slice(0, m.index!))?.[1]?.toLowerCase() ?? '';
+      // "…announcement tomorrow from Solo Cup Co.": who the mail comes from is the sender's side.
+      if (before === 'from') senderSide.push(...v.split(/\s+/).filter((w) => !isStopword(w)));
       if (SUBJECT_ELSEWHERE.has(before) || v.split(/\s+/).every((w) => p.sender.has(w) || p.common.has(w) || isStopword(w))) continue;
       values.push(v);
       organisation = v;
       break;
     }
   }
-  return { words, values, organisation };
+  return { words, values, organisation, senderSide };
 }
 
 /** Words before a name in a subject line that make it somewhere other than the prospect: "on Tidelift", "from Bridgeworks". */

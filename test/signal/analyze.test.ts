@@ -254,6 +254,9 @@ describe('signal detection on pasted mail with no profile', () => {
       'funding: entity=Tidelift',
     ]);
     expect(await bareSignals('Subject: Appear on Django Chat?\n\nHi Ann,\n\nWe would love to have you on Django Chat.\n')).toEqual([]);
+    // Who the mail comes from is the sender's side; "already" makes a report of theirs current.
+    expect(await bareSignals('Subject: Big news tomorrow from Solo Cup Co.\n\nHi Russell,\n\nIn advance of Earth Day, Solo Cup Company is set to make an announcement in Times Square.\n')).toEqual([]);
+    expect(await bareSignals('Subject: Could LocalHarness use MemCode?\n\nHi,\n\nLocalHarness already makes agent behaviour explicit through YAML-defined tools.\n')).toEqual(['other: entity=YAML']);
   });
 
   it('reads a capitalised word between "the" and a piece as its title, not as the cue it spells', async () => {
