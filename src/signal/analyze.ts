@@ -3,9 +3,9 @@ import { skeletonOf, type MaskedUnit } from '../corpus/skeleton.js';
 import type { Draft } from '../kernel/types.js';
 import { containmentTest, firstStartingAt, lowerBound, overlapTest } from '../kernel/sorted-spans.js';
 import { hasWholeWord } from '../parse/whole-words.js';
-import { stemTokens, type StemToken } from './stem-phrases.js';
+import { gapBefore, stemTokens, type StemToken } from './stem-phrases.js';
 import { senderNames } from './sender-names.js';
-import { DOMAIN_TEXT, findAnchors, NAME_CHECKS_PER_DRAFT, QUOTE, SHARE_OF_THEIRS_TEXT, titleOfPiece, type Anchor } from './anchors.js';
+import { DOMAIN_TEXT, findAnchors, NAME_CHECKS_PER_DRAFT, PHRASE_BREAK, QUOTE, SHARE_OF_THEIRS_TEXT, titleOfPiece, type Anchor } from './anchors.js';
 import { identityValues, inferredIdentity, names, namesProspect, openingOrganisation, profileWords, senderWords } from './prospect-identity.js';
 import { statedProfile, statedRole, statedTenure } from './profile-statements.js';
 import { prepare, type Prepared, type SignalData } from './signal-data.js';
@@ -82,7 +82,7 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   for (const w of products) sender.add(w);
   // The sender's own name in the subject ("TokenBrake for your AI bill") is not the prospect.
   const inferred = inferredIdentity(draft, new Set([...profile, ...sender]), p);
-  for (const w of inferred.senderSide) sender.add(w.replace(/[.,]+$/, ''));
+  for (const w of inferred.senderSide) sender.add(w);
   for (const w of inferred.words) profile.add(w);
   identity.push(...inferred.values);
   for (const w of sender) profile.add(w);
@@ -132,8 +132,9 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     // A P.S. is written to the reader; unless it talks about the sender it is about them.
     const postscript = /^p\.?\s?s\b/i.test(text);
     // "Thanks for the answer on Stack Overflow…" thanks them for what they did.
+    const thanks = thanksAtHead(tokens, p);
     // "this project", "this repo": where the message is posted, an issue or a pull request, is theirs.
-    const direct = [...lower].some((w) => p.prospect.has(w)) || mentionsIdentity || thanksAtHead(tokens, p) || p.theirThisOne.find(tokens).length > 0 || (postscript && ![...lower].some((w) => p.sender.has(w)));
+    const direct = [...lower].some((w) => p.prospect.has(w)) || mentionsIdentity || thanks || p.theirThisOne.find(tokens).length > 0 || (postscript && ![...lower].some((w) => p.sender.has(w)));
     const hedged = hedgedTokens(text, unit.start, tokens, p);
     const observations = p.observations.find(tokens).filter((o) => !hedged.has(o.from));
     const observed = observations.length > 0;
@@ -167,7 +168,7 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
       // backs a fault of theirs, which stays the fact.
       (quotesStatistic(tokens, found, p) && !found.some((a) => a.kind === 'site-part')) ||
       // "I noticed the announcements page still says …" is the sender reporting on the prospect, not about themselves.
-      (!direct && !reports && !activity && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0 || comparesToClass(tokens) || (!!corporateHead && p.corporate.has(corporateHead.text) && !observed && !firstHand && !thanksAtHead(tokens, p) && !prospectClause(text, unit.start, tokens, p));
+      (!direct && !reports && !activity && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0 || comparesToClass(tokens) || (!!corporateHead && p.corporate.has(corporateHead.text) && !observed && !firstHand && !thanks && !prospectClause(text, unit.start, tokens, p));
     // A cue is not its own anchor: "RFP" in "a full RFP response" is the cue, nothing concrete.
     // One that says which event it was is: "your Series A".
     const inCue = containmentTest(cues.filter((c) => !p.specificCues.has(c.text)).map((c) => ({ start: tokens[c.from]!.start, end: tokens[c.to - 1]!.end })));
@@ -175,9 +176,9 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     // A name between "your" and their piece says what field it is in ("your HA tutorials"), not
     // which piece it is; a date or number there does ("your March letter").
     const inOwnedField = containmentTest(cues.filter((c) => c.owner !== undefined).map((c) => ({ start: tokens[c.owner! + 1]!.start, end: tokens[c.from]!.start })));
-    // A part of their site in a stated state is the fact even where a cue names it ("your README says…").
     const mine = tokens.find((t) => t.text === 'my');
-    // A bare domain is most often the sender's own ("Reserve your seat: numeriq.com/panel"); it is
+    // A part of their site in a stated state is the fact even where a cue names it ("your README
+    // says…"). A bare domain is most often the sender's own ("Reserve your seat: numeriq.com/panel"); it is
     // a fact of theirs only where the sender reports what they saw ("you have a link to Snpp.com").
     const anchors = found.filter(
       (a) =>
@@ -265,18 +266,18 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   return result;
 }
 
+/** The marks that end a clause between two words. */
+const CLAUSE_BREAK = /[,;:—–]/;
+
 /**
  * Token indexes that a hedge covers: from the hedge to the end of its clause. A question asks,
  * it does not state: the clause a question mark closes is covered too ("Quick question: how do
  * you track what Render and Fly.io are shipping?").
  */
-/** The marks that end a clause between two words. */
-const CLAUSE_BREAK = /[,;:—–]/;
-
 function hedgedTokens(text: string, offset: number, tokens: StemToken[], p: Prepared): Set<number> {
   const out = new Set<number>();
   // Whether a clause ends between token i - 1 and token i.
-  const clauseBreak = (i: number) => CLAUSE_BREAK.test(text.slice(tokens[i - 1]!.end - offset, tokens[i]!.start - offset));
+  const clauseBreak = (i: number) => CLAUSE_BREAK.test(gapBefore(text, offset, tokens, i));
   if (/\?\s*["'”’)]*\s*$/.test(text)) {
     for (let i = tokens.length - 1; i >= 0; i--) {
       out.add(i);
@@ -301,7 +302,7 @@ function hedgeShares(text: string, offset: number, tokens: StemToken[], hedged: 
   const clauses: number[] = [];
   let clause = 0;
   tokens.forEach((t, i) => {
-    if (i > 0 && CLAUSE_BREAK.test(text.slice(tokens[i - 1]!.end - offset, t.start - offset))) clause++;
+    if (i > 0 && CLAUSE_BREAK.test(gapBefore(text, offset, tokens, i))) clause++;
     clauses.push(clause);
   });
   const hedgedClauses = new Set([...hedged].map((i) => clauses[i]));
@@ -352,7 +353,7 @@ function ownPieces(text: string, offset: number, tokens: StemToken[], p: Prepare
     if (!p.contentNouns.has(tokens[i]!.stem) || covered.has(i)) continue;
     for (let k = i - 1; k >= Math.max(0, i - 1 - OWNED_PIECE_GAP); k--) {
       // Within one phrase: "your site, blog" is two things.
-      if (/[,;:.!?]/.test(text.slice(tokens[k]!.end - offset, tokens[k + 1]!.start - offset))) break;
+      if (PHRASE_BREAK.test(gapBefore(text, offset, tokens, k + 1))) break;
       if (tokens[k]!.text !== 'your') continue;
       if (tokens.slice(k + 1, i).some((t) => p.futureWords.has(t.text))) break;
       // The cue is the piece; a date or number between is its anchor ("your March letter").
@@ -391,8 +392,7 @@ const CONJUNCTIONS = new Set(['and', 'but', 'so', 'yet']);
 function prospectClause(text: string, offset: number, tokens: StemToken[], p: Prepared): boolean {
   for (let k = 1; k + 1 < tokens.length; k++) {
     if (!CONJUNCTIONS.has(tokens[k]!.text)) continue;
-    const gap = text.slice(tokens[k - 1]!.end - offset, tokens[k]!.start - offset);
-    if (!/[,;]/.test(gap)) continue;
+    if (!/[,;]/.test(gapBefore(text, offset, tokens, k))) continue;
     if (tokens.slice(k + 1, k + 5).some((t) => p.prospect.has(t.text))) return true;
   }
   return false;

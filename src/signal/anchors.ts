@@ -4,7 +4,7 @@ import { isStopword } from '../corpus/tokens.js';
 import { firstStartingAt, lowerBound, SpanSet } from '../kernel/sorted-spans.js';
 import { isEnglishLike, isEnglishWord } from './english-words.js';
 import type { Prepared } from './signal-data.js';
-import type { StemToken } from './stem-phrases.js';
+import { gapBefore, type StemToken } from './stem-phrases.js';
 
 export type AnchorKind = 'number' | 'date' | 'entity' | 'quote' | 'topic' | 'link' | 'site-part';
 
@@ -95,26 +95,25 @@ export function findAnchors(
       // "last Tuesday" and "since Monday" are days that have been; "on Tuesday" is as often the
       // call being asked for.
       add('date', tokens[i - 1]!.start, t.end);
-      add('date', t.start, t.end);
     }
   });
   // Before the names, so "Your README says…" makes README the part of theirs, not a name.
   // A part of their site or product in a stated state is a thing anyone can go and look at:
   // "your checkout page still loads over plain HTTP", "your pricing page dropped the free tier".
   // Their site as a whole is not ("your website could rank higher"): every pitch says that.
-  const theirs = (from: number) => tokens.slice(Math.max(0, from - 2), from).some((t) => t.text === 'your' || /['’]s$/.test(t.raw));
+  // Said to be theirs: "your" or a possessive ("Acme's") at token k.
+  const owns = (k: number) => k >= 0 && (tokens[k]!.text === 'your' || /['’]s$/.test(tokens[k]!.raw));
+  const theirs = (from: number) => owns(from - 1) || owns(from - 2);
   // The last state said: a part is reported on when a state comes after it.
   const lastState = p.siteStates.find(tokens).reduce((last, st) => Math.max(last, st.from), -1);
   if (lastState >= 0) {
     for (const part of p.siteParts.find(tokens)) {
       if (theirs(part.from) && lastState >= part.to) add('site-part', tokens[part.from]!.start, tokens[part.to - 1]!.end);
     }
-  }
-  // A page of theirs named by what it holds: "your Services page (/our-services) still has…".
-  if (lastState >= 0) {
-    for (let j = 1; j < tokens.length; j++) {
-      if (!p.sitePartNouns.has(tokens[j]!.text) || lastState <= j) continue;
-      const owner = [j - 2, j - 3].find((k) => k >= 0 && (tokens[k]!.text === 'your' || /['’]s$/.test(tokens[k]!.raw)));
+    // A page of theirs named by what it holds: "your Services page (/our-services) still has…".
+    for (let j = 1; j < lastState; j++) {
+      if (!p.sitePartNouns.has(tokens[j]!.text)) continue;
+      const owner = [j - 2, j - 3].find(owns);
       if (owner !== undefined) add('site-part', tokens[owner + 1]!.start, tokens[j]!.end);
     }
   }
@@ -139,7 +138,7 @@ export function findAnchors(
     let j = i + 1;
     // "Fast & Clean": an ampersand between two capitalised words joins one name; a capital
     // letter ends one ("Series A", "Plan B").
-    while (j < tokens.length && (isCapitalised(tokens, j, p, profile) || /^\p{Lu}$/u.test(tokens[j]!.raw) || (isConnector(tokens[j]!) && isCapitalised(tokens, j + 1, p, profile))) && /^(?:[ \t]{1,2}|[ \t]?&[ \t]?)$/.test(text.slice(tokens[j - 1]!.end - offset, tokens[j]!.start - offset))) j++;
+    while (j < tokens.length && (isCapitalised(tokens, j, p, profile) || /^\p{Lu}$/u.test(tokens[j]!.raw) || (isConnector(tokens[j]!) && isCapitalised(tokens, j + 1, p, profile))) && /^(?:[ \t]{1,2}|[ \t]?&[ \t]?)$/.test(gapBefore(text, offset, tokens, j))) j++;
     const run = tokens.slice(i, j);
     // "as a Speaker", "an Enterprise plan": a word after "a" or "an" is a kind of thing, whatever its capital.
     const kind = run.length === 1 && (tokens[i - 1]?.text === 'a' || tokens[i - 1]?.text === 'an');
@@ -188,6 +187,8 @@ const TOPIC_GAP_WORDS = 4;
  */
 const TOPIC_ENDS = new Set(['is', 'was', 'were', 'are', 'am', "'s", 'has', 'have', 'had', 'that', 'which', 'who', 'it', 'this', 'i', 'we', 'you', 'really',
   'so', 'but', 'because', 'since', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'made', 'makes', 'make', 'did', 'does', 'do']);
+/** The marks between two words that end a phrase: "your site, blog" names two things. */
+export const PHRASE_BREAK = /[,;:.!?()]/;
 /** The most words a topic phrase is read to. */
 const TOPIC_WORDS = 6;
 
@@ -196,7 +197,7 @@ function topicPhrase(text: string, offset: number, tokens: StemToken[], from: nu
   const out: StemToken[] = [];
   for (let k = from; k < Math.min(tokens.length, from + TOPIC_WORDS); k++) {
     const t = tokens[k]!;
-    if (k > from && /[,;:.!?()]/.test(text.slice(tokens[k - 1]!.end - offset, t.start - offset))) break;
+    if (k > from && PHRASE_BREAK.test(gapBefore(text, offset, tokens, k))) break;
     if (TOPIC_ENDS.has(t.text)) break;
     out.push(t);
   }
@@ -213,15 +214,17 @@ function topicLinkAfter(tokens: StemToken[], i: number, p: Prepared): number {
   return -1;
 }
 
-const SHARE_OF_THEIRS = /\b\d{1,6}[ \t]+(?:out[ \t]+)?of[ \t]+your[ \t]+\d{1,6}\b/gi;
-export const SHARE_OF_THEIRS_TEXT = /^\d{1,6}[ \t]+(?:out[ \t]+)?of[ \t]+your[ \t]+\d{1,6}$/i;
+const SHARE = String.raw`\d{1,6}[ \t]+(?:out[ \t]+)?of[ \t]+your[ \t]+\d{1,6}`;
+const SHARE_OF_THEIRS = new RegExp(String.raw`\b${SHARE}\b`, 'gi');
+/** The whole of an anchor's text is a share of theirs: "11 of your 12". */
+export const SHARE_OF_THEIRS_TEXT = new RegExp(`^${SHARE}$`, 'i');
 const AGO = /\b(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of)[ \t]+(?:days?|weeks?|months?)[ \t]+ago\b/gi;
 
+const DOMAIN_NAME = String.raw`(?:[a-z0-9][a-z0-9-]{0,62}\.){1,4}(?:com|org|net|io|co|ai|dev|app|edu|gov|info|biz|me|us|uk|de|fr|nl|ca|au|in|es|it|fm|tv|ly|so|xyz|site|blog)`;
 // A bare domain ("Snpp.com", "www.tessaro.io"), not part of a link or an e-mail address. Bounded.
-const DOMAIN = /(?<![@\w./:-])(?:www\.)?((?:[a-z0-9][a-z0-9-]{0,62}\.){1,4}(?:com|org|net|io|co|ai|dev|app|edu|gov|info|biz|me|us|uk|de|fr|nl|ca|au|in|es|it|fm|tv|ly|so|xyz|site|blog))(?![\w@-]|\.[a-z0-9])/gi;
-
+const DOMAIN = new RegExp(String.raw`(?<![@\w./:-])(?:www\.)?(${DOMAIN_NAME})(?![\w@-]|\.[a-z0-9])`, 'gi');
 /** The whole of an anchor's text is a domain. */
-export const DOMAIN_TEXT = /^(?:www\.)?(?:[a-z0-9][a-z0-9-]{0,62}\.){1,4}[a-z]{2,6}$/i;
+export const DOMAIN_TEXT = new RegExp(String.raw`^(?:www\.)?${DOMAIN_NAME}$`, 'i');
 
 /** Words that introduce an example: what follows is the sender's, not a quotation of the prospect. */
 const EXAMPLE_LEAD = /\b(?:like|such as|e\.g\.|for example|for instance|including)[ \t]*$/i;

@@ -55,7 +55,7 @@ export function inferredIdentity(draft: Draft, profile: Set<string>, p: Prepared
       // the place the sender points to or writes from. "I'm", "AI": no organisation.
       const before = /(\p{L}+)\s+$/u.exec(subject.slice(0, m.index!))?.[1]?.toLowerCase() ?? '';
       // "…announcement tomorrow from Solo Cup Co.": who the mail comes from is the sender's side.
-      if (before === 'from') senderSide.push(...v.split(/\s+/).filter((w) => !isStopword(w)));
+      if (before === 'from') senderSide.push(...v.split(/\s+/).map((w) => w.replace(/[.,]+$/, '')).filter((w) => w && !isStopword(w)));
       if (SUBJECT_ELSEWHERE.has(before) || v.split(/\s+/).every((w) => p.sender.has(w) || p.common.has(w) || isStopword(w))) continue;
       values.push(v);
       organisation = v;

@@ -55,9 +55,11 @@ export function senderNames(draft: Draft, data: SenderNameData, units: ReadonlyA
 
 /** "Noticed Full Blast" or "Saw Acme": an observation, not a name. */
 function opensWithObservation(name: string, data: SenderNameData): boolean {
-  const first = name.split(/[ \t]/)[0]!.toLowerCase();
-  return (data.observations ?? []).includes(first);
+  return observationWords(data).has(name.split(/[ \t]/)[0]!.toLowerCase());
 }
+
+/** The one-word observations ("saw", "noticed"): a capitalised one opens a sentence, it names nothing. */
+export const observationWords = memoizeByObject((data: SenderNameData): Set<string> => new Set((data.observations ?? []).filter((o) => !o.includes(' '))));
 
 /** One expression per list: the words may be written with any spacing and either apostrophe. */
 function alternation(list: string[] | undefined): string | undefined {

@@ -2,7 +2,7 @@
 import { stem } from '../corpus/tokens.js';
 import { memoizeByObject } from '../kernel/memoize.js';
 import { StemPhraseMatcher } from './stem-phrases.js';
-import type { SenderNameData } from './sender-names.js';
+import { observationWords, type SenderNameData } from './sender-names.js';
 
 /** rules/signals.yml */
 export interface SignalData extends SenderNameData {
@@ -93,62 +93,54 @@ function phraseMatcher(list: string[] | undefined, by: 'stem' | 'word' = 'stem')
   return m;
 }
 
+/** A set of one list's words, empty when the list is left out. */
+function wordSet(list: readonly string[] | undefined): Set<string> {
+  return new Set(list ?? []);
+}
+
 export const prepare = memoizeByObject((data: SignalData): Prepared => {
   const cues = new StemPhraseMatcher<{ type: string; phrase: string }>('word');
   for (const t of data.types) for (const c of t.cues) cues.add(c, { type: t.id, phrase: c });
-  const courtesies = phraseMatcher(data.courtesies);
-  const hedges = phraseMatcher(data.hedges);
-  const pitch = phraseMatcher(data.pitch_markers);
-  const stale = phraseMatcher(data.stale, 'word');
-  const recency = phraseMatcher(data.recency, 'word');
-  const activities = phraseMatcher(data.activities, 'word');
-  const observations = phraseMatcher(data.observations, 'word');
-  const siteParts = phraseMatcher(data.site_parts, 'word');
-  const siteStates = phraseMatcher(data.site_states, 'word');
-  const wholeSites = phraseMatcher(data.whole_sites, 'word');
-  const profileFacts = phraseMatcher(data.profile_facts, 'word');
-  const gratitude = phraseMatcher(data.gratitude, 'word');
-  const theirThisOne = phraseMatcher(data.their_this_one, 'word');
-  const siteDefects = phraseMatcher(data.site_defects, 'word');
   return {
     data,
     cues,
-    sender: new Set(data.sender_markers),
+    sender: wordSet(data.sender_markers),
     // Congratulating them speaks to them as much as "you" does.
     prospect: new Set([...data.prospect_markers, ...(data.congratulations ?? [])]),
-    congratulations: new Set(data.congratulations ?? []),
-    courtesies,
-    hedges,
-    pitch,
-    observations,
-    corporate: new Set(data.corporate_sender ?? []),
-    durations: new Set(data.durations),
-    numberWords: new Set(data.number_words),
+    congratulations: wordSet(data.congratulations),
+    courtesies: phraseMatcher(data.courtesies),
+    hedges: phraseMatcher(data.hedges),
+    pitch: phraseMatcher(data.pitch_markers),
+    observations: phraseMatcher(data.observations, 'word'),
+    corporate: wordSet(data.corporate_sender),
+    durations: wordSet(data.durations),
+    numberWords: wordSet(data.number_words),
     contentNouns: new Set(data.content_nouns.map((w) => stem(w))),
-    topicLinks: new Set(data.topic_links),
+    topicLinks: wordSet(data.topic_links),
     common: new Set([...data.common_names, ...(data.platforms ?? [])]),
-    ownThings: new Set(data.own_things ?? []),
-    activities,
-    bookingHosts: new Set(data.booking_hosts ?? []),
-    populations: new Set(data.populations ?? []),
-    recency,
-    stale,
-    siteParts,
-    currentMarkers: new Set(data.current_markers ?? []),
-    profileFigures: new Set(data.profile_figures ?? []),
-    profileFacts,
-    gratitude,
-    theirThisOne,
-    sitePartNouns: new Set(data.site_part_nouns ?? []),
-    seriesNouns: new Set(data.series_nouns ?? []),
-    futureWords: new Set(data.future_words ?? []),
-    specificCues: new Set(data.specific_cues ?? []),
-    siteStates,
-    roleTitles: new Set(data.role_titles ?? []),
-    profileRoles: new Set(data.profile_roles ?? []),
-    wholeSites,
-    siteDefects,
+    ownThings: wordSet(data.own_things),
+    activities: phraseMatcher(data.activities, 'word'),
+    bookingHosts: wordSet(data.booking_hosts),
+    populations: wordSet(data.populations),
+    recency: phraseMatcher(data.recency, 'word'),
+    stale: phraseMatcher(data.stale, 'word'),
+    siteParts: phraseMatcher(data.site_parts, 'word'),
+    siteStates: phraseMatcher(data.site_states, 'word'),
+    wholeSites: phraseMatcher(data.whole_sites, 'word'),
+    siteDefects: phraseMatcher(data.site_defects, 'word'),
+    sitePartNouns: wordSet(data.site_part_nouns),
+    currentMarkers: wordSet(data.current_markers),
+    profileFigures: wordSet(data.profile_figures),
+    profileFacts: phraseMatcher(data.profile_facts, 'word'),
+    gratitude: phraseMatcher(data.gratitude, 'word'),
+    theirThisOne: phraseMatcher(data.their_this_one, 'word'),
+    seriesNouns: wordSet(data.series_nouns),
+    futureWords: wordSet(data.future_words),
+    specificCues: wordSet(data.specific_cues),
+    roleTitles: wordSet(data.role_titles),
+    profileRoles: wordSet(data.profile_roles),
     senderVoiced: new Set(data.types.filter((t) => t.sender_voice).map((t) => t.id)),
-    observationWords: new Set((data.observations ?? []).filter((o) => !o.includes(' '))),
+    observationWords: observationWords(data),
   };
 });
+

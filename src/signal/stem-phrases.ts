@@ -14,6 +14,14 @@ export function stemTokens(text: string, offset = 0): StemToken[] {
   return out;
 }
 
+/**
+ * The text between token i - 1 and token i of `text` (whose first character is at `offset`):
+ * the spaces and marks that tell whether a phrase or clause goes on.
+ */
+export function gapBefore(text: string, offset: number, tokens: readonly StemToken[], i: number): string {
+  return text.slice(tokens[i - 1]!.end - offset, tokens[i]!.start - offset);
+}
+
 /** A possessive stems as its owner: "team's" is "team". */
 function stemOf(word: string): string {
   return stem(word.endsWith("'s") ? word.slice(0, -2) : word);

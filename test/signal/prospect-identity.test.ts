@@ -24,7 +24,7 @@ describe('who the prospect and the sender are when no profile says so', () => {
   });
 
   it('reads a subject\'s name after "from" as the sender\'s side', async () => {
-    expect(inferredIdentity(await draftOf('Subject: Big news from Solo Cup Co.\n\nHi Russell,\n\nQuick one.\n'), new Set(), p).senderSide).toEqual(['solo', 'cup', 'co.']);
+    expect(inferredIdentity(await draftOf('Subject: Big news from Solo Cup Co.\n\nHi Russell,\n\nQuick one.\n'), new Set(), p).senderSide).toEqual(['solo', 'cup', 'co']);
   });
 
   it('knows the sender by the capitalised words and the addresses of the signature', async () => {
