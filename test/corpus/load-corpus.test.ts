@@ -80,7 +80,7 @@ describe('user corpora and the index cache', () => {
   it('adds a user corpus to the shipped one', async () => {
     const { corpus, cache } = teamCorpus();
     const both = await loadCorpus(env, { paths: [corpus], useDefault: true, cacheDir: cache });
-    expect(both!.index.n).toBe(572);
+    expect(both!.index.n).toBe(970);
     const shippedOnly = await loadCorpus(env, { paths: [], useDefault: true, cacheDir: cache });
     expect(shippedOnly!.source).toBe('prebuilt');
   });

@@ -24,9 +24,9 @@ describe('corpus on the command line', () => {
     const r = run(['corpus', 'stats', '--json']);
     expect(r.code).toBe(0);
     const stats = JSON.parse(r.stdout);
-    expect(stats).toMatchObject({ messages: 570, source: 'prebuilt' });
+    expect(stats).toMatchObject({ messages: 968, source: 'prebuilt' });
     expect(stats.sentences).toBeGreaterThan(3000);
-    expect(Object.keys(stats.archetypes)).toHaveLength(30);
+    expect(Object.keys(stats.archetypes)).toHaveLength(40);
     expect(stats.loadMs).toBeGreaterThan(0);
   });
 
