@@ -24,6 +24,43 @@ export function readManifest() {
   return lines.map((l) => Object.fromEntries(l.split('\t').map((v, i) => [keys[i], v])));
 }
 
+const GENERIC_CLASS = ['generic', 'merge-template', 'bump', 'breakup'];
+
+/**
+ * How the corpus rules fare: per class, the share of emails each fires on (warning or error),
+ * and the distribution of the message-level measure corpus-similarity reports (the share of
+ * sentences saying what generic corpus sentences say), for emails with enough sentences.
+ */
+async function corpusTable(rows) {
+  const { loadCorpus } = await import('../dist/corpus/load-corpus.js');
+  const { createParseEnv } = await import('../dist/parse/parse-env.js');
+  const { parseDrafts } = await import('../dist/parse/parse-file.js');
+  const { collapseOf } = await import('../dist/corpus/collapse.js');
+  const { allRules } = await import('../dist/rules/index.js');
+  const env = createParseEnv();
+  const { index } = await loadCorpus(env, { paths: [], useDefault: true });
+  const options = Object.fromEntries(Object.entries(allRules.find((r) => r.meta.id === 'corpus-similarity').meta.options).map(([k, o]) => [k, o.default]));
+  const groups = [['generic class', (c) => GENERIC_CLASS.includes(c)], ['researched', (c) => c === 'researched'], ['research-slot', (c) => c === 'research-slot']];
+  const out = ['Corpus rules by class (share of emails each fires on; "share" is the share of sentences saying what generic ones say, for emails with at least ' + options.minSentences + ' sentences)', ''];
+  out.push('| class          | n   | corpus-similarity | stock-sentence | either | stock-phrase | share p25 | share median | share p75 |');
+  out.push('| -------------- | --- | ----------------- | -------------- | ------ | ------------ | --------- | ------------ | --------- |');
+  for (const [name, test] of groups) {
+    const g = rows.filter((r) => test(r.cls));
+    if (g.length === 0) continue;
+    const rate = (f) => pct(g.filter(f).length / g.length);
+    const shares = [];
+    for (const r of g) {
+      const [d] = await parseDrafts(`${r.path}.txt`, readFileSync(join(root, 'eval/real/emails', `${r.path}.txt`)), env, {});
+      const c = d ? collapseOf(d, index, options) : undefined;
+      if (c && c.total >= options.minSentences) shares.push(c.share);
+    }
+    const [a, b, c] = quartiles(shares).map((x) => (Number.isNaN(x) ? '-' : x.toFixed(2)));
+    const cells = [name.padEnd(14), String(g.length).padEnd(3), rate((r) => r.fired.has('corpus-similarity')).padEnd(17), rate((r) => r.fired.has('stock-sentence')).padEnd(14), rate((r) => r.fired.has('corpus-similarity') || r.fired.has('stock-sentence')).padEnd(6), rate((r) => r.fired.has('stock-phrase')).padEnd(12), a.padEnd(9), b.padEnd(12), c.padEnd(9)];
+    out.push(`| ${cells.join(' | ')} |`);
+  }
+  return out;
+}
+
 function quartiles(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const at = (q) => (s.length ? s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))] : NaN);
@@ -60,7 +97,7 @@ export async function realEval(split, misses = false) {
     const [a, b, c] = quartiles(scores);
     out.push(`| ${cls.padEnd(14)} | ${String(scores.length).padEnd(3)} | ${String(a).padEnd(3)} | ${String(b).padEnd(6)} | ${String(c).padEnd(3)} |`);
   }
-  const sendable = ['generic', 'merge-template', 'bump', 'breakup'];
+  const sendable = GENERIC_CLASS;
   const gen = rows.filter((r) => sendable.includes(r.cls));
   const genNonPass = gen.filter((r) => r.verdict !== 'pass').length / (gen.length || 1);
   const res = perClass.researched;
@@ -70,6 +107,7 @@ export async function realEval(split, misses = false) {
   out.push(`- generic, merge-template, bump and breakup: ${pct(genNonPass)} non-pass (target >= 97%) ${genNonPass >= 0.97 ? 'met' : 'MISSED'}`);
   out.push(`- researched: ${pct(res.missingOrMerge)} get missing-signal or merge-only (target <= 5%) ${res.missingOrMerge <= 0.05 ? 'met' : 'MISSED'}`);
   out.push(`- median score: generic ${genMedian} (target <= 45) ${genMedian <= 45 ? 'met' : 'MISSED'}; researched ${resMedian} (target >= 80) ${resMedian >= 80 ? 'met' : 'MISSED'}`);
+  out.push('', ...(await corpusTable(rows)));
   if (misses) {
     out.push('', 'Misses', '');
     for (const r of rows) {

@@ -1,6 +1,8 @@
-import { featureCounts, hash32, sentenceKey, shingles } from './features.js';
+import { featureCounts, hash32, sentenceKey, shingles, termHashes, findHashed } from './features.js';
 import { encodeIndex, type Arrays, type Bytes } from './index-file.js';
 import { stopwatch } from './stopwatch.js';
+import { MEANING_ARRAYS, MeaningIndex } from './meaning-index.js';
+import { shippedWordVectors, type WordVectors } from './word-vectors.js';
 import { lowerBound } from '../kernel/sorted-spans.js';
 
 /** What the index keeps about each corpus message. */
@@ -28,6 +30,8 @@ export interface IndexHeader {
   /** How many messages; their metadata is in the metaText array, one JSON line each. */
   count: number;
   terms: number;
+  /** The key of the word-vector table the sentence meanings were made with. */
+  wordVectors: string;
 }
 
 /**
@@ -47,8 +51,10 @@ export interface SentenceHit {
   /** The closest corpus sentence, as written there (slots shown as {{name}}). */
   closest: string;
   closestDoc: number;
-  /** Character-bigram similarity of the closest sentence, 0-1. */
+  /** Character-bigram similarity of the closest sentence (0-1), or the cosine of their meanings when `byMeaning`. */
   similarity: number;
+  /** Matched by what the sentence says (word vectors) rather than by its words. */
+  byMeaning: boolean;
 }
 
 /** Below this size every posting list is read; above it the commonest terms are skipped, then the best candidates are rescored exactly. */
@@ -59,11 +65,6 @@ const RESCORE_MAX = 1000;
 const SKIP_DF = 0.02;
 /** Posting weights are stored as 16-bit fractions, half the memory of floats: a cosine comes out within ~1e-4 of the float one, below the 3 decimals a finding shows. */
 const WEIGHT_SCALE = 65_535;
-
-/** Two independent 32-bit hashes of a term: FNV-1a from two starting points. */
-function termHashes(term: string): [number, number] {
-  return [hash32(term), hash32(term, 0x2f1b_9c3d)];
-}
 
 function inverseDocumentFrequency(n: number, df: number): number {
   return Math.log((n + 1) / (df + 1)) + 1;
@@ -84,6 +85,12 @@ export class CorpusIndex {
   /** Sentence keys already worked out, by sentence id; bounded so a huge corpus cannot fill memory. */
   private readonly keys = new Map<number, string>();
   private readonly decoder = new TextDecoder();
+  /** Metadata already read from disk, by message. */
+  private readonly metas = new Map<number, MessageMeta>();
+  /** Recent verbatim lookups by sentence and threshold. */
+  private readonly matched = new Map<string, SentenceHit | undefined>();
+  /** The corpus sentences by meaning, for matches that survive paraphrase. */
+  readonly meaning: MeaningIndex;
 
   constructor(
     readonly header: IndexHeader,
@@ -104,9 +111,11 @@ export class CorpusIndex {
       shingleKeys: Uint32Array;
       shingleOffsets: Uint32Array;
       shingleSents: Uint32Array;
-    },
+    } & Arrays,
+    words: WordVectors,
   ) {
     this.n = header.count;
+    this.meaning = new MeaningIndex(words, arrays);
     this.scores = new Float32Array(this.n);
   }
 
@@ -115,19 +124,8 @@ export class CorpusIndex {
    * decoded, and no Map is built at load.
    */
   termId(term: string): number | undefined {
-    const [h1, h2] = termHashes(term);
-    const v = this.arrays.vocabHashes;
-    let lo = 0;
-    let hi = (v.length >>> 1) - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const a = v[2 * mid]!;
-      const b = v[2 * mid + 1]!;
-      if (a === h1 && b === h2) return mid;
-      if (a < h1 || (a === h1 && b < h2)) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
+    const id = findHashed(this.arrays.vocabHashes, term);
+    return id < 0 ? undefined : id;
   }
 
   /** A known term's inverse document frequency, from its posting count: no array is stored. */
@@ -165,8 +163,14 @@ export class CorpusIndex {
 
   /** A message's metadata, read when asked. */
   message(doc: number): MessageMeta {
-    const { metaOffsets, metaText } = this.arrays;
-    return JSON.parse(this.decoder.decode(metaText.subarray(metaOffsets[doc], metaOffsets[doc + 1]))) as MessageMeta;
+    let meta = this.metas.get(doc);
+    if (!meta) {
+      const { metaOffsets, metaText } = this.arrays;
+      meta = JSON.parse(this.decoder.decode(metaText.subarray(metaOffsets[doc], metaOffsets[doc + 1]))) as MessageMeta;
+      if (this.metas.size >= 10_000) this.metas.clear();
+      this.metas.set(doc, meta);
+    }
+    return meta;
   }
 
   /** Every message's metadata: for statistics, not for the lint path. */
@@ -294,6 +298,16 @@ export class CorpusIndex {
    * half of its word 3-grams, then at least `minSimilarity` by character bigrams.
    */
   matchSentence(masked: string, minSimilarity: number, dice: (a: string, b: string) => number): SentenceHit | undefined {
+    // stock-sentence and corpus-similarity look up the same sentences; the bigram rescoring is the dear part.
+    const memoKey = `${minSimilarity}\u0000${masked}`;
+    if (this.matched.has(memoKey)) return this.matched.get(memoKey);
+    if (this.matched.size >= 1000) this.matched.clear();
+    const hit = this.matchSentenceUncached(masked, minSimilarity, dice);
+    this.matched.set(memoKey, hit);
+    return hit;
+  }
+
+  private matchSentenceUncached(masked: string, minSimilarity: number, dice: (a: string, b: string) => number): SentenceHit | undefined {
     const key = sentenceKey(masked);
     if (!key) return undefined;
     const own = shingles(key);
@@ -329,11 +343,26 @@ export class CorpusIndex {
       if (!best || sim > best.sim) best = { sent, sim };
     }
     if (!best) return undefined;
-    return { messages: docs.size, closest: showSlots(this.sentenceText(best.sent)), closestDoc: sentDocs[best.sent]!, similarity: best.sim };
+    return { messages: docs.size, closest: showSlots(this.sentenceText(best.sent)), closestDoc: sentDocs[best.sent]!, similarity: best.sim, byMeaning: false };
+  }
+
+  /**
+   * Corpus sentences that say what this one says in other words: the cosine of their SIF
+   * meanings at least `min`. A sentence whose words are mostly figures and names the table
+   * does not know (more than `maxSpecific` of them) is about something in particular and
+   * is not matched.
+   */
+  matchMeaning(masked: string, min: number, maxSpecific: number): SentenceHit | undefined {
+    if (this.meaning.queryOf(masked).specific > maxSpecific) return undefined;
+    const { near } = this.meaning.aboveText(masked, min);
+    const best = near[0];
+    if (!best) return undefined;
+    const docs = new Set(near.map((n) => this.arrays.sentDocs[n.sent]!));
+    return { messages: docs.size, closest: showSlots(this.sentenceText(best.sent)), closestDoc: this.arrays.sentDocs[best.sent]!, similarity: best.score, byMeaning: true };
   }
 
   /** Builds an index from corpus messages. */
-  static build(inputs: IndexInput[], hash: string): CorpusIndex {
+  static build(inputs: IndexInput[], hash: string, words = requireWordVectors()): CorpusIndex {
     const elapsed = stopwatch();
     const encoder = new TextEncoder();
     const vocab = new Map<string, number>();
@@ -415,6 +444,7 @@ export class CorpusIndex {
     }
 
     const sentKeysList: number[] = [];
+    const sentMasked: string[] = [];
     const sentDocsList: number[] = [];
     const texts: Buffer[] = [];
     const textOffsets: number[] = [0];
@@ -426,6 +456,7 @@ export class CorpusIndex {
         const s = sentKeysList.length;
         sentKeysList.push(hash32(key));
         sentDocsList.push(d);
+        sentMasked.push(unit);
         const bytes = Buffer.from(encoder.encode(unit.replace(/\s+/g, ' ').trim()));
         texts.push(bytes);
         textOffsets.push(textOffsets[textOffsets.length - 1]! + bytes.length);
@@ -447,7 +478,7 @@ export class CorpusIndex {
     const shingleSents = new Uint32Array(total);
     shingleKeys.forEach((k, i) => shingleSents.set(shingleMap.get(k)!, shingleOffsets[i]!));
 
-    const header: IndexHeader = { hash, builtAt: new Date().toISOString(), buildMs: 0, count: inputs.length, terms };
+    const header: IndexHeader = { hash, builtAt: new Date().toISOString(), buildMs: 0, count: inputs.length, terms, wordVectors: words.header.key };
     const metaLines = inputs.map((m) => encoder.encode(JSON.stringify(m.meta)));
     const metaOffsets = new Uint32Array(metaLines.length + 1);
     metaLines.forEach((line, i) => (metaOffsets[i + 1] = metaOffsets[i]! + line.length));
@@ -465,7 +496,8 @@ export class CorpusIndex {
       shingleKeys,
       shingleOffsets,
       shingleSents,
-    });
+      ...MeaningIndex.build(words, sentMasked),
+    }, words);
     header.buildMs = Math.round(elapsed());
     return index;
   }
@@ -480,12 +512,20 @@ export class CorpusIndex {
   }
 
   static fromArrays(header: IndexHeader, arrays: Arrays): CorpusIndex {
-    const need = ['vocabHashes', 'postOffsets', 'postDocs', 'postWeights', 'sentKeys', 'sentDocs', 'sentTextOffsets', 'sentText', 'metaText', 'metaOffsets', 'shingleKeys', 'shingleOffsets', 'shingleSents'];
+    const need = ['vocabHashes', 'postOffsets', 'postDocs', 'postWeights', 'sentKeys', 'sentDocs', 'sentTextOffsets', 'sentText', 'metaText', 'metaOffsets', 'shingleKeys', 'shingleOffsets', 'shingleSents', ...MEANING_ARRAYS];
     for (const name of need) if (!arrays[name]) throw new Error(`index has no ${name}`);
     const a = arrays as CorpusIndex['arrays'];
     if (a.postOffsets.length !== header.terms + 1 || a.vocabHashes.length !== 2 * header.terms || a.metaOffsets.length !== header.count + 1) throw new Error('index arrays do not match its header');
-    return new CorpusIndex(header, a);
+    const words = requireWordVectors();
+    if (header.wordVectors !== words.header.key) throw new Error('index was built with other word vectors');
+    return new CorpusIndex(header, a, words);
   }
+}
+
+function requireWordVectors(): WordVectors {
+  const words = shippedWordVectors();
+  if (!words) throw new Error('the word-vector table dist/data/word-vectors.bin is missing: run `npm run build`');
+  return words;
 }
 
 /** Slot words back to a placeholder a reader recognises. */

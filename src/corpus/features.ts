@@ -46,3 +46,24 @@ export function hash32(s: string, seed = 0x811c9dc5): number {
   }
   return h >>> 0;
 }
+
+/** Two independent 32-bit hashes of a term: FNV-1a from two starting points. */
+export function termHashes(term: string): [number, number] {
+  return [hash32(term), hash32(term, 0x2f1b_9c3d)];
+}
+
+/** A term's rank in pairs of hashes sorted as termHashes gives them, by binary search; -1 when absent. */
+export function findHashed(hashes: Uint32Array, term: string): number {
+  const [h1, h2] = termHashes(term);
+  let lo = 0;
+  let hi = (hashes.length >>> 1) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const a = hashes[2 * mid]!;
+    const b = hashes[2 * mid + 1]!;
+    if (a === h1 && b === h2) return mid;
+    if (a < h1 || (a === h1 && b < h2)) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}

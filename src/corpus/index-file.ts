@@ -12,7 +12,7 @@ export type Arrays = Record<string, Uint32Array | Uint16Array | Float32Array | U
 type Layout = Record<string, { type: string; offset: number; length: number }>;
 
 const MAGIC = 0x58494c4f; // "OLIX"
-export const INDEX_FORMAT = 9;
+export const INDEX_FORMAT = 10;
 
 /**
  * An index file: magic, format version, CRC-32 of everything after the fixed header, a JSON

@@ -11,6 +11,7 @@ import { CorpusIndex, type IndexHeader, type IndexInput } from './corpus-index.j
 import { CorruptIndexError, INDEX_FORMAT, readIndex } from './index-file.js';
 import { skeletonOf, skeletonText } from './skeleton.js';
 import { stopwatch } from './stopwatch.js';
+import { shippedWordVectors } from './word-vectors.js';
 
 /** The shipped corpus, and where its prebuilt index lives. */
 export const SHIPPED_CORPUS = join(packageRoot, 'corpus');
@@ -165,7 +166,7 @@ function pipelineVersion(parse?: ParseOptions): string {
     const json = join(packageRoot, 'dist', 'data', `${n}.json`);
     return existsSync(json) ? readFileSync(json, 'utf8') : readFileSync(join(packageRoot, 'rules', `${n}.yml`), 'utf8');
   });
-  return `format ${INDEX_FORMAT}\n${JSON.stringify(parse ?? {})}\n${data.join('\n')}`;
+  return `format ${INDEX_FORMAT}\nwords ${shippedWordVectors()?.header.key ?? 'none'}\n${JSON.stringify(parse ?? {})}\n${data.join('\n')}`;
 }
 
 /** Shipped corpus paths show as corpus/...; user paths relative to the working folder. */

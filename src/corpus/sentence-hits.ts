@@ -4,9 +4,20 @@ import { dice } from './dice.js';
 import { wordTokens } from './tokens.js';
 import { skeletonOf, type MaskedUnit } from './skeleton.js';
 
+/** Character-bigram similarity from which two sentences are the same words (stock-sentence's default). */
+export const NEAR_VERBATIM = 0.85;
+
 export interface SentenceHitOptions {
+  /** Only sentences with at least this many words (slots not counted) are compared. */
   minWords: number;
+  /** Character-bigram similarity from which a corpus sentence counts as the same words. */
   similarity: number;
+  /** Cosine of meanings from which a corpus sentence counts as saying the same; 1 or more turns matching by meaning off. */
+  meaning: number;
+  /** A sentence with more figures and unknown names than this is not matched by meaning. */
+  maxSpecific: number;
+  /** Only sentences with at least this many words are matched by meaning: a short one's few words make its meaning vector noise. */
+  meaningWords: number;
 }
 
 export interface UnitHit {
@@ -14,23 +25,33 @@ export interface UnitHit {
   hit: SentenceHit;
 }
 
+/** Words of a masked unit, slots not counted. */
+export function wordCount(masked: string): number {
+  return wordTokens(masked).filter((t) => !t.text.startsWith('slot')).length;
+}
+
+/** A draft's comparable units: sentences and bullets with enough words once slots are left out. */
+export function comparableUnits(draft: Draft, minWords: number): MaskedUnit[] {
+  return skeletonOf(draft).units.filter((unit) => wordCount(unit.masked) >= minWords);
+}
+
 const memo = new WeakMap<Draft, Map<string, UnitHit[]>>();
 
 /**
- * The draft's sentences that stand, verbatim or nearly, in corpus messages. Computed once per
- * draft and options, because stock-sentence reports them and stock-phrase must not report
- * a cliché inside a sentence that is already reported whole.
+ * The draft's sentences that stand in corpus messages, verbatim or nearly, or failing that say
+ * what a corpus sentence says in other words. Computed once per draft and options, because
+ * stock-sentence reports them, stock-phrase must not report a cliché inside a sentence that is
+ * already reported whole, and corpus-similarity counts them.
  */
 export function stockSentenceHits(draft: Draft, index: CorpusIndex, opts: SentenceHitOptions): UnitHit[] {
-  const key = `${opts.minWords}:${opts.similarity}`;
+  const key = `${opts.minWords}:${opts.similarity}:${opts.meaning}:${opts.maxSpecific}:${opts.meaningWords}`;
   let perDraft = memo.get(draft);
   const hit = perDraft?.get(key);
   if (hit) return hit;
   const out: UnitHit[] = [];
-  for (const unit of skeletonOf(draft).units) {
-    const words = wordTokens(unit.masked).filter((t) => !t.text.startsWith('slot'));
-    if (words.length < opts.minWords) continue;
-    const h = index.matchSentence(unit.masked, opts.similarity, dice);
+  for (const unit of comparableUnits(draft, opts.minWords)) {
+    const byMeaning = opts.meaning < 1 && wordCount(unit.masked) >= opts.meaningWords;
+    const h = index.matchSentence(unit.masked, opts.similarity, dice) ?? (byMeaning ? index.matchMeaning(unit.masked, opts.meaning, opts.maxSpecific) : undefined);
     if (h) out.push({ unit, hit: h });
   }
   if (!perDraft) memo.set(draft, (perDraft = new Map()));

@@ -1,4 +1,4 @@
-import { stockSentenceHits } from '../corpus/sentence-hits.js';
+import { stockSentenceHits, type SentenceHitOptions } from '../corpus/sentence-hits.js';
 import type { Rule } from '../kernel/rule.js';
 import type { Report } from '../kernel/types.js';
 import { StemPhraseMatcher, type StemToken } from '../signal/stem-phrases.js';
@@ -91,8 +91,10 @@ export const stockPhrase: Rule<Record<string, never>, Data> = {
 
   check(draft, { data, services, active }) {
     const reports: Report[] = [];
-    const sentenceOptions = active.get('stock-sentence') as { minWords: number; similarity: number } | undefined;
-    const covered = sentenceOptions && services.corpus ? stockSentenceHits(draft, services.corpus, sentenceOptions).map((h) => h.unit) : [];
+    const sentenceOptions = active.get('stock-sentence') as SentenceHitOptions | undefined;
+    // Only a sentence that stands verbatim in the corpus contains its clichés; one matched by
+    // meaning is in other words, and the cliché in it is still worth naming.
+    const covered = sentenceOptions && services.corpus ? stockSentenceHits(draft, services.corpus, sentenceOptions).filter((h) => !h.hit.byMeaning).map((h) => h.unit) : [];
     const skipped = overlapTest(draft.regions.filter((r) => r.kind === 'quote' || r.kind === 'signature' || r.kind === 'footer'));
     const inStockSentence = containmentTest(covered);
     const add = (part: 'subject' | 'body', text: string, allowed: (s: number, e: number) => boolean) => {

@@ -1,25 +1,30 @@
-import { stockSentenceHits } from '../corpus/sentence-hits.js';
+import { NEAR_VERBATIM, stockSentenceHits, type SentenceHitOptions } from '../corpus/sentence-hits.js';
 import type { Rule } from '../kernel/rule.js';
 import { clip } from '../kernel/clip.js';
 
-interface Options {
-  minWords: number;
-  similarity: number;
-}
+type Options = SentenceHitOptions;
 
-/** Sentences that stand, verbatim or nearly, in generic corpus messages. */
+/**
+ * Sentences that stand, verbatim or nearly, in generic corpus messages, or say what one of
+ * them says in other words (by the meaning of their words, which survives a paraphrase and
+ * a change of product).
+ */
 export const stockSentence: Rule<Options> = {
   meta: {
     id: 'stock-sentence',
     type: 'suggestion',
-    description: 'Flags sentences that appear verbatim or nearly verbatim in generic corpus messages, and says how many.',
+    description: 'Flags sentences that appear verbatim or nearly verbatim in generic corpus messages, or say the same in other words, and says how many.',
     defaultSeverity: 'warning',
     messages: {
       stock: 'This sentence appears in {{count}} generic {{emails}}; the closest reads "{{closest}}" ({{id}}).',
+      stockMeaning: 'This sentence says what {{count}} generic {{emails}} say in other words; the closest reads "{{closest}}" ({{id}}).',
     },
     options: {
       minWords: { type: 'number', default: 6, minimum: 2, description: 'Only sentences with at least this many words (merge fields not counted) are compared.' },
-      similarity: { type: 'number', default: 0.85, minimum: 0.5, maximum: 1, description: 'Character-bigram similarity (0-1) from which a corpus sentence counts as the same.' },
+      similarity: { type: 'number', default: NEAR_VERBATIM, minimum: 0.5, maximum: 1, description: 'Character-bigram similarity (0-1) from which a corpus sentence counts as the same.' },
+      meaning: { type: 'number', default: 0.88, minimum: 0, maximum: 1, description: 'Cosine of sentence meanings (0-1) from which a corpus sentence counts as saying the same thing in other words; 1 turns matching by meaning off.' },
+      meaningWords: { type: 'number', default: 10, minimum: 2, description: 'Only sentences with at least this many words are matched by meaning; shorter ones only by their words.' },
+      maxSpecific: { type: 'number', default: 1, minimum: 0, description: 'A sentence with more figures and unknown names than this is about something in particular and is not matched by meaning.' },
     },
     docs: 'docs/rules/stock-sentence.md',
     points: 5,
@@ -30,7 +35,7 @@ export const stockSentence: Rule<Options> = {
     const index = services.corpus;
     if (!index) return [];
     return stockSentenceHits(draft, index, options).map(({ unit, hit }) => ({
-      messageId: 'stock',
+      messageId: hit.byMeaning ? 'stockMeaning' : 'stock',
       part: 'body' as const,
       start: unit.start,
       end: unit.end,
@@ -40,7 +45,7 @@ export const stockSentence: Rule<Options> = {
         closest: clip(hit.closest, 90),
         id: index.message(hit.closestDoc).id,
       },
-      extra: { corpusMessages: hit.messages, similarity: Math.round(hit.similarity * 1000) / 1000 },
+      extra: { corpusMessages: hit.messages, similarity: Math.round(hit.similarity * 1000) / 1000, byMeaning: hit.byMeaning },
     }));
   },
 };
