@@ -218,10 +218,14 @@ function unitWithout(v: Float32Array, dir: Float32Array): Float32Array {
   return out;
 }
 
+/** `v` scaled to length 1. */
+function unit(v: Float32Array): Float32Array {
+  return unitWithout(v, new Float32Array(v.length));
+}
+
 /** The first principal direction of the sentences' unit vectors, by power iteration. */
 function firstDirection(meanings: SentenceMeaning[], d: number): Float32Array {
-  const none = new Float32Array(d);
-  const units = meanings.filter((m) => m.known > 0).map((m) => unitWithout(m.vector, none));
+  const units = meanings.filter((m) => m.known > 0).map((m) => unit(m.vector));
   let u: Float32Array = new Float32Array(d).fill(1 / Math.sqrt(d));
   for (let round = 0; round < 30; round++) {
     const next = new Float32Array(d);
@@ -230,7 +234,7 @@ function firstDirection(meanings: SentenceMeaning[], d: number): Float32Array {
       for (let i = 0; i < d; i++) dot += v[i]! * u[i]!;
       for (let i = 0; i < d; i++) next[i]! += dot * v[i]!;
     }
-    u = unitWithout(next, none);
+    u = unit(next);
   }
   return u;
 }
@@ -281,7 +285,7 @@ function sphericalKMeans(vectors: Float32Array[], sample: number[], live: number
         const v = vectors[s]!;
         for (let j = 0; j < d; j++) sum[j]! += v[j]!;
       }
-      centres.set(unitWithout(sum, new Float32Array(d)), c * d);
+      centres.set(unit(sum), c * d);
     });
   }
   return { centroids: centres, members: assign(live) };

@@ -49,8 +49,10 @@ export function stockSentenceHits(draft: Draft, index: CorpusIndex, opts: Senten
   const hit = perDraft?.get(key);
   if (hit) return hit;
   const out: UnitHit[] = [];
-  for (const unit of comparableUnits(draft, opts.minWords)) {
-    const byMeaning = opts.meaning < 1 && wordCount(unit.masked) >= opts.meaningWords;
+  for (const unit of skeletonOf(draft).units) {
+    const words = wordCount(unit.masked);
+    if (words < opts.minWords) continue;
+    const byMeaning = opts.meaning < 1 && words >= opts.meaningWords;
     const h = index.matchSentence(unit.masked, opts.similarity, dice) ?? (byMeaning ? index.matchMeaning(unit.masked, opts.meaning, opts.maxSpecific) : undefined);
     if (h) out.push({ unit, hit: h });
   }

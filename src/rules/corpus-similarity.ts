@@ -1,6 +1,6 @@
 import { contentStems } from '../corpus/tokens.js';
 import { skeletonOf, skeletonText } from '../corpus/skeleton.js';
-import { collapseOf, type MoveData } from '../corpus/collapse.js';
+import { collapseOf, moveCounts, namedMoves, type MoveData } from '../corpus/collapse.js';
 import type { Rule } from '../kernel/rule.js';
 import { clip } from '../kernel/clip.js';
 import type { Report } from '../kernel/types.js';
@@ -52,12 +52,12 @@ export const corpusSimilarity: Rule<Options, { moves: MoveData }> = {
     if (contentStems(text).filter((s) => !s.startsWith('slot')).length < options.minWords) return [];
     const nearest = index.nearest(text, 3);
     const top = nearest[0];
-    const measured = collapseOf(draft, index, options);
+    const collapse = collapseOf(draft, index, options);
     const copied = !!top && top.score >= options.warnAt;
-    const collapsed = measured.hits.length > 0 && measured.total >= options.minSentences && measured.share >= options.shareAt;
+    const collapsed = collapse.hits.length > 0 && collapse.total >= options.minSentences && collapse.share >= options.shareAt;
     if (!copied && !collapsed) return [];
-    // Naming the moves compares each matched sentence with every move's examples: only for a report.
-    const collapse = collapseOf(draft, index, options, data.moves);
+    const moves = namedMoves(collapse.hits, index, data.moves);
+    const counted = moveCounts(moves);
     const extra = {
       similarity: round(top?.score ?? 0),
       nearest: nearest.map((n) => {
@@ -69,11 +69,11 @@ export const corpusSimilarity: Rule<Options, { moves: MoveData }> = {
         wordShare: round(collapse.wordShare),
         generic: collapse.hits.length,
         sentences: collapse.total,
-        moves: collapse.moves,
+        moves: counted,
         archetypes: collapse.archetypes,
-        matches: collapse.hits.map((h) => ({
-          sentence: clip(draft.body.text.slice(h.unit.start, h.unit.end).replace(/\s+/g, " "), 90),
-          move: h.move.id ?? null,
+        matches: collapse.hits.map((h, i) => ({
+          sentence: clip(draft.body.text.slice(h.unit.start, h.unit.end).replace(/\s+/g, ' '), 90),
+          move: moves[i]!.id ?? null,
           closest: h.hit.closest,
           closestId: index.message(h.hit.closestDoc).id,
           similarity: round(h.hit.similarity),
@@ -98,7 +98,7 @@ export const corpusSimilarity: Rule<Options, { moves: MoveData }> = {
           generic: collapse.hits.length,
           total: collapse.total,
           percent: Math.round(collapse.wordShare * 100),
-          moves: collapse.moves.slice(0, 4).map((m) => m.name).join(', '),
+          moves: counted.slice(0, 4).map((m) => m.name).join(', '),
           id: collapse.messages[0]!.id,
         },
         extra,
