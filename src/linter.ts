@@ -15,7 +15,7 @@ import { readSidecar, signalHome } from './signal/store.js';
 import { loadUserRuleData } from './rules/user-data.js';
 import { createParseEnv } from './parse/parse-env.js';
 import { loadRuleData } from './rules/data.js';
-import { allRules, CORPUS_RULES } from './rules/index.js';
+import { allRules } from './rules/index.js';
 import type { SignalData } from './signal/analyze.js';
 
 export interface LintTextOptions {
@@ -42,6 +42,12 @@ export class Linter {
   readonly env: ParseEnv;
   /** The signal types of rules/signals.yml; a saved signal must be one of them, or "other". */
   private readonly signalTypes: ReadonlySet<string>;
+  /**
+   * Every rule of the registry with its data prepared once, switched on or not, so that a
+   * request that changes levels reuses the same data objects and the matchers built on them.
+   */
+  private readonly prepared: ReadonlyMap<string, ActiveRule>;
+  private readonly registry: readonly Rule[];
 
   constructor(
     readonly config: ResolvedConfig,
@@ -50,11 +56,18 @@ export class Linter {
   ) {
     this.env = createParseEnv(config.mode);
     this.signalTypes = new Set(['other', ...loadRuleData<SignalData>('signals').types.map((t) => t.id)]);
-    this.rules = registry.flatMap((rule) => {
+    this.registry = registry;
+    const prepared = new Map<string, ActiveRule>();
+    this.rules = [];
+    for (const rule of registry) {
       const setting = config.rules[rule.meta.id];
-      if (!setting || setting.severity === 'off') return [];
-      return [{ rule, severity: setting.severity, options: setting.options, data: withUserData(ruleData(rule.meta.id, rule.meta.uses), rule.meta.id, config.ruleData[rule.meta.id]) }];
-    });
+      const severity = setting && setting.severity !== 'off' ? setting.severity : rule.meta.defaultSeverity === 'off' ? 'warning' : rule.meta.defaultSeverity;
+      const data = withUserData(ruleData(rule.meta.id, rule.meta.uses), rule, config.ruleData[rule.meta.id]);
+      const ready: ActiveRule = { rule, severity, options: setting?.options ?? {}, data };
+      prepared.set(rule.meta.id, ready);
+      if (setting && setting.severity !== 'off') this.rules.push(ready);
+    }
+    this.prepared = prepared;
   }
 
   /**
@@ -66,7 +79,7 @@ export class Linter {
     opts: { parse?: ParseOptions; onFileError?: (e: InputError) => void; cacheDir?: string; prospect?: Record<string, string> } = {},
   ): Promise<Linter> {
     const services: KernelServices = {};
-    const needsCorpus = [...CORPUS_RULES].some((id) => config.rules[id] && config.rules[id]!.severity !== 'off');
+    const needsCorpus = allRules.some((r) => r.meta.services?.includes('corpus') && config.rules[r.meta.id] && config.rules[r.meta.id]!.severity !== 'off');
     if (needsCorpus) {
       const { loadCorpus } = await import('./corpus/load-corpus.js');
       const loaded = await loadCorpus(createParseEnv(), {
@@ -153,14 +166,14 @@ export class Linter {
     }
     const out = new Map(this.rules.map((r) => [r.rule.meta.id, r]));
     for (const [id, level] of Object.entries(levels)) {
-      const rule = allRules.find((r) => r.meta.id === id);
-      if (!rule) throw new InputError(where, `"rules.${id}" names no rule`, `known rules: ${allRules.map((r) => r.meta.id).join(', ')}`);
+      const ready = this.prepared.get(id);
+      if (!ready) throw new InputError(where, `"rules.${id}" names no rule`, `known rules: ${this.registry.map((r) => r.meta.id).join(', ')}`);
       const severity = parseLevel(level);
       if (!severity) throw new InputError(where, `"rules.${id}" is ${JSON.stringify(level)}`, 'use off, info, warn or error');
       if (severity === 'off') out.delete(id);
-      else out.set(id, { rule, severity, options: this.config.rules[id]!.options, data: withUserData(ruleData(id, rule.meta.uses), id, this.config.ruleData[id]) });
+      else out.set(id, ready.severity === severity ? ready : { ...ready, severity });
     }
-    return allRules.flatMap((r) => out.get(r.meta.id) ?? []);
+    return this.registry.flatMap((r) => out.get(r.meta.id) ?? []);
   }
 
   /** Lints the files that paths, folders and globs name, as the command line does. */
@@ -195,9 +208,9 @@ function detach(draft: Draft): void {
 }
 
 /** The shipped data with a team's extra entries appended to its lists. */
-function withUserData(data: unknown, ruleId: string, path: string | undefined): unknown {
-  if (!path) return data;
-  const extra = loadUserRuleData(ruleId, path);
+function withUserData(data: unknown, rule: Rule, path: string | undefined): unknown {
+  if (!path || !rule.meta.extensible) return data;
+  const extra = loadUserRuleData(rule.meta.id, rule.meta.extensible, path);
   const merged = { ...(data as Record<string, unknown>) };
   for (const [key, list] of Object.entries(extra)) merged[key] = [...((merged[key] as unknown[]) ?? []), ...list];
   return merged;

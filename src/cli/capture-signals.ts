@@ -1,7 +1,5 @@
-import type { Finding } from '../kernel/types.js';
 import type { DraftResult, Linter } from '../linter.js';
 import { loadRuleData } from '../rules/data.js';
-import type { SignalPrompt } from '../rules/missing-signal.js';
 import type { SignalData } from '../signal/analyze.js';
 import { askForSignal } from '../signal/capture.js';
 import { saveSignal } from '../signal/store.js';
@@ -27,11 +25,10 @@ export async function captureSignals(
   for (const r of results) perFile.set(r.filePath, (perFile.get(r.filePath) ?? 0) + 1);
   for (let i = 0; i < out.length; i++) {
     const r = out[i]!;
-    const finding = r.findings.find((f: Finding) => f.ruleId === 'missing-signal');
     const bytes = read.get(r.filePath);
-    if (!finding || r.mode !== 'draft' || !bytes || perFile.get(r.filePath) !== 1) continue;
+    if (!r.prompt || r.mode !== 'draft' || !bytes || perFile.get(r.filePath) !== 1) continue;
     io.stdout.write(`\n${r.filePath}`);
-    const signal = await askForSignal(r.draft, finding.prompt as SignalPrompt, data, linter.services.corpus, { input: io.stdin, output: io.stdout });
+    const signal = await askForSignal(r.draft, r.prompt, data, linter.services.corpus, { input: io.stdin, output: io.stdout });
     if (!signal) continue;
     try {
       const where = saveSignal(r.filePath, signal, { expected: bytes });

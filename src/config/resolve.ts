@@ -6,9 +6,6 @@ import { parseLevel, validateOptions, type ConfigFile, type RuleSetting } from '
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
-/** Rules whose data a team can extend: phrase lists matched word by word, never as regexes. */
-export const EXTENSIBLE = ['stock-phrase', 'vague-personalization'];
-
 /** The settings a run uses, after defaults, the config file and command-line flags. */
 export interface ResolvedConfig {
   rules: Record<string, { severity: RuleLevel; options: Record<string, unknown> }>;
@@ -54,7 +51,11 @@ export function resolveConfig(
     ruleData: Object.fromEntries(Object.entries(file.ruleData ?? {}).map(([id, p]) => [id, resolve(base, p)])),
   };
   for (const id of Object.keys(resolved.ruleData)) {
-    if (!EXTENSIBLE.includes(id)) throw new InputError(where, `"ruleData.${id}" cannot be extended`, `extend one of: ${EXTENSIBLE.join(', ')}`);
+    // Rules whose meta says so take a team's extra phrase lists, matched word by word, never as regexes.
+    if (!byId.get(id)?.meta.extensible) {
+      const extensible = rules.filter((r) => r.meta.extensible).map((r) => r.meta.id);
+      throw new InputError(where, `"ruleData.${id}" cannot be extended`, `extend one of: ${extensible.join(', ')}`);
+    }
   }
   if (configFile) resolved.configFile = configFile;
 

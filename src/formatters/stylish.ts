@@ -26,11 +26,10 @@ export const stylish: Formatter = (results, { color: c }) => {
       out.push(`  ${c.dim(pos)}  ${severityLabel(f.severity, c)}  ${f.message}  ${c.dim(f.ruleId)}`);
       const snippet = caret(r, f, width + 4, c);
       if (snippet) out.push(...snippet);
-      const prompt = f.prompt as { question?: string; answer?: string } | undefined;
-      if (prompt?.question) {
-        out.push(`${' '.repeat(width + 4)}${c.blue('?')} ${prompt.question}`);
-        if (prompt.answer) out.push(`${' '.repeat(width + 6)}${c.dim(prompt.answer)}`);
-      }
+    }
+    if (r.prompt) {
+      out.push(`${' '.repeat(width + 4)}${c.blue('?')} ${r.prompt.question}`);
+      out.push(`${' '.repeat(width + 6)}${c.dim(r.prompt.answer)}`);
     }
   }
   const problems = totals.error + totals.warning + totals.info;

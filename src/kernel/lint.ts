@@ -2,6 +2,7 @@ import type { KernelServices, Rule } from './rule.js';
 import { scoreFindings, verdictOf } from './score.js';
 import type { Draft, Finding, LintResult, Position, Report, Severity } from './types.js';
 import { compareText } from './compare-text.js';
+import { containmentTest } from './sorted-spans.js';
 
 /** A rule switched on, with its severity and options settled by the config. */
 export interface ActiveRule {
@@ -11,24 +12,34 @@ export interface ActiveRule {
   data: unknown;
 }
 
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
 /**
  * The kernel: runs the active rules over one draft and scores the result. Pure: it reads
  * nothing but its arguments, so the CLI, the server and the library all get the same answer.
  */
 export function lintDraft(draft: Draft, rules: ActiveRule[], services: KernelServices = {}): LintResult {
-  const findings: Finding[] = [];
-  const enabled = new Map(rules.map((r) => [r.rule.meta.id, r.options]));
+  const reported: Array<{ active: ActiveRule; reports: Report[] }> = [];
   for (const active of rules) {
     const { meta } = active.rule;
     if (meta.modes && !meta.modes.includes(draft.mode)) continue;
-    const reports = active.rule.check(draft, { options: active.options, data: active.data, severity: active.severity, services, active: enabled });
-    for (const report of reports) findings.push(toFinding(draft, active, report));
+    reported.push({ active, reports: active.rule.check(draft, { options: active.options, data: active.data, severity: active.severity, services }) });
+  }
+  dropSuperseded(reported);
+  const findings: Finding[] = [];
+  let prompt: LintResult['prompt'];
+  for (const { active, reports } of reported) {
+    for (const report of reports) {
+      findings.push(toFinding(draft, active, report));
+      if (report.prompt && active.rule.meta.verdict === 'needs-signal') prompt ??= report.prompt;
+    }
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
-  const { score, lost } = scoreFindings(findings, new Map(rules.map((r) => [r.rule.meta.id, r.rule.meta])));
+  const metas = new Map(rules.map((r) => [r.rule.meta.id, r.rule.meta]));
+  const { score, lost } = scoreFindings(findings, metas);
   const result: LintResult = {
     filePath: draft.filePath,
-    verdict: verdictOf(findings),
+    verdict: verdictOf(findings, metas),
     score,
     findings,
     errorCount: count(findings, 'error'),
@@ -37,8 +48,34 @@ export function lintDraft(draft: Draft, rules: ActiveRule[], services: KernelSer
     mode: draft.mode,
     scoreBreakdown: lost,
   };
+  if (prompt) result.prompt = prompt;
   if (draft.index !== undefined) result.index = draft.index;
   return result;
+}
+
+/**
+ * A rule's meta may say its findings make another rule's redundant (a stock sentence holds
+ * the stock phrase inside it): the contained finding is dropped here, so neither rule has to
+ * know whether the other is on.
+ */
+function dropSuperseded(reported: Array<{ active: ActiveRule; reports: Report[] }>): void {
+  for (const { active, reports } of reported) {
+    for (const { rule, messages } of active.rule.meta.supersedes ?? []) {
+      const target = reported.find((r) => r.active.rule.meta.id === rule);
+      if (!target) continue;
+      const covering = reports.filter((r) => r.start !== undefined && (!messages || messages.includes(r.messageId)));
+      if (covering.length === 0) continue;
+      const inside = (['subject', 'body'] as const).map((part) => {
+        const spans = covering.filter((r) => r.part === part).map((r) => ({ start: r.start!, end: r.end ?? r.start! }));
+        return [part, spans.length ? containmentTest(spans) : undefined] as const;
+      });
+      const test = new Map(inside);
+      target.reports = target.reports.filter((r) => {
+        const contains = r.part && r.start !== undefined ? test.get(r.part) : undefined;
+        return !contains?.(r.start!, r.end ?? r.start!);
+      });
+    }
+  }
 }
 
 function count(findings: Finding[], severity: Severity): number {
@@ -55,9 +92,11 @@ function toFinding(draft: Draft, active: ActiveRule, report: Report): Finding {
   const template = meta.messages[report.messageId];
   if (template === undefined) throw new Error(`rule ${meta.id} reported unknown message id "${report.messageId}"`);
   const [start, end] = positionsOf(draft, report);
+  // The configured severity is a ceiling: a rule may report a milder finding, never a harsher one.
+  const severity = report.severity && RANK[report.severity] < RANK[active.severity] ? report.severity : active.severity;
   const finding: Finding = {
     ruleId: meta.id,
-    severity: report.severity ?? active.severity,
+    severity,
     message: formatMessage(template, report.data),
     line: start.line,
     column: start.column,
@@ -65,7 +104,7 @@ function toFinding(draft: Draft, active: ActiveRule, report: Report): Finding {
     endColumn: end.column,
     messageId: report.messageId,
   };
-  if (report.extra) Object.assign(finding, report.extra);
+  if (report.details) finding.details = report.details;
   return finding;
 }
 

@@ -37,6 +37,27 @@ export interface RuleMeta {
    */
   points?: number;
   maxPoints?: number;
+  /** Services the rule reads; the shells load them only when a rule that needs them is on. */
+  services?: Array<keyof KernelServices & string>;
+  /** What a finding of the rule does to the verdict besides its severity: `needs-signal` asks the rep for research. */
+  verdict?: 'needs-signal';
+  /**
+   * Findings of other rules that one of this rule's findings makes redundant: a finding of
+   * `rule` lying inside the span of one of ours (of the listed message ids; all when absent)
+   * is dropped by the kernel.
+   */
+  supersedes?: Array<{ rule: string; messages?: string[] }>;
+  /** Teams may add entries to this list of the rule's data (`ruleData` in the config), checked for these fields. */
+  extensible?: ExtensibleList;
+}
+
+/** The one list of a rule's data a team may extend, and what each entry must carry. */
+export interface ExtensibleList {
+  /** The key of the list in the data file. */
+  list: string;
+  /** Fields holding phrases, checked to be non-empty strings or lists of them. */
+  phraseFields: string[];
+  required: string[];
 }
 
 /** What a rule gets besides the draft: its options and data, and shared read-only state. */
@@ -46,15 +67,12 @@ export interface RuleContext<Options = Record<string, unknown>, Data = unknown> 
   severity: Severity;
   /** Shared, read-only services such as the corpus index; absent when not loaded. */
   services: KernelServices;
-  /** The options of every rule switched on in this run, so rules can avoid double reports. */
-  active: ReadonlyMap<string, Record<string, unknown>>;
 }
 
 /** Read-only services the shells load once and hand to the kernel. */
 export interface KernelServices {
   /** The generic-message corpus index, when a corpus is loaded. */
   corpus?: import('../corpus/corpus-index.js').CorpusIndex;
-  [name: string]: unknown;
 }
 
 export interface Rule<Options = any, Data = any> {

@@ -43,10 +43,13 @@ export function scoreFindings(findings: Finding[], weights: ReadonlyMap<string, 
   return { score: Math.max(0, 100 - total), lost };
 }
 
-/** DESIGN.md: block on any error, else needs-signal when missing-signal fired, else revise on any warning. */
-export function verdictOf(findings: Finding[]): Verdict {
+/**
+ * DESIGN.md: block on any error, else needs-signal when a rule whose meta says so fired,
+ * else revise on any warning.
+ */
+export function verdictOf(findings: Finding[], metas: ReadonlyMap<string, Pick<RuleMeta, 'verdict'>> = new Map()): Verdict {
   if (findings.some((f) => f.severity === 'error')) return 'block';
-  if (findings.some((f) => f.ruleId === 'missing-signal')) return 'needs-signal';
+  if (findings.some((f) => metas.get(f.ruleId)?.verdict === 'needs-signal')) return 'needs-signal';
   if (findings.some((f) => f.severity === 'warning')) return 'revise';
   return 'pass';
 }

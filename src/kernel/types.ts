@@ -104,9 +104,20 @@ export interface Report {
   end?: number;
   position?: Position;
   endPosition?: Position;
+  /** Lower than the configured severity, when the finding is milder (it can never be higher). */
   severity?: Severity;
-  /** Extra structured data carried into the JSON output. */
-  extra?: Record<string, unknown>;
+  /** Structured data carried into the JSON output under the finding's `details`. */
+  details?: Record<string, unknown>;
+  /** The question for the rep, when the rule's meta says its findings ask for a research signal. */
+  prompt?: SignalPrompt;
+}
+
+/** The structured question a rep is asked when a draft has no research signal. */
+export interface SignalPrompt {
+  question: string;
+  types: Array<{ type: string; label: string; example: string }>;
+  /** How to answer: the command to run, or the field to send. */
+  answer: string;
 }
 
 /** A finding as users see it (the JSON contract in DESIGN.md). */
@@ -118,7 +129,10 @@ export interface Finding {
   column: number;
   endLine: number;
   endColumn: number;
-  [extra: string]: unknown;
+  /** The rule's message id, for tools that group findings. */
+  messageId?: string;
+  /** What the rule measured (a similarity, the phrase's id...), kept apart from the fields above. */
+  details?: Record<string, unknown>;
 }
 
 export interface LintResult {
@@ -131,6 +145,8 @@ export interface LintResult {
   warningCount: number;
   infoCount: number;
   mode: DraftMode;
+  /** The research-signal question, when a rule asked for one. */
+  prompt?: SignalPrompt;
   /** Points lost per rule: every point below 100 is traceable to findings. */
   scoreBreakdown: Array<{ ruleId: string; points: number; findings: number }>;
 }

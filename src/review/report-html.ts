@@ -40,7 +40,7 @@ export function reportHtml(review: Review, opts: { title?: string; generatedAt?:
       else if (it.nearest.similarity >= 0.2 && !corpus[ci]![2]) corpus[ci]![2] = corpusText(it.nearest.id);
       near = [ci, Math.round(it.nearest.similarity * 100) / 100];
     }
-    const question = (r.findings.find((f) => f.ruleId === 'missing-signal')?.prompt as { question?: string } | undefined)?.question;
+    const question = r.prompt?.question;
     return {
       n: it.name,
       v: r.verdict,

@@ -26,14 +26,14 @@ export const corpusSimilarity: Rule<Options, { moves: MoveData }> = {
     id: 'corpus-similarity',
     type: 'suggestion',
     description: 'Flags an email whose sentences mostly say what generic corpus messages say, or that is mostly the same as one of them, and names the moves and the nearest messages.',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'error',
     messages: {
       similar: 'This email is {{percent}}% the same as a generic "{{archetype}}" {{variant}} ({{id}}).',
       collapse: '{{generic}} of {{total}} sentences here ({{percent}}% of the words) say what generic emails say ({{moves}}); the nearest generic message is {{id}}.',
     },
     options: {
-      warnAt: { type: 'number', default: 0.4, minimum: 0, maximum: 1, description: "Whole-message similarity (0-1) from which the email is reported at the rule's severity." },
-      errorAt: { type: 'number', default: 0.8, minimum: 0, maximum: 1, description: 'Whole-message similarity (0-1) from which the finding is an error.' },
+      warnAt: { type: 'number', default: 0.4, minimum: 0, maximum: 1, description: 'Whole-message similarity (0-1) from which the email is reported, as a warning.' },
+      errorAt: { type: 'number', default: 0.8, minimum: 0, maximum: 1, description: "Whole-message similarity (0-1) from which the finding is reported at the rule's configured severity (an error by default)." },
       minWords: { type: 'number', default: 12, minimum: 1, description: 'Skip emails with fewer content words than this once merge data is masked.' },
       sentenceAt: { type: 'number', default: 0.66, minimum: 0, maximum: 1, description: 'Cosine of meanings (0-1) from which a sentence counts as saying what a generic corpus sentence says.' },
       shareAt: { type: 'number', default: 0.6, minimum: 0, maximum: 1, description: "Share of the body's sentences (0-1) saying what generic ones say from which the email is reported." },
@@ -42,9 +42,10 @@ export const corpusSimilarity: Rule<Options, { moves: MoveData }> = {
     },
     docs: 'docs/rules/corpus-similarity.md',
     points: 20,
+    services: ['corpus'],
   },
 
-  check(draft, { options, services, severity, data }) {
+  check(draft, { options, services, data }) {
     const index = services.corpus;
     if (!index) return [];
     const skeleton = skeletonOf(draft);
@@ -88,8 +89,9 @@ export const corpusSimilarity: Rule<Options, { moves: MoveData }> = {
       report = {
         messageId: 'similar',
         data: { percent: Math.round(top.score * 100), archetype: meta.archetype, variant: meta.variant === 'rendered' ? 'message' : meta.variant ?? 'message', id: meta.id },
-        severity: top.score >= options.errorAt ? 'error' : severity,
-        extra,
+        // Below errorAt a near copy is a warning; the configured severity caps both.
+        ...(top.score >= options.errorAt ? {} : { severity: 'warning' as const }),
+        details: extra,
       };
     } else {
       report = {
@@ -101,7 +103,8 @@ export const corpusSimilarity: Rule<Options, { moves: MoveData }> = {
           moves: counted.slice(0, 4).map((m) => m.name).join(', '),
           id: collapse.messages[0]!.id,
         },
-        extra,
+        severity: 'warning',
+        details: extra,
       };
     }
     const first = skeleton.units[0];

@@ -31,6 +31,7 @@ export const mergeOnlyPersonalization: Rule<Record<string, never>, Data> = {
     docs: 'docs/rules/merge-only-personalization.md',
     uses: ['signals'],
     points: 20,
+    services: ['corpus'],
   },
 
   check(draft, { data, services }) {
@@ -48,7 +49,7 @@ function checkTemplate(draft: Draft, data: Data, index: Parameters<typeof analyz
   const profile = draft.placeholders.filter((p) => p.kind === 'profile' && !p.malformed);
   if (profile.length === 0) return [];
   const first = profile[0]!;
-  return [{ messageId: 'template', part: first.part, start: first.start, end: first.end, data: { fields: fieldList(profile.map((p) => p.name)) }, extra: { fields: unique(profile.map((p) => p.name)) } }];
+  return [{ messageId: 'template', part: first.part, start: first.start, end: first.end, data: { fields: fieldList(profile.map((p) => p.name)) }, details: { fields: unique(profile.map((p) => p.name)) } }];
 }
 
 function checkDraft(draft: Draft, data: Data, index: Parameters<typeof analyzeDraft>[2]): Report[] {
@@ -60,7 +61,7 @@ function checkDraft(draft: Draft, data: Data, index: Parameters<typeof analyzeDr
   if (uses.length === 0) return [];
   const first = uses[0]!;
   const who = draft.prospect.company?.value || draft.prospect.first_name?.value || 'the prospect';
-  return [{ messageId: 'draft', part: first.part, start: first.start, end: first.end, data: { fields: fieldList(uses.map((u) => u.key)), who }, extra: { fields: unique(uses.map((u) => u.key)) } }];
+  return [{ messageId: 'draft', part: first.part, start: first.start, end: first.end, data: { fields: fieldList(uses.map((u) => u.key)), who }, details: { fields: unique(uses.map((u) => u.key)) } }];
 }
 
 /** Where the draft's profile values stand in its subject and body, greeting and sign-off aside. */

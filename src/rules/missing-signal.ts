@@ -1,18 +1,11 @@
 import type { Rule } from '../kernel/rule.js';
-import type { Draft, Report } from '../kernel/types.js';
+import type { Draft, Report, SignalPrompt } from '../kernel/types.js';
 import { analyzeDraft, type SignalData } from '../signal/analyze.js';
 import { clip } from '../kernel/clip.js';
 import { fixedTextSignals } from '../signal/fixed-text-signals.js';
 
 interface Data {
   signals: SignalData;
-}
-
-/** The structured question a rep is asked when a draft has no research signal. */
-export interface SignalPrompt {
-  question: string;
-  types: Array<{ type: string; label: string; example: string }>;
-  answer: string;
 }
 
 /** The question, the signal types with an example each, and the command that answers it. */
@@ -51,6 +44,8 @@ export const missingSignal: Rule<Record<string, never>, Data> = {
     docs: 'docs/rules/missing-signal.md',
     uses: ['signals'],
     points: 55,
+    services: ['corpus'],
+    verdict: 'needs-signal',
   },
 
   check(draft, { data, services }) {
@@ -69,8 +64,8 @@ export const missingSignal: Rule<Record<string, never>, Data> = {
     const prompt = signalPrompt(draft, data.signals);
     const who = draft.prospect.company?.value || draft.prospect.first_name?.value || 'this prospect';
     const report: Report = draft.signal
-      ? { messageId: 'weakSignal', data: { who, signal: clip(draft.signal.text.trim(), 60), why: analysis.savedSignalWeakness! }, extra: { prompt } }
-      : { messageId: 'draft', data: { who }, extra: { prompt } };
+      ? { messageId: 'weakSignal', data: { who, signal: clip(draft.signal.text.trim(), 60), why: analysis.savedSignalWeakness! }, prompt }
+      : { messageId: 'draft', data: { who }, prompt };
     if (draft.signal?.position) report.position = draft.signal.position;
     return [report];
   },

@@ -54,7 +54,7 @@ export const signalUnused: Rule<Options, Data> = {
     const report: Report = {
       messageId: 'unused',
       data: { type: signal.type ? `${signal.type}: ` : '', signal: clip(signal.text, 80), missing: words.map((w) => `"${w}"`).join(', ') },
-      extra: { overlap: Math.round((found / total) * 100) / 100, missing: words },
+      details: { overlap: Math.round((found / total) * 100) / 100, missing: words },
     };
     if (signal.position) report.position = signal.position;
     return [report];

@@ -1,9 +1,8 @@
-import { stockSentenceHits, type SentenceHitOptions } from '../corpus/sentence-hits.js';
 import type { Rule } from '../kernel/rule.js';
 import type { Report } from '../kernel/types.js';
 import { StemPhraseMatcher, type StemToken } from '../signal/stem-phrases.js';
 import { memoizeByObject } from '../kernel/memoize.js';
-import { containmentTest, lowerBound, overlapTest } from '../kernel/sorted-spans.js';
+import { lowerBound, overlapTest } from '../kernel/sorted-spans.js';
 
 interface Phrase {
   id: string;
@@ -87,16 +86,12 @@ export const stockPhrase: Rule<Record<string, never>, Data> = {
     docs: 'docs/rules/stock-phrase.md',
     points: 3,
     maxPoints: 15,
+    extensible: { list: 'phrases', phraseFields: ['match'], required: ['id', 'match', 'why', 'instead'] },
   },
 
-  check(draft, { data, services, active }) {
+  check(draft, { data }) {
     const reports: Report[] = [];
-    const sentenceOptions = active.get('stock-sentence') as SentenceHitOptions | undefined;
-    // Only a sentence that stands verbatim in the corpus contains its clichés; one matched by
-    // meaning is in other words, and the cliché in it is still worth naming.
-    const covered = sentenceOptions && services.corpus ? stockSentenceHits(draft, services.corpus, sentenceOptions).filter((h) => !h.hit.byMeaning).map((h) => h.unit) : [];
     const skipped = overlapTest(draft.regions.filter((r) => r.kind === 'quote' || r.kind === 'signature' || r.kind === 'footer'));
-    const inStockSentence = containmentTest(covered);
     const add = (part: 'subject' | 'body', text: string, allowed: (s: number, e: number) => boolean) => {
       for (const m of findPhrases(text, data)) {
         if (!allowed(m.start, m.end)) continue;
@@ -106,12 +101,12 @@ export const stockPhrase: Rule<Record<string, never>, Data> = {
           start: m.start,
           end: m.end,
           data: { text: text.slice(m.start, m.end).replace(/\s+/g, ' '), why: m.phrase.why, instead: m.phrase.instead },
-          extra: { phrase: m.phrase.id, category: m.phrase.category },
+          details: { phrase: m.phrase.id, category: m.phrase.category },
         });
       }
     };
     if (draft.subject) add('subject', draft.subject.text, () => true);
-    add('body', draft.body.text, (s, e) => !skipped(s, s + 1) && !inStockSentence(s, e));
+    add('body', draft.body.text, (s) => !skipped(s, s + 1));
     return reports;
   },
 };

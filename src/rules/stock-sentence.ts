@@ -29,6 +29,10 @@ export const stockSentence: Rule<Options> = {
     docs: 'docs/rules/stock-sentence.md',
     points: 5,
     maxPoints: 20,
+    services: ['corpus'],
+    // A sentence that stands verbatim in the corpus contains its clichés; one matched by
+    // meaning is in other words, and the cliché in it is still worth naming.
+    supersedes: [{ rule: 'stock-phrase', messages: ['stock'] }],
   },
 
   check(draft, { options, services }) {
@@ -45,7 +49,7 @@ export const stockSentence: Rule<Options> = {
         closest: clip(hit.closest, 90),
         id: index.message(hit.closestDoc).id,
       },
-      extra: { corpusMessages: hit.messages, similarity: Math.round(hit.similarity * 1000) / 1000, byMeaning: hit.byMeaning },
+      details: { corpusMessages: hit.messages, similarity: Math.round(hit.similarity * 1000) / 1000, byMeaning: hit.byMeaning },
     }));
   },
 };

@@ -1,20 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { parseYamlText } from '../parse/yaml.js';
+import type { ExtensibleList } from '../kernel/rule.js';
 
-/** What each extensible rule's extra data file may add, and the fields each entry needs. */
-const SHAPES: Record<string, { list: string; phraseFields: string[]; required: string[] }> = {
-  'stock-phrase': { list: 'phrases', phraseFields: ['match'], required: ['id', 'match', 'why', 'instead'] },
-  'vague-personalization': { list: 'patterns', phraseFields: ['first', 'then'], required: ['id', 'first', 'why', 'instead'] },
-};
 
 /**
  * Reads a team's extra phrases or patterns for a rule and checks them. Every phrase is a
  * plain run of words, matched word by word through a trie: text such as "(a+)+$" is only
  * the word "a" to the matcher, so no entry can make matching slow.
  */
-export function loadUserRuleData(ruleId: string, path: string): Record<string, unknown[]> {
-  const shape = SHAPES[ruleId]!;
+export function loadUserRuleData(ruleId: string, shape: ExtensibleList, path: string): Record<string, unknown[]> {
   let data: unknown;
   try {
     data = parseYamlText(readFileSync(path, 'utf8'));

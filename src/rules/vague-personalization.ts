@@ -56,6 +56,8 @@ export const vaguePersonalization: Rule<Record<string, never>, Data> = {
     docs: 'docs/rules/vague-personalization.md',
     uses: ['signals'],
     points: 10,
+    services: ['corpus'],
+    extensible: { list: 'patterns', phraseFields: ['first', 'then'], required: ['id', 'first', 'why', 'instead'] },
     maxPoints: 20,
   },
 
@@ -87,7 +89,7 @@ export const vaguePersonalization: Rule<Record<string, never>, Data> = {
             start: praise.start,
             end: praise.end,
             data: { text: praise.raw, why: data.praise.why, instead: data.praise.instead },
-            extra: { pattern: 'unanchored-praise' },
+            details: { pattern: 'unanchored-praise' },
           });
         }
         continue;
@@ -103,7 +105,7 @@ export const vaguePersonalization: Rule<Record<string, never>, Data> = {
         start,
         end,
         data: { text: draft.body.text.slice(start, end).replace(/\s+/g, ' '), why: hit.p.why, instead: hit.p.instead },
-        extra: { pattern: hit.p.id },
+        details: { pattern: hit.p.id },
       });
     }
     return reports.sort((a, b) => a.start! - b.start!);

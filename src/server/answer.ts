@@ -60,11 +60,8 @@ async function lintOne(linter: Linter, json: unknown, where: string, named: Payl
   return toResponse(await linter.lintPayload(json, where, rules, named));
 }
 
-/** The response body: the JSON result contract, plus the research-signal question when the verdict asks for one. */
+/** The response body: the JSON result contract, the research-signal question among it when a rule asked one. */
 function toResponse(r: DraftResult): Record<string, unknown> {
   const { filePath: _file, mode, ...rest } = r;
-  const body: Record<string, unknown> = { ...rest, mode };
-  const prompt = r.findings.find((f) => f.ruleId === 'missing-signal')?.prompt as Record<string, unknown> | undefined;
-  if (r.verdict === 'needs-signal' && prompt) body.prompt = prompt;
-  return body;
+  return { ...rest, mode };
 }

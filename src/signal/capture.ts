@@ -1,7 +1,6 @@
 import { emitKeypressEvents } from 'node:readline';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
-import type { Draft, Signal } from '../kernel/types.js';
-import type { SignalPrompt } from '../rules/missing-signal.js';
+import type { Draft, Signal, SignalPrompt } from '../kernel/types.js';
 import { signalWeakness, type SignalData } from './analyze.js';
 
 export interface CaptureIo {

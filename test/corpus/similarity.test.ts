@@ -35,7 +35,7 @@ describe('corpus-similarity', () => {
     const f = await similar(text);
     expect(f, `no finding for ${path}`).toBeDefined();
     expect(f!.message).toMatch(new RegExp(`^This email is \\d+% the same as a generic "${path.split('/')[0]}" template \\(corpus/${path}\\)\\.$`));
-    expect(f!.similarity as number).toBeGreaterThanOrEqual(0.8);
+    expect(f!.details!.similarity as number).toBeGreaterThanOrEqual(0.8);
     expect(f!.severity).toBe('error');
   });
 
@@ -49,7 +49,7 @@ describe('corpus-similarity', () => {
       const finding = await similar(text, f);
       expect(finding, f).toBeDefined();
       const source = /of: (\S+)/.exec(text)![1]!;
-      if ((finding!.nearest as Array<{ id: string }>).some((n) => n.id === source)) named++;
+      if ((finding!.details!.nearest as Array<{ id: string }>).some((n) => n.id === source)) named++;
     }
     expect(named).toBeGreaterThanOrEqual(22);
   });

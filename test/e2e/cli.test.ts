@@ -196,6 +196,24 @@ describe('outreach-lint options', () => {
     expect(JSON.parse(quiet.stdout)[0].findings).toEqual([]);
   });
 
+  it('--rule sets the most severe level a rule reports at: a rendered corpus template is an error by default, a warning or info when asked', () => {
+    const rendered = readFileSync(resolve('corpus/quick-question/02.md'), 'utf8')
+      .replace(/^---[\s\S]*?---\n/, '')
+      .replace('{{ contact.firstname }}', 'Odile')
+      .replace('{{ company.name }}', 'Brackwater Mills')
+      .replace('{{ owner.firstname }}', 'Sam');
+    writeFileSync(join(cwd, 'copy.md'), rendered);
+    const similar = (args: string[]) => {
+      const r = run(['copy.md', '-f', 'json', ...args]);
+      const [result] = JSON.parse(r.stdout);
+      const f = result.findings.find((x: { ruleId: string }) => x.ruleId === 'corpus-similarity');
+      return { code: r.code, verdict: result.verdict, severity: f?.severity, messageId: f?.messageId, line: f?.line, column: f?.column };
+    };
+    expect(similar([])).toEqual({ code: 1, verdict: 'block', severity: 'error', messageId: 'similar', line: 1, column: 10 });
+    expect(similar(['--rule', 'corpus-similarity:warn'])).toEqual({ code: 0, verdict: 'revise', severity: 'warning', messageId: 'similar', line: 1, column: 10 });
+    expect(similar(['--rule', 'corpus-similarity:info'])).toEqual({ code: 0, verdict: 'revise', severity: 'info', messageId: 'similar', line: 1, column: 10 });
+  });
+
   it('--mode template accepts placeholders; --mode draft rejects them', () => {
     expect(run(['drafts/template.md', '--mode', 'draft']).code).toBe(1);
     expect(run(['drafts/template.md', '--mode', 'template']).code).toBe(0);

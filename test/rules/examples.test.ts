@@ -31,11 +31,11 @@ for (const rule of allRules) {
     for (const ex of data?.examples?.flag ?? []) {
       it(`flags: ${ex.name}`, async () => {
         const result = await lintOne(ex.text, 'example.md', { only: [id], mode: ex.mode ?? 'auto' });
-        // Compare what each expectation names: position, message id, and extras such as `phrase`.
+        // Compare what each expectation names: position, message id, and details such as `phrase`.
         const got = result.findings.map((f) => {
           const want = ex.findings?.find((w) => w.line === f.line && w.column === f.column);
           const e: Record<string, unknown> = { messageId: f.messageId, line: f.line, column: f.column };
-          for (const key of Object.keys(want ?? {})) if (!(key in e)) e[key] = f[key];
+          for (const key of Object.keys(want ?? {})) if (!(key in e)) e[key] = key in f ? (f as unknown as Record<string, unknown>)[key] : f.details?.[key];
           return e;
         });
         expect(got).toEqual(ex.findings);

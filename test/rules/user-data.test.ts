@@ -22,7 +22,7 @@ describe("a team's own rule data", () => {
   it('adds phrases to stock-phrase', () => {
     const cwd = project('phrases:\n  - id: synergize\n    category: buzzword\n    match: [circle the wagons]\n    why: Nobody knows what it means.\n    instead: Say what you will do.\n');
     const r = lint(cwd, 'Hi Ana,\n\nLet us circle the wagons on your Q3 close.\n');
-    const f = JSON.parse(r.stdout)[0].findings.find((x: { phrase?: string }) => x.phrase === 'synergize');
+    const f = JSON.parse(r.stdout)[0].findings.find((x: { details?: { phrase?: string } }) => x.details?.phrase === 'synergize');
     expect(f).toMatchObject({ line: 3, column: 8, message: '"circle the wagons" is a stock phrase: Nobody knows what it means. Say what you will do.' });
   });
 
