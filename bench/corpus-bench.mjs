@@ -8,13 +8,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { CorpusIndex } from '../dist/corpus/corpus-index.js';
 import { dice } from '../dist/corpus/dice.js';
-import { loadCorpus } from '../dist/corpus/load-corpus.js';
+import { indexFileBytes, loadCorpus } from '../dist/corpus/load-corpus.js';
+import { useShippedData } from '../dist/fs/shipped-data.js';
 import { skeletonOf, skeletonText } from '../dist/corpus/skeleton.js';
 import { createParseEnv } from '../dist/parse/parse-env.js';
 import { parseDrafts } from '../dist/parse/parse-file.js';
 import { shippedUnits, synthesize } from './synthetic-corpus.mjs';
+
 import { median, table, time } from './measure.mjs';
 import { createRequire } from 'node:module';
+
+useShippedData();
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const { findBestMatch } = createRequire(import.meta.url)('string-similarity');
@@ -102,7 +106,7 @@ export async function corpusBench({ sizes = [1000, 10000, 100000], queries = 40 
     // index from its file as a lint does: per-draft time beside the exact scan, and peak RSS.
     const dir = mkdtempSync(join(tmpdir(), 'olbench-'));
     const file = join(dir, 'index.bin');
-    writeFileSync(file, index.toFile());
+    writeFileSync(file, indexFileBytes(index));
     const arraysMb = Object.values(index.arrays).reduce((s, a) => s + a.byteLength, 0) / 1024 / 1024;
     const child = spawnSync(process.execPath, [join(root, 'bench', 'warm-lint-child.mjs'), file], { encoding: 'utf8', maxBuffer: 1 << 20 });
     rmSync(dir, { recursive: true, force: true });

@@ -12,6 +12,7 @@ for (const file of readdirSync('rules')) {
 }
 
 // The English-word filter that tells an uncapitalised name ("shadcn") from a word.
-const { buildWordFilter, WORD_FILTER_FILE } = await import('../dist/signal/english-words.js');
+const { buildWordFilter } = await import('../dist/signal/english-words.js');
+const { WORD_FILTER_FILE } = await import('../dist/fs/shipped-data.js');
 const { default: wordListPath } = await import('word-list');
 writeFileSync(WORD_FILTER_FILE, buildWordFilter(readFileSync(wordListPath, 'utf8').split('\n').filter(Boolean)));

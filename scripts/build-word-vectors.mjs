@@ -5,7 +5,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { WORD_VECTORS_FILE, WordVectors, loadWordVectors } from '../dist/corpus/word-vectors.js';
+import { WordVectors } from '../dist/corpus/word-vectors.js';
+import { WORD_VECTORS_FILE, loadWordVectors } from '../dist/fs/shipped-data.js';
 import { encodeIndex } from '../dist/corpus/index-file.js';
 import { writeFileAtomic } from '../dist/fs/atomic-write.js';
 

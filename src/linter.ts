@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InputError, isInputError } from './errors.js';
+import { InputError } from './errors.js';
+import { readDraftFile } from './fs/read-draft-file.js';
+import { useShippedData } from './fs/shipped-data.js';
 import type { ResolvedConfig } from './config/resolve.js';
 import { lintDraft, type ActiveRule } from './kernel/lint.js';
 import type { KernelServices, Rule } from './kernel/rule.js';
@@ -12,9 +13,9 @@ import { readPayload, type PayloadPaths } from './parse/payload.js';
 import { draftOf } from './parse/payload-draft.js';
 import { parseLevel } from './config/schema.js';
 import { readSidecar, signalHome } from './signal/store.js';
-import { loadUserRuleData } from './rules/user-data.js';
+import { loadUserRuleData } from './fs/user-rule-data.js';
 import { createParseEnv } from './parse/parse-env.js';
-import { loadRuleData } from './rules/data.js';
+import { loadRuleData } from './fs/rule-data.js';
 import { allRules } from './rules/index.js';
 import type { SignalData } from './signal/analyze.js';
 
@@ -54,6 +55,7 @@ export class Linter {
     readonly services: KernelServices = {},
     registry: readonly Rule[] = allRules,
   ) {
+    useShippedData();
     this.env = createParseEnv(config.mode);
     this.signalTypes = new Set(['other', ...loadRuleData<SignalData>('signals').types.map((t) => t.id)]);
     this.registry = registry;
@@ -178,7 +180,7 @@ export class Linter {
 
   /** Lints the files that paths, folders and globs name, as the command line does. */
   async lintFiles(patterns: string[], cwd = process.cwd()): Promise<DraftResult[]> {
-    const { expandPaths } = await import('./cli/expand-paths.js');
+    const { expandPaths } = await import('./fs/expand-paths.js');
     const expanded = await expandPaths(patterns, { cwd, ignores: this.config.ignores, useIgnore: true });
     if (expanded.errors[0]) throw expanded.errors[0];
     const out: DraftResult[] = [];
@@ -221,49 +223,4 @@ function ruleData(id: string, uses: string[] = []): unknown {
   const { examples: _examples, ...own } = loadRuleData<Record<string, unknown> | null>(id) ?? {};
   for (const name of uses) own[name] = loadRuleData(name);
   return own;
-}
-
-/** Reads a file for linting, turning the ways that fails into one line each. */
-export async function readDraftFile(path: string, maxFileSize: number): Promise<Uint8Array> {
-  let size: number;
-  try {
-    const s = statSync(path);
-    if (s.isDirectory()) throw new InputError(path, 'is a folder', 'pass the folder itself as an argument, not through a file list');
-    size = s.size;
-  } catch (e) {
-    throw fileError(path, e);
-  }
-  if (size > maxFileSize) {
-    throw new InputError(path, `is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit for one draft`, 'split it, or raise the limit with --max-file-size');
-  }
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    throw fileError(path, e);
-  }
-}
-
-/** One line for an fs error: what happened, and what to do about it. */
-export function fileError(path: string, e: unknown): Error {
-  if (isInputError(e)) return e;
-  const code = (e as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return new InputError(path, 'no such file or folder', 'check the path (quote globs so the shell does not expand them)');
-    case 'EACCES':
-    case 'EPERM':
-      return new InputError(path, 'permission denied', 'make the file readable (chmod +r) or leave it out');
-    case 'ELOOP':
-      return new InputError(path, 'is a symbolic link loop', 'fix or remove the link');
-    case 'EISDIR':
-      return new InputError(path, 'is a folder', 'pass the folder to outreach-lint directly');
-    default:
-      return new InputError(path, `cannot be read (${code ?? (e as Error).message})`, 'check that it exists and is readable');
-  }
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
-  return `${n} bytes`;
 }

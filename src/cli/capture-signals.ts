@@ -1,10 +1,10 @@
 import type { DraftResult, Linter } from '../linter.js';
-import { loadRuleData } from '../rules/data.js';
+import { loadRuleData } from '../fs/rule-data.js';
 import type { SignalData } from '../signal/analyze.js';
 import { askForSignal } from '../signal/capture.js';
 import { saveSignal } from '../signal/store.js';
 import { chooseColors } from './colors.js';
-import type { Io, LintFlags } from './lint-command.js';
+import type { Io } from './io.js';
 import { reportError } from './report-error.js';
 
 /**
@@ -17,7 +17,7 @@ export async function captureSignals(
   results: DraftResult[],
   read: Map<string, Uint8Array>,
   io: Io & { stdin: NonNullable<Io['stdin']> },
-  flags: LintFlags,
+  flags: { color?: boolean; debug?: boolean },
 ): Promise<DraftResult[]> {
   const data = loadRuleData<SignalData>('signals');
   const out = [...results];

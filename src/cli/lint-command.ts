@@ -11,7 +11,8 @@ import type { PayloadPaths } from '../parse/payload.js';
 import type { ParseOptions } from '../parse/parse-file.js';
 import { allRules } from '../rules/index.js';
 import { chooseColors } from './colors.js';
-import { expandPaths } from './expand-paths.js';
+import type { Io } from './io.js';
+import { expandPaths } from '../fs/expand-paths.js';
 import { writeStarterConfig } from './init.js';
 import { sizeFlag } from './run-config.js';
 import { EXIT_FATAL, EXIT_LINT, EXIT_OK, reportError } from './report-error.js';
@@ -48,16 +49,8 @@ export interface LintFlags {
   debug?: boolean;
 }
 
-export interface Io {
-  cwd: string;
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
-  /** Standard input as a stream, for the interactive signal prompt. */
-  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
-  readStdin(): Promise<Uint8Array>;
-  env?: NodeJS.ProcessEnv;
-  version: string;
-}
+
+export type { Io };
 
 /** Runs a lint and returns the exit code: 0 clean, 1 lint errors, 2 the run could not proceed. */
 export async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<number> {
@@ -191,7 +184,7 @@ async function saveSignalFlag(linter: Linter, files: string[], flags: LintFlags,
     throw new InputError('--signal', `saves a signal for one draft, but the arguments matched ${files.length} files`, 'name one file');
   }
   const file = files[0]!;
-  const { loadRuleData } = await import('../rules/data.js');
+  const { loadRuleData } = await import('../fs/rule-data.js');
   const types = loadRuleData<{ types: Array<{ id: string }> }>('signals').types.map((t) => t.id);
   if (flags.signalType !== undefined && flags.signalType !== 'other' && !types.includes(flags.signalType)) {
     throw new InputError(`--signal-type ${flags.signalType}`, 'is not a signal type', `use one of: ${[...types, 'other'].join(', ')}`);

@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { Linter, type DraftResult } from '../linter.js';
 import { buildReview, type FailedFile } from '../review/review.js';
 import { chooseColors } from './colors.js';
-import { expandPaths } from './expand-paths.js';
+import { expandPaths } from '../fs/expand-paths.js';
 import { formatOptions, type Io } from './lint-command.js';
 import { runConfig, sizeFlag } from './run-config.js';
 import { errorLine, EXIT_FATAL, EXIT_OK, reportError } from './report-error.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileError } from '../linter.js';
+import { fileError } from '../fs/file-error.js';
 import { decodeText } from '../parse/decode.js';
 import { readFrontMatter } from '../parse/front-matter.js';
 import { LineIndex } from '../parse/source-map.js';

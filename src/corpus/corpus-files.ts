@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, st
 import { extname, join, relative, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { compareText } from '../kernel/compare-text.js';
-import { fileError } from '../linter.js';
+import { fileError } from '../fs/file-error.js';
 
 /** Extensions read from a corpus folder: the draft formats plus CSV exports. */
 export const CORPUS_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.eml', '.html', '.htm', '.json', '.csv']);

@@ -1,6 +1,5 @@
 import { featureCounts, hash32, sentenceKey, shingles, termHashes, findHashed } from './features.js';
-import { encodeIndex, type Arrays, type Bytes } from './index-file.js';
-import { stopwatch } from './stopwatch.js';
+import type { Arrays, Bytes } from './index-arrays.js';
 import { MEANING_ARRAYS, MeaningIndex } from './meaning-index.js';
 import { shippedWordVectors, type WordVectors } from './word-vectors.js';
 import { lowerBound } from '../kernel/sorted-spans.js';
@@ -38,7 +37,7 @@ export interface IndexHeader {
  * Arrays an index file keeps on disk and reads a slice of when asked: a lint needs the text of
  * the few sentences and messages it reports, and at 100,000 messages these are ~50 MB.
  */
-const ON_DEMAND_ARRAYS = ['sentText', 'metaText'];
+export const ON_DEMAND_ARRAYS = ['sentText', 'metaText'];
 
 export interface Neighbour {
   doc: number;
@@ -363,7 +362,7 @@ export class CorpusIndex {
 
   /** Builds an index from corpus messages. */
   static build(inputs: IndexInput[], hash: string, words = requireWordVectors()): CorpusIndex {
-    const elapsed = stopwatch();
+    const started = Date.now();
     const encoder = new TextEncoder();
     const vocab = new Map<string, number>();
     const docCounts = inputs.map((m) => {
@@ -498,17 +497,12 @@ export class CorpusIndex {
       shingleSents,
       ...MeaningIndex.build(words, sentMasked),
     }, words);
-    header.buildMs = Math.round(elapsed());
+    header.buildMs = Date.now() - started;
     return index;
   }
 
   toArrays(): Arrays {
     return this.arrays;
-  }
-
-  /** The index as the bytes of an index file, its sentence and message text last, read on demand. */
-  toFile(): Buffer {
-    return encodeIndex(this.header, this.arrays, ON_DEMAND_ARRAYS);
   }
 
   static fromArrays(header: IndexHeader, arrays: Arrays): CorpusIndex {

@@ -1,13 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
-/** Bytes that may stay on disk: anything with Uint8Array's subarray and byteLength. */
-export interface Bytes {
-  readonly byteLength: number;
-  subarray(start?: number, end?: number): Uint8Array;
-}
+import type { Arrays, Bytes } from './index-arrays.js';
 
-/** The arrays an index file holds. */
-export type Arrays = Record<string, Uint32Array | Uint16Array | Float32Array | Uint8Array | Bytes>;
+export type { Arrays, Bytes };
 
 type Layout = Record<string, { type: string; offset: number; length: number }>;
 

@@ -5,13 +5,14 @@ import { InputError, isInputError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { ParseEnv } from '../parse/build-draft.js';
 import { parseDrafts, type ParseOptions } from '../parse/parse-file.js';
-import { packageRoot } from '../rules/data.js';
+import { packageRoot } from '../fs/rule-data.js';
 import { contentHash, folderFingerprint, listCorpusFiles, readCorpusFile } from './corpus-files.js';
-import { CorpusIndex, type IndexHeader, type IndexInput } from './corpus-index.js';
-import { CorruptIndexError, INDEX_FORMAT, readIndex } from './index-file.js';
+import { CorpusIndex, ON_DEMAND_ARRAYS, type IndexHeader, type IndexInput } from './corpus-index.js';
+import { CorruptIndexError, encodeIndex, INDEX_FORMAT, readIndex } from './index-file.js';
 import { skeletonOf, skeletonText } from './skeleton.js';
 import { stopwatch } from './stopwatch.js';
 import { shippedWordVectors } from './word-vectors.js';
+import { useShippedData } from '../fs/shipped-data.js';
 
 /** The shipped corpus, and where its prebuilt index lives. */
 export const SHIPPED_CORPUS = join(packageRoot, 'corpus');
@@ -44,6 +45,7 @@ export interface CorpusLoad {
  * cached. A stale or corrupted cache file is rebuilt and replaced.
  */
 export async function loadCorpus(env: ParseEnv, opts: CorpusOptions): Promise<CorpusLoad | undefined> {
+  useShippedData();
   const elapsed = stopwatch();
   const roots = [...(opts.useDefault ? [SHIPPED_CORPUS] : []), ...opts.paths.map((p) => resolve(p))];
   if (roots.length === 0) return undefined;
@@ -63,7 +65,7 @@ export async function loadCorpus(env: ParseEnv, opts: CorpusOptions): Promise<Co
   const index = await buildIndex(contents, hash, env, opts);
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileAtomic(cacheFile, index.toFile());
+    writeFileAtomic(cacheFile, indexFileBytes(index));
   } catch {
     // A read-only cache folder only costs the next run a rebuild.
   }
@@ -111,8 +113,14 @@ export async function buildIndex(
   return CorpusIndex.build(inputs, hash);
 }
 
+/** The index as the bytes of an index file, its sentence and message text last, read on demand. */
+export function indexFileBytes(index: CorpusIndex): Buffer {
+  return encodeIndex(index.header, index.toArrays(), ON_DEMAND_ARRAYS);
+}
+
 /** Reads an index file; undefined when it is missing, stale or corrupt. */
 export function readIndexFile(path: string, hash?: string, verify = true): CorpusIndex | undefined {
+  useShippedData();
   if (!existsSync(path)) return undefined;
   try {
     const { header, arrays } = readIndex<IndexHeader>(path, { verify });
@@ -137,11 +145,12 @@ function tryPrebuilt(): CorpusIndex | undefined {
 
 /** Builds the shipped corpus's index into dist/ (run by `npm run build`). */
 export async function prebuildShippedIndex(env: ParseEnv): Promise<CorpusIndex> {
+  useShippedData();
   const files = listCorpusFiles([SHIPPED_CORPUS], displayPath);
   const contents = files.map((f) => ({ path: f.path, bytes: readCorpusFile(f.abs) }));
   const index = await buildIndex(contents, contentHash(files, pipelineVersion()), env);
   mkdirSync(dirname(SHIPPED_INDEX), { recursive: true });
-  writeFileAtomic(SHIPPED_INDEX, index.toFile());
+  writeFileAtomic(SHIPPED_INDEX, indexFileBytes(index));
   writeFileAtomic(SHIPPED_MANIFEST, JSON.stringify({ fingerprint: folderFingerprint(SHIPPED_CORPUS), format: INDEX_FORMAT, hash: index.header.hash }));
   return index;
 }

@@ -1,4 +1,4 @@
-import type { Arrays } from './index-file.js';
+import type { Arrays } from './index-arrays.js';
 import type { SentenceMeaning, WordVectors } from './word-vectors.js';
 
 /** A corpus sentence near a query in meaning. */

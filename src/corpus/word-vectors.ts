@@ -1,12 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { packageRoot } from '../rules/data.js';
 import { findHashed, termHashes } from './features.js';
-import { readIndex, type Arrays } from './index-file.js';
+import type { Arrays } from './index-arrays.js';
 import { wordTokens } from './tokens.js';
-
-/** Where `npm run build` writes the word-vector table (scripts/build-word-vectors.mjs). */
-export const WORD_VECTORS_FILE = join(packageRoot, 'dist', 'data', 'word-vectors.bin');
 
 /** What the table's header says about it. */
 export interface WordVectorHeader {
@@ -158,16 +152,20 @@ export function sifWeight(rank: number, a: number): number {
 }
 
 let shipped: WordVectors | null | undefined;
+let source: (() => WordVectors | undefined) | undefined;
 
-/** The shipped word-vector table, read once; undefined when the build has not written it. */
-export function shippedWordVectors(): WordVectors | undefined {
-  if (shipped === undefined) {
-    shipped = existsSync(WORD_VECTORS_FILE) ? loadWordVectors(WORD_VECTORS_FILE) : null;
-  }
-  return shipped ?? undefined;
+/**
+ * How to get the shipped table, set by the shell that knows where it is (a file in Node, a
+ * fetched asset in a browser), so this module reads nothing itself.
+ */
+export function provideWordVectors(load: () => WordVectors | undefined): void {
+  if (source === load) return;
+  source = load;
+  shipped = undefined;
 }
 
-export function loadWordVectors(path: string): WordVectors {
-  const { header, arrays } = readIndex<WordVectorHeader>(path, { verify: false });
-  return new WordVectors(header, arrays);
+/** The shipped word-vector table, read once; undefined when none was provided or built. */
+export function shippedWordVectors(): WordVectors | undefined {
+  if (shipped === undefined) shipped = source?.() ?? null;
+  return shipped ?? undefined;
 }

@@ -1,5 +1,5 @@
 import type { DraftMode } from '../kernel/types.js';
-import { loadRuleData } from '../rules/data.js';
+import { loadRuleData } from '../fs/rule-data.js';
 import type { ParseEnv } from './build-draft.js';
 import type { PayloadData } from './payload.js';
 import { PlaceholderScanner, type PlaceholderData } from './placeholders.js';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { packageRoot } from '../rules/data.js';
+import { packageRoot } from '../fs/rule-data.js';
 import { REPORT_MARKER } from './report-marker.js';
 import type { Review } from './review.js';
 

@@ -1,20 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { hash32 } from '../corpus/features.js';
-import { packageRoot } from '../rules/data.js';
 
 /**
  * Which lowercase words are English, so that one which is not ("shadcn", "doltgresql",
  * "infracost") can be read as the name of a thing even when nobody capitalised it. The
  * build writes a Bloom filter of the word-list package's 274,000 words (inflections
- * included) to dist/data; this reads it on first use. 8 Mi bits (1 MiB) and ten hashes:
+ * included) to dist/data; the shell says how to read it (provideWordFilter) and it is read on first use. 8 Mi bits (1 MiB) and ten hashes:
  * about three unknown words in a million are taken for English, so even the few hundred
  * lookups of a typo check (isEnglishLike) almost never go wrong, and when one does it costs
  * an anchor, never adds one.
  */
 export const WORD_FILTER_BITS = 1 << 23;
 const HASHES = 10;
-export const WORD_FILTER_FILE = join(packageRoot, 'dist', 'data', 'english-words.bin');
 
 function positions(word: string): number[] {
   // Double hashing: h1 + i*h2 gives k independent-enough positions from two hashes.
@@ -33,6 +29,17 @@ export function buildWordFilter(words: Iterable<string>): Uint8Array {
 }
 
 let filter: Uint8Array | null | undefined;
+let source: (() => Uint8Array | undefined) | undefined;
+
+/**
+ * How to get the filter's bytes, set by the shell that knows where they are (a file in
+ * Node, a fetched asset in a browser), so this module reads nothing itself.
+ */
+export function provideWordFilter(load: () => Uint8Array | undefined): void {
+  if (source === load) return;
+  source = load;
+  filter = undefined;
+}
 
 /**
  * Whether `word` (lowercase) is an English word. Without the built filter every word counts
@@ -40,11 +47,7 @@ let filter: Uint8Array | null | undefined;
  */
 export function isEnglishWord(word: string): boolean {
   if (filter === undefined) {
-    try {
-      filter = new Uint8Array(readFileSync(WORD_FILTER_FILE));
-    } catch {
-      filter = null;
-    }
+    filter = source?.() ?? null;
   }
   if (!filter) return true;
   return positions(word).every((p) => (filter![p >>> 3]! & (1 << (p & 7))) !== 0);

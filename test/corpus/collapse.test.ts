@@ -4,7 +4,7 @@ import type { CorpusIndex } from '../../src/corpus/corpus-index.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { createParseEnv } from '../../src/parse/parse-env.js';
 import { parseTextDraft } from '../../src/parse/text-draft.js';
-import { loadRuleData } from '../../src/rules/data.js';
+import { loadRuleData } from '../../src/fs/rule-data.js';
 
 const env = createParseEnv();
 const moves = loadRuleData<{ moves: MoveData }>('corpus-similarity').moves;

@@ -5,6 +5,7 @@ import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CorruptIndexError, encodeIndex, readIndex } from '../../src/corpus/index-file.js';
+import { indexFileBytes } from '../../src/corpus/load-corpus.js';
 
 const messages = [
   ['quick-question', 'Quick question about slotcompany\nWho handles vendor onboarding at slotcompany?\nWe shorten supplier setup from weeks to days.'],
@@ -52,7 +53,7 @@ describe('CorpusIndex', () => {
 
   it('read from a file, keeps sentence and message text on disk and reads the slices asked for', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'olidx-')), 'index.bin');
-    writeFileSync(file, index.toFile());
+    writeFileSync(file, indexFileBytes(index));
     const { header, arrays } = readIndex<typeof index.header>(file);
     expect(arrays.sentText).not.toBeInstanceOf(Uint8Array);
     expect(arrays.metaText).not.toBeInstanceOf(Uint8Array);
@@ -67,7 +68,7 @@ describe('CorpusIndex', () => {
 
   it('refuses an index file whose on-disk part is cut short or changed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'olidx-'));
-    const buf = index.toFile();
+    const buf = indexFileBytes(index);
     const flipped = join(dir, 'flipped.bin');
     writeFileSync(flipped, buf.map((b, i) => (i === buf.length - 2 ? b ^ 1 : b)));
     expect(() => readIndex(flipped)).toThrow('checksum mismatch');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PlaceholderScanner, type PlaceholderData } from '../../src/parse/placeholders.js';
-import { loadRuleData } from '../../src/rules/data.js';
+import { loadRuleData } from '../../src/fs/rule-data.js';
 
 const scanner = new PlaceholderScanner(loadRuleData<PlaceholderData>('placeholders'));
 const scan = (text: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RegionFinder, type RegionData } from '../../src/parse/regions.js';
-import { loadRuleData } from '../../src/rules/data.js';
+import { loadRuleData } from '../../src/fs/rule-data.js';
 
 const finder = new RegionFinder(loadRuleData<RegionData>('regions'));
 const regions = (text: string) => finder.find(text).map((r) => [r.kind, text.slice(r.start, r.end).split('\n')[0]]);

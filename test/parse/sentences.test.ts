@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segmentUnits } from '../../src/parse/sentences.js';
 import { RegionFinder, type RegionData } from '../../src/parse/regions.js';
-import { loadRuleData } from '../../src/rules/data.js';
+import { loadRuleData } from '../../src/fs/rule-data.js';
 
 const finder = new RegionFinder(loadRuleData<RegionData>('regions'));
 const units = (text: string) => segmentUnits(text, finder.find(text)).map((u) => `${u.kind}: ${text.slice(u.start, u.end)}`);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseColors } from '../../src/cli/colors.js';
-import { expandPaths } from '../../src/cli/expand-paths.js';
+import { expandPaths } from '../../src/fs/expand-paths.js';
 import { reportHtml } from '../../src/review/report-html.js';
 import { isReviewReport, REPORT_MARKER } from '../../src/review/report-marker.js';
 import { reviewCsv, reviewData } from '../../src/review/review-data.js';

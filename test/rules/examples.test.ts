@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadRuleData } from '../../src/rules/data.js';
+import { loadRuleData } from '../../src/fs/rule-data.js';
 import { allRules } from '../../src/rules/index.js';
 import { lintOne } from '../helpers.js';
 

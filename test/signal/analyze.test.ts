@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDraft, type SignalData } from '../../src/signal/analyze.js';
-import { loadRuleData } from '../../src/rules/data.js';
+import { loadRuleData } from '../../src/fs/rule-data.js';
 import { makeLinter } from '../helpers.js';
 
 const linter = await makeLinter();

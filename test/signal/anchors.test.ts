@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findAnchors } from '../../src/signal/anchors.js';
 import { prepare, type SignalData } from '../../src/signal/signal-data.js';
 import { stemTokens } from '../../src/signal/stem-phrases.js';
-import { loadRuleData } from '../../src/rules/data.js';
+import { loadRuleData } from '../../src/fs/rule-data.js';
 
 const p = prepare(loadRuleData<SignalData>('signals'));
 /** The anchors of one sentence as `kind=text`, with no profile, corpus or placeholders. */

@@ -3,7 +3,7 @@ import { findAnchors } from '../../src/signal/anchors.js';
 import { statedProfile, statedRole, statedTenure } from '../../src/signal/profile-statements.js';
 import { prepare, type SignalData } from '../../src/signal/signal-data.js';
 import { stemTokens } from '../../src/signal/stem-phrases.js';
-import { loadRuleData } from '../../src/rules/data.js';
+import { loadRuleData } from '../../src/fs/rule-data.js';
 
 const p = prepare(loadRuleData<SignalData>('signals'));
 /** The anchors of one sentence that each profile statement claims, as their text. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inferredIdentity, senderWords } from '../../src/signal/prospect-identity.js';
 import { prepare, type SignalData } from '../../src/signal/signal-data.js';
-import { loadRuleData } from '../../src/rules/data.js';
+import { loadRuleData } from '../../src/fs/rule-data.js';
 import { makeLinter } from '../helpers.js';
 
 const linter = await makeLinter();

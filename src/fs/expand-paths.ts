@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Ignore } from 'ignore';
 import { InputError } from '../errors.js';
-import { fileError } from '../linter.js';
+import { fileError } from './file-error.js';
 import { DRAFT_EXTENSIONS, isDraftFile } from '../parse/parse-file.js';
 import { isReviewReport } from '../review/report-marker.js';
 
