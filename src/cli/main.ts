@@ -15,6 +15,11 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 /** Options several commands share, worded and parsed the same everywhere. */
+/** The output option of the commands that print one record: text for people, json for tools. */
+function textOrJson(): Option {
+  return new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text');
+}
+
 function withShared(cmd: Command, want: { config?: boolean; corpus?: 'both' | 'default'; csv?: boolean; color?: boolean }): Command {
   if (want.config) cmd.option('-c, --config <path>', 'use this config file instead of searching for one');
   if (want.corpus === 'both') cmd.option('--corpus <path>', 'also compare against this folder, file or CSV of messages (repeatable)', collect);
@@ -129,10 +134,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 
   withShared(program.command('signal').description('show the research signal saved with a draft; --clear removes it').argument('<file>', 'the draft'), {})
     .option('--clear', 'remove the saved signal')
-    .option('--json', 'print it as JSON')
-    .action(async (file: string, flags: { clear?: boolean; json?: boolean }) => {
+    .addOption(textOrJson())
+    .option('--json', 'the same as --format json')
+    .action(async (file: string, flags: { clear?: boolean; json?: boolean; format: string }) => {
       const { runSignal } = await import('./signal-command.js');
-      code = await runSignal(file, flags, io);
+      code = await runSignal(file, { ...flags, json: flags.json || flags.format === 'json' }, io);
     });
 
   const corpus = program.command('corpus').description('build or inspect the corpus index');
@@ -144,10 +150,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       corpus.command(name).description(description).argument('[paths...]', 'corpus folders or files (default: the shipped corpus and the config\'s corpus)'),
       { config: true, corpus: 'default', csv: true },
     )
-      .option('--json', 'print the statistics as JSON')
-      .action(async (paths: string[], flags: CorpusFlags) => {
+      .addOption(textOrJson())
+      .option('--json', 'the same as --format json')
+      .action(async (paths: string[], flags: CorpusFlags & { format: string }) => {
         const { runCorpus } = await import('./corpus-command.js');
-        code = await runCorpus(name, paths, flags, io);
+        code = await runCorpus(name, paths, { ...flags, json: flags.json || flags.format === 'json' }, io);
       });
   }
 

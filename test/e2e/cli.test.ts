@@ -313,6 +313,7 @@ describe('outreach-lint --signal and the signal command', () => {
     expect(res.verdict).toBe('revise');
     const shown = run(['signal', 'drafts/clean.md']);
     expect(shown.stdout).toMatch(/^type {9}hiring\nsignal {7}Aiko wrote on 12 Nov that Osaka support hires start in January\ncaptured_at  \d{4}-.+Z\nstored in    drafts\/clean\.md \(front matter\)\n$/);
+    expect(JSON.parse(run(['signal', 'drafts/clean.md', '--format', 'json']).stdout)).toMatchObject({ file: 'drafts/clean.md', type: 'hiring', text: 'Aiko wrote on 12 Nov that Osaka support hires start in January' });
     expect(run(['signal', 'drafts/clean.md', '--clear']).stdout).toBe('Removed the research signal from drafts/clean.md\n');
     expect(readFileSync(join(cwd, 'drafts/clean.md'), 'utf8')).toBe(readFileSync(join(FIXTURES, 'clean.md'), 'utf8'));
     expect(run(['signal', 'drafts/clean.md']).stdout).toBe('drafts/clean.md: no research signal saved\n');

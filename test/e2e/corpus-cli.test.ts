@@ -30,6 +30,17 @@ describe('corpus on the command line', () => {
     expect(stats.loadMs).toBeGreaterThan(0);
   });
 
+  it('corpus build and stats speak --format json like the other commands, and refuse a format they do not have', () => {
+    const built = run(['corpus', 'build', 'team', '--no-default-corpus', '--format', 'json']);
+    expect(built.code).toBe(0);
+    expect(JSON.parse(built.stdout)).toMatchObject({ messages: 1, sentences: 2, archetypes: { 'team-intro': 1 }, source: 'built' });
+    const stats = run(['corpus', 'stats', 'team', '--no-default-corpus', '-f', 'json']);
+    expect(JSON.parse(stats.stdout)).toMatchObject({ messages: 1, source: 'cache' });
+    const bad = run(['corpus', 'stats', '--format', 'yaml']);
+    expect([bad.code, bad.stdout]).toEqual([2, '']);
+    expect(bad.stderr).toBe("error: option '-f, --format <name>' argument 'yaml' is invalid. Allowed choices are text, json.\n");
+  });
+
   it('corpus build indexes a team folder and caches it', () => {
     const r = run(['corpus', 'build', 'team', '--no-default-corpus']);
     expect(r.code).toBe(0);
