@@ -11,6 +11,20 @@ for (const file of readdirSync('rules')) {
   writeFileSync(join(out, file.replace(/\.yml$/, '.json')), JSON.stringify(data));
 }
 
+// The lists teams may extend are checked in the shape their rules read, as a team's are at load.
+const { allRules } = await import('../dist/rules/index.js');
+const { checkEntries } = await import('../dist/fs/user-rule-data.js');
+for (const { meta } of allRules) {
+  if (!meta.extensible) continue;
+  const file = join('rules', `${meta.id}.yml`);
+  try {
+    checkEntries(file, meta.id, meta.extensible, parse(readFileSync(file, 'utf8')));
+  } catch (e) {
+    console.error(`build-data: ${e.message}`);
+    process.exit(1);
+  }
+}
+
 // The English-word filter that tells an uncapitalised name ("shadcn") from a word.
 const { buildWordFilter } = await import('../dist/signal/english-words.js');
 const { WORD_FILTER_FILE } = await import('../dist/fs/shipped-data.js');

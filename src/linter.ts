@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { InputError } from './errors.js';
 import { readDraftFile } from './fs/read-draft-file.js';
 import { useShippedData } from './fs/shipped-data.js';
+import { dice } from './corpus/dice.js';
 import type { ResolvedConfig } from './config/resolve.js';
 import { lintDraft, type ActiveRule } from './kernel/lint.js';
 import type { KernelServices, Rule } from './kernel/rule.js';
@@ -66,6 +67,7 @@ export class Linter {
       const severity = setting && setting.severity !== 'off' ? setting.severity : rule.meta.defaultSeverity === 'off' ? 'warning' : rule.meta.defaultSeverity;
       const data = withUserData(ruleData(rule.meta.id, rule.meta.uses), rule, config.ruleData[rule.meta.id]);
       const ready: ActiveRule = { rule, severity, options: setting?.options ?? {}, data };
+      if (setting && setting.severity !== 'off') checkIds(rule, ready.options, data, config.configFile ?? 'config');
       prepared.set(rule.meta.id, ready);
       if (setting && setting.severity !== 'off') this.rules.push(ready);
     }
@@ -207,6 +209,19 @@ export class Linter {
 
 function detach(draft: Draft): void {
   draft.detached = true;
+}
+
+/** Options that name entries of the rule's data (`ignore: [quick-chat]`) must name ones that exist. */
+function checkIds(rule: Rule, options: Record<string, unknown>, data: unknown, where: string): void {
+  for (const [name, spec] of Object.entries(rule.meta.options)) {
+    if (!spec.ids) continue;
+    const known = new Set(((data as Record<string, Array<{ id: string }>>)[spec.ids] ?? []).map((e) => e.id));
+    const unknown = (options[name] as string[]).find((id) => !known.has(id));
+    if (unknown !== undefined) {
+      const near = [...known].map((id) => [id, dice(id, unknown)] as const).filter(([, d]) => d >= 0.5).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id]) => id);
+      throw new InputError(where, `"rules.${rule.meta.id}" option ${name} names "${unknown}", which is not one of its ${spec.ids}`, `use ids from rules/${rule.meta.id}.yml${near.length ? ` (such as ${near.join(', ')})` : ''}`);
+    }
+  }
 }
 
 /** The shipped data with a team's extra entries appended to its lists. */

@@ -16,13 +16,25 @@ export function loadUserRuleData(ruleId: string, shape: ExtensibleList, path: st
   } catch (e) {
     throw new InputError(path, `cannot be read as YAML (${(e as Error).message.split('\n')[0]})`, 'fix the file or remove it from ruleData');
   }
+  return { [shape.list]: checkEntries(path, ruleId, shape, data) };
+}
+
+/**
+ * Checks that a rule's data has its extensible list in the shape the rule reads: every entry a
+ * mapping with the required fields, phrase fields lists of short strings, no id twice. The
+ * build runs it on the shipped data, the linter on a team's.
+ */
+export function checkEntries(path: string, ruleId: string, shape: ExtensibleList, data: unknown): unknown[] {
   const list = (data as Record<string, unknown> | null)?.[shape.list];
   if (!Array.isArray(list)) throw new InputError(path, `has no "${shape.list}" list`, `write "${shape.list}:" with entries like the shipped rules/${ruleId}.yml`);
+  const seen = new Set<unknown>();
   list.forEach((entry, i) => {
     const where = `${path}: ${shape.list}[${i}]`;
     if (entry === null || typeof entry !== 'object') throw new InputError(where, 'is not a mapping', `give it ${shape.required.join(', ')}`);
     const e = entry as Record<string, unknown>;
     for (const key of shape.required) if (e[key] === undefined) throw new InputError(where, `has no "${key}"`, `add ${key}`);
+    if (seen.has(e.id)) throw new InputError(where, `has the id "${String(e.id)}" of an earlier entry`, 'give each entry its own id');
+    seen.add(e.id);
     for (const key of shape.phraseFields) {
       if (e[key] === undefined) continue;
       if (!Array.isArray(e[key]) || (e[key] as unknown[]).some((p) => typeof p !== 'string' || p.length > 200)) {
@@ -30,5 +42,5 @@ export function loadUserRuleData(ruleId: string, shape: ExtensibleList, path: st
       }
     }
   });
-  return { [shape.list]: list };
+  return list;
 }

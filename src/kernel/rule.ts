@@ -8,6 +8,8 @@ export interface OptionSpec {
   minimum?: number;
   maximum?: number;
   enum?: string[];
+  /** For a list of ids: the list in the rule's data whose entries' `id`s it must name. */
+  ids?: string;
 }
 
 /**

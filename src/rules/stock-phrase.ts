@@ -73,7 +73,7 @@ function crossesLine(text: string, start: number, end: number): boolean {
 }
 
 /** Clichés of cold outreach, each with why it costs attention and what to do instead. */
-export const stockPhrase: Rule<Record<string, never>, Data> = {
+export const stockPhrase: Rule<{ ignore: string[] }, Data> = {
   meta: {
     id: 'stock-phrase',
     type: 'suggestion',
@@ -82,19 +82,22 @@ export const stockPhrase: Rule<Record<string, never>, Data> = {
     messages: {
       phrase: '"{{text}}" is a stock phrase: {{why}} {{instead}}',
     },
-    options: {},
+    options: {
+      ignore: { type: 'string[]', default: [], ids: 'phrases', description: 'Ids of phrases not to report (e.g. [quick-chat]), for a team that has decided a cliché is fine for it.' },
+    },
     docs: 'docs/rules/stock-phrase.md',
     points: 3,
     maxPoints: 15,
     extensible: { list: 'phrases', phraseFields: ['match'], required: ['id', 'match', 'why', 'instead'] },
   },
 
-  check(draft, { data }) {
+  check(draft, { data, options }) {
+    const ignored = new Set(options.ignore);
     const reports: Report[] = [];
     const skipped = overlapTest(draft.regions.filter((r) => r.kind === 'quote' || r.kind === 'signature' || r.kind === 'footer'));
     const add = (part: 'subject' | 'body', text: string, allowed: (s: number, e: number) => boolean) => {
       for (const m of findPhrases(text, data)) {
-        if (!allowed(m.start, m.end)) continue;
+        if (!allowed(m.start, m.end) || ignored.has(m.phrase.id)) continue;
         reports.push({
           messageId: 'phrase',
           part,

@@ -43,7 +43,7 @@ function praiseWord(tokens: StemToken[], praise: Data['praise']): StemToken | un
  * Flattery and trend bridges with nothing concrete in the sentence: "I came across your
  * profile and was impressed", "congrats on the recent success", "as a leader in {{industry}}".
  */
-export const vaguePersonalization: Rule<Record<string, never>, Data> = {
+export const vaguePersonalization: Rule<{ ignore: string[] }, Data> = {
   meta: {
     id: 'vague-personalization',
     type: 'suggestion',
@@ -52,7 +52,9 @@ export const vaguePersonalization: Rule<Record<string, never>, Data> = {
     messages: {
       vague: '"{{text}}" sounds researched but names nothing concrete: {{why}} {{instead}}',
     },
-    options: {},
+    options: {
+      ignore: { type: 'string[]', default: [], ids: 'patterns', description: 'Ids of patterns not to report (e.g. [came-across-impressed]).' },
+    },
     docs: 'docs/rules/vague-personalization.md',
     uses: ['signals'],
     points: 10,
@@ -61,7 +63,8 @@ export const vaguePersonalization: Rule<Record<string, never>, Data> = {
     maxPoints: 20,
   },
 
-  check(draft, { data, services }) {
+  check(draft, { data, services, options }) {
+    const ignored = new Set(options.ignore);
     const { first, then } = matchers(data);
     const reports: Report[] = [];
     for (const u of analyzeDraft(draft, data.signals, services.corpus).units) {
@@ -72,6 +75,7 @@ export const vaguePersonalization: Rule<Record<string, never>, Data> = {
       const spans: Array<{ p: Pattern; from: number; to: number }> = [];
       for (const f of first.find(u.tokens)) {
         const p = f.value;
+        if (ignored.has(p.id)) continue;
         let to = f.to;
         if (p.then) {
           const ends = thens.filter((t) => t.value === p && t.from >= f.to && t.from - f.to <= (p.within ?? 6)).map((t) => t.to);

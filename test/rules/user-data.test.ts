@@ -42,3 +42,30 @@ describe("a team's own rule data", () => {
     expect(r.stderr).toBe(`outreach-lint: ${join(cwd, 'team-phrases.yml')}: phrases[0]: "match" must be a list of phrases of at most 200 characters; write each phrase as plain words\n`);
   });
 });
+
+describe('switching off one phrase by its id', () => {
+  const draft = 'Hi Ana,\n\nWould you be up for a quick chat next week? I hope this email finds you well.\n';
+  const withConfig = (config: string) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'olignore-'));
+    writeFileSync(join(cwd, '.outreachlintrc.yml'), config);
+    return lint(cwd, draft);
+  };
+  const phrases = (r: ReturnType<typeof lint>) =>
+    JSON.parse(r.stdout)[0].findings.filter((f: { ruleId: string }) => f.ruleId === 'stock-phrase').map((f: { line: number; column: number; details: { phrase: string } }) => [f.line, f.column, f.details.phrase]);
+
+  it('stock-phrase: [warn, { ignore: [quick-chat] }] drops that phrase and keeps the others', () => {
+    expect(phrases(withConfig('rules:\n  stock-phrase: warn\n'))).toEqual([
+      [3, 23, 'quick-chat'],
+      [3, 47, 'hope-finds-you-well'],
+    ]);
+    expect(phrases(withConfig('rules:\n  stock-phrase: [warn, { ignore: [quick-chat] }]\n'))).toEqual([[3, 47, 'hope-finds-you-well']]);
+  });
+
+  it('an id that names no phrase stops the run with one line naming the config key', () => {
+    const r = withConfig('rules:\n  stock-phrase: [warn, { ignore: [quick-chatt] }]\n');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^outreach-lint: \/.*\/\.outreachlintrc\.yml: "rules\.stock-phrase" option ignore names "quick-chatt", which is not one of its phrases; use ids from rules\/stock-phrase\.yml \(such as quick-chat[,)]/);
+    expect(r.stderr.split('\n')).toHaveLength(2);
+  });
+});
