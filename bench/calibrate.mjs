@@ -26,10 +26,19 @@ export async function calibrate() {
   const { index } = await loadCorpus(env, { paths: [], useDefault: true });
   const parse = async (file) => (await parseDrafts(file, readFileSync(file), env))[0];
   const rows = [];
-  const add = (name, xs, flagged) => {
+  const add = (name, xs, _flagged) => {
     const s = [...xs].sort((a, b) => a - b);
     const q = (f) => s[Math.min(s.length - 1, Math.floor(f * s.length))].toFixed(2);
-    rows.push([name, s.length, q(0), q(0.1), q(0.5), q(0.9), s[s.length - 1].toFixed(2), `${((xs.filter((x) => x >= 0.4).length / xs.length) * 100).toFixed(0)}%`]);
+    rows.push([
+      name,
+      s.length,
+      q(0),
+      q(0.1),
+      q(0.5),
+      q(0.9),
+      s[s.length - 1].toFixed(2),
+      `${((xs.filter((x) => x >= 0.4).length / xs.length) * 100).toFixed(0)}%`,
+    ]);
   };
   const copies = [];
   const unrelated = [];
@@ -40,7 +49,9 @@ export async function calibrate() {
     const [best] = index.nearest(skeletonText(skeletonOf(d)), 4).filter((n) => n.doc !== i);
     if (!best) continue;
     const other = index.messages[best.doc];
-    const sibling = other.id === from || String(readFileSync(join(root, other.id))).includes(`rendered_from: ${m.id.split('/').pop()}`) && other.id.startsWith(m.id.replace(/[^/]+$/, ''));
+    const sibling =
+      other.id === from ||
+      (String(readFileSync(join(root, other.id))).includes(`rendered_from: ${m.id.split('/').pop()}`) && other.id.startsWith(m.id.replace(/[^/]+$/, '')));
     (from ? copies : sibling ? [] : unrelated).push(best.score);
   }
   add('rendered copy of a template', copies);
@@ -67,7 +78,7 @@ export async function calibrate() {
 }
 
 /** The share of each message's sentences that say what generic corpus sentences say, by pair class. */
-async function calibrateCollapse(index, env, parse) {
+async function calibrateCollapse(index, _env, parse) {
   const options = Object.fromEntries(Object.entries(allRules.find((r) => r.meta.id === 'corpus-similarity').meta.options).map(([k, o]) => [k, o.default]));
   const rows = [];
   const add = (name, shares) => {
@@ -87,7 +98,15 @@ async function calibrateCollapse(index, env, parse) {
   for (let i = 0; i < index.n; i++) {
     const d = await parse(join(root, ids[i]));
     const from = d.attributes.rendered_from ? join(ids[i], '..', d.attributes.rendered_from) : undefined;
-    for (const [a, b] of [[ids[i], ids[i]], ...(from ? [[ids[i], from], [from, ids[i]]] : [])]) {
+    for (const [a, b] of [
+      [ids[i], ids[i]],
+      ...(from
+        ? [
+            [ids[i], from],
+            [from, ids[i]],
+          ]
+        : []),
+    ]) {
       if (!family.has(a)) family.set(a, new Set());
       family.get(a).add(b);
     }

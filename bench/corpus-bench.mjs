@@ -34,11 +34,19 @@ export async function corpusBench({ sizes = [1000, 10000, 100000], queries = 40 
   const naiveLoads = [];
   const files = shipped.messages.map((m) => join(root, m.id));
   for (let i = 0; i < 7; i++) naiveLoads.push(await time(async () => files.map((f) => readFileSync(f, 'utf8'))));
-  rows.push([`shipped index load (${shipped.n} msgs)`, `${median(loads).toFixed(1)} ms`, `reading the ${shipped.n} files: ${median(naiveLoads).toFixed(1)} ms`, (median(loads) / median(naiveLoads)).toFixed(2)]);
+  rows.push([
+    `shipped index load (${shipped.n} msgs)`,
+    `${median(loads).toFixed(1)} ms`,
+    `reading the ${shipped.n} files: ${median(naiveLoads).toFixed(1)} ms`,
+    (median(loads) / median(naiveLoads)).toFixed(2),
+  ]);
 
   // Queries: every eval email and paraphrase, as skeletons; the first `queries` are timed.
   const qs = [];
-  const dirs = [...['generic', 'merge-only', 'vague', 'researched', 'research-slot'].map((d) => join(root, 'eval', d)), join(root, 'test/fixtures/paraphrases')];
+  const dirs = [
+    ...['generic', 'merge-only', 'vague', 'researched', 'research-slot'].map((d) => join(root, 'eval', d)),
+    join(root, 'test/fixtures/paraphrases'),
+  ];
   for (const dir of dirs) {
     for (const f of readdirSync(dir)) {
       const [d] = await parseDrafts(f, readFileSync(join(dir, f)), env);
@@ -76,16 +84,29 @@ export async function corpusBench({ sizes = [1000, 10000, 100000], queries = 40 
         meaningful++;
         meaningfulSame += agree ? 1 : 0;
       }
-      decision += ((a?.score ?? 0) >= 0.4) === ((b?.score ?? 0) >= 0.4) ? 1 : 0;
+      decision += (a?.score ?? 0) >= 0.4 === (b?.score ?? 0) >= 0.4 ? 1 : 0;
     }
     const pct = (x, n) => `${((x / n) * 100).toFixed(1)}%`;
     const naiveQs = timed.slice(0, n >= 100000 ? 3 : n >= 10000 ? 8 : 20);
     const naive = [];
     for (const q of naiveQs) naive.push(await time(async () => findBestMatch(q, texts)));
-    rows.push([`nearest message, ${n.toLocaleString('en')} msgs`, `${median(fast).toFixed(2)} ms`, `findBestMatch: ${median(naive).toFixed(0)} ms; exact scan: ${median(exact).toFixed(2)} ms`, `${(median(naive) / median(fast)).toFixed(0)}x faster; ${(median(exact) / median(fast)).toFixed(1)}x vs exact`]);
-    rows.push([`  same nearest as exact, ${n.toLocaleString('en')}`, `${pct(same, qs.length)} of ${qs.length}`, `with a neighbour >= 0.1: ${pct(meaningfulSame, meaningful)} of ${meaningful}; same flag: ${pct(decision, qs.length)}`, `build ${(buildMs / 1000).toFixed(1)} s`]);
+    rows.push([
+      `nearest message, ${n.toLocaleString('en')} msgs`,
+      `${median(fast).toFixed(2)} ms`,
+      `findBestMatch: ${median(naive).toFixed(0)} ms; exact scan: ${median(exact).toFixed(2)} ms`,
+      `${(median(naive) / median(fast)).toFixed(0)}x faster; ${(median(exact) / median(fast)).toFixed(1)}x vs exact`,
+    ]);
+    rows.push([
+      `  same nearest as exact, ${n.toLocaleString('en')}`,
+      `${pct(same, qs.length)} of ${qs.length}`,
+      `with a neighbour >= 0.1: ${pct(meaningfulSame, meaningful)} of ${meaningful}; same flag: ${pct(decision, qs.length)}`,
+      `build ${(buildMs / 1000).toFixed(1)} s`,
+    ]);
     const sent = [];
-    const probe = timed.flatMap((q) => q.split('\n')).filter((s) => s.split(' ').length >= 6).slice(0, 60);
+    const probe = timed
+      .flatMap((q) => q.split('\n'))
+      .filter((s) => s.split(' ').length >= 6)
+      .slice(0, 60);
     for (const s of probe) sent.push(await time(async () => index.matchSentence(s, 0.85, dice)));
     rows.push([`  sentence lookup, ${n.toLocaleString('en')}`, `${median(sent).toFixed(3)} ms`, `${probe.length} sentences`, '']);
     // The same sentences by meaning: the clustered index against a scan of every sentence
@@ -101,7 +122,12 @@ export async function corpusBench({ sizes = [1000, 10000, 100000], queries = 40 
       const b = index.meaning.nearestExact(q, 1)[0];
       sameMatch += (b?.score ?? 0) < 0.66 ? ((a?.score ?? 0) < 0.66 ? 1 : 0) : a?.sent === b?.sent ? 1 : 0;
     }
-    rows.push([`  sentence by meaning, ${n.toLocaleString('en')}`, `${median(byMeaning).toFixed(3)} ms`, `scan of ${index.meaning.count.toLocaleString('en')} sentence vectors: ${median(byScan).toFixed(3)} ms; ${index.meaning.clusters} clusters, ${index.meaning.defaultProbe()} read; same match: ${pct(sameMatch, probe.length)}`, `${(median(byScan) / median(byMeaning)).toFixed(1)}x`]);
+    rows.push([
+      `  sentence by meaning, ${n.toLocaleString('en')}`,
+      `${median(byMeaning).toFixed(3)} ms`,
+      `scan of ${index.meaning.count.toLocaleString('en')} sentence vectors: ${median(byScan).toFixed(3)} ms; ${index.meaning.clusters} clusters, ${index.meaning.defaultProbe()} read; same match: ${pct(sameMatch, probe.length)}`,
+      `${(median(byScan) / median(byMeaning)).toFixed(1)}x`,
+    ]);
     // A warm library lint of whole drafts with this corpus, in a fresh process that loads the
     // index from its file as a lint does: per-draft time beside the exact scan, and peak RSS.
     const dir = mkdtempSync(join(tmpdir(), 'olbench-'));
@@ -112,8 +138,18 @@ export async function corpusBench({ sizes = [1000, 10000, 100000], queries = 40 
     rmSync(dir, { recursive: true, force: true });
     if (child.status !== 0) throw new Error(`warm-lint-child failed: ${child.stderr}`);
     const w = JSON.parse(child.stdout.trim().split('\n').pop());
-    rows.push([`  warm lint per draft, ${n.toLocaleString('en')}`, `${w.lintMs.toFixed(2)} ms`, `exact scan alone: ${w.exactMs.toFixed(2)} ms; nearest alone: ${w.nearestMs.toFixed(2)} ms (${w.drafts} eval drafts)`, `${(w.exactMs / w.lintMs).toFixed(1)}x`]);
-    rows.push([`  lint process, ${n.toLocaleString('en')}`, `peak RSS ${w.oneDraftRssMb.toFixed(0)} MB (1 draft), ${w.rssMb.toFixed(0)} MB (${w.drafts})`, `index load ${w.loadMs.toFixed(0)} ms; ${arraysMb.toFixed(1)} MB of arrays, text on disk`, '']);
+    rows.push([
+      `  warm lint per draft, ${n.toLocaleString('en')}`,
+      `${w.lintMs.toFixed(2)} ms`,
+      `exact scan alone: ${w.exactMs.toFixed(2)} ms; nearest alone: ${w.nearestMs.toFixed(2)} ms (${w.drafts} eval drafts)`,
+      `${(w.exactMs / w.lintMs).toFixed(1)}x`,
+    ]);
+    rows.push([
+      `  lint process, ${n.toLocaleString('en')}`,
+      `peak RSS ${w.oneDraftRssMb.toFixed(0)} MB (1 draft), ${w.rssMb.toFixed(0)} MB (${w.drafts})`,
+      `index load ${w.loadMs.toFixed(0)} ms; ${arraysMb.toFixed(1)} MB of arrays, text on disk`,
+      '',
+    ]);
   }
   return table(['corpus', 'ours', 'baseline', 'ratio'], rows);
 }

@@ -8,7 +8,11 @@ export async function draftLength() {
   const words = DRAFT.body.split(/\s+/);
   const rows = [];
   for (const n of [50, 150, 600]) {
-    const body = Array.from({ length: Math.ceil(n / words.length) }, () => DRAFT.body).join('\n\n').split(/(\s+)/).slice(0, n * 2).join('');
+    const body = Array.from({ length: Math.ceil(n / words.length) }, () => DRAFT.body)
+      .join('\n\n')
+      .split(/(\s+)/)
+      .slice(0, n * 2)
+      .join('');
     const text = `Subject: ${DRAFT.subject}\n\n${body}\n`;
     for (let i = 0; i < 20; i++) await linter.lintText(text, 'd.txt');
     const ts = [];

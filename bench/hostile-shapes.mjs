@@ -29,16 +29,20 @@ export const HOSTILE_SHAPES = {
   '"{{a " unclosed': repeat('{{a '),
   'stock phrase repeated': repeat('I hope this finds you well. '),
   '"{{---" lines (found by the fuzzer)': repeat('\r\n{{---\n'),
-  'bullets': repeat('- a\n'),
-  'numbers': repeat('1 '),
+  bullets: repeat('- a\n'),
+  numbers: repeat('1 '),
   'realistic text': repeat(REALISTIC),
   // Each a word no list knows, so each is checked as a possible name.
-  'distinct unknown words': (bytes) => Array.from({ length: Math.ceil(bytes / 9) }, (_, i) => `qz${(i * 7919).toString(36)}x`).join(' ').slice(0, bytes),
+  'distinct unknown words': (bytes) =>
+    Array.from({ length: Math.ceil(bytes / 9) }, (_, i) => `qz${(i * 7919).toString(36)}x`)
+      .join(' ')
+      .slice(0, bytes),
   'links with no space between them': repeat('https://a.bc/word/'),
   'a name before "blog" repeated': repeat('Acme blog, '),
   // One sentence of parts of their site and of pieces of theirs, each with a state after it.
   'parts of their site in one sentence': repeat('your pricing page, your Services page, your site on http, your Rust async book still '),
-  "the prospect's activity on the sender's product": (bytes) => `I'm building Quillfeather. Noticed you browsing${' Quillfeather'.repeat(Math.ceil(bytes / 13))}`.slice(0, bytes),
+  "the prospect's activity on the sender's product": (bytes) =>
+    `I'm building Quillfeather. Noticed you browsing${' Quillfeather'.repeat(Math.ceil(bytes / 13))}`.slice(0, bytes),
 };
 
 export const GROWTH_SIZES_KB = [25, 50, 100, 200];

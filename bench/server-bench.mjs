@@ -67,7 +67,14 @@ export async function serverBench({ seconds = 8 } = {}) {
     rows.push([`node:http, ${c} connections`, Math.round(r.requests.average), `${r.latency.p50} ms`, `${r.latency.p99} ms`, r.errors + r.timeouts, r.non2xx]);
   }
   const storm = await load(port, 1000, 3);
-  rows.push(['node:http, 1,000 connections', Math.round(storm.requests.average), `${storm.latency.p50} ms`, `${storm.latency.p99} ms`, storm.errors + storm.timeouts, storm.non2xx]);
+  rows.push([
+    'node:http, 1,000 connections',
+    Math.round(storm.requests.average),
+    `${storm.latency.p50} ms`,
+    `${storm.latency.p99} ms`,
+    storm.errors + storm.timeouts,
+    storm.non2xx,
+  ]);
   const stillUp = await alive(port);
   rss.push(stillUp ? 'alive after 1,000 connections' : 'DOWN after 1,000 connections');
   const peak = peakRssMb(child.pid);
@@ -79,7 +86,14 @@ export async function serverBench({ seconds = 8 } = {}) {
   await load(two.port, 10, 2);
   for (const c of [10, 100]) {
     const r = await load(two.port, c, seconds);
-    rows.push([`node:http, --workers 2, ${c} connections`, Math.round(r.requests.average), `${r.latency.p50} ms`, `${r.latency.p99} ms`, r.errors + r.timeouts, r.non2xx]);
+    rows.push([
+      `node:http, --workers 2, ${c} connections`,
+      Math.round(r.requests.average),
+      `${r.latency.p50} ms`,
+      `${r.latency.p99} ms`,
+      r.errors + r.timeouts,
+      r.non2xx,
+    ]);
   }
   two.child.kill('SIGTERM');
   await new Promise((ok) => two.child.on('exit', ok));
@@ -87,7 +101,14 @@ export async function serverBench({ seconds = 8 } = {}) {
   const fast = await startServer(['bench/fastify-server.mjs']);
   await load(fast.port, 10, 2);
   const f = await load(fast.port, 10, seconds);
-  rows.push(['fastify 5, same handler, 10 connections', Math.round(f.requests.average), `${f.latency.p50} ms`, `${f.latency.p99} ms`, f.errors + f.timeouts, f.non2xx]);
+  rows.push([
+    'fastify 5, same handler, 10 connections',
+    Math.round(f.requests.average),
+    `${f.latency.p50} ms`,
+    `${f.latency.p99} ms`,
+    f.errors + f.timeouts,
+    f.non2xx,
+  ]);
   fast.child.kill('SIGTERM');
   await new Promise((ok) => fast.child.on('exit', ok));
   return `${table(['server (POST /v1/lint, 150-word draft)', 'req/s', 'p50', 'p99', 'errors', 'non-2xx'], rows)}\n${rss.join('\n')}`;

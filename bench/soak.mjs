@@ -15,7 +15,12 @@ const requests = [
   { method: 'POST', path: '/v1/lint', headers: json, body: JSON.stringify({ body: 'x'.repeat(300 * 1024) }) },
   { method: 'GET', path: '/nope' },
   { method: 'GET', path: '/v1/rules' },
-  { method: 'POST', path: '/v1/lint', headers: json, body: JSON.stringify({ html: '<div><p>{{#if x}}' + '<b>'.repeat(500) + '</div>', rules: { 'stock-phrase': 'off' } }) },
+  {
+    method: 'POST',
+    path: '/v1/lint',
+    headers: json,
+    body: JSON.stringify({ html: `<div><p>{{#if x}}${'<b>'.repeat(500)}</div>`, rules: { 'stock-phrase': 'off' } }),
+  },
 ];
 
 const { child, port } = await startServer(['bin/outreach-lint.js', 'serve', '--port', '0']);
@@ -26,8 +31,12 @@ const result = await autocannon({ url: `http://127.0.0.1:${port}`, connections: 
 const after = await health();
 child.kill('SIGTERM');
 await new Promise((ok) => child.on('exit', ok));
-const codes = Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => `${code}: ${s.count}`).join(', ');
-const fiveXX = Object.entries(result.statusCodeStats ?? {}).filter(([c]) => c.startsWith('5')).reduce((n, [, s]) => n + s.count, 0);
+const codes = Object.entries(result.statusCodeStats ?? {})
+  .map(([code, s]) => `${code}: ${s.count}`)
+  .join(', ');
+const fiveXX = Object.entries(result.statusCodeStats ?? {})
+  .filter(([c]) => c.startsWith('5'))
+  .reduce((n, [, s]) => n + s.count, 0);
 console.log(`soak: ${result.requests.total} requests in ${result.duration.toFixed(1)} s, ${Math.round(result.requests.average)} req/s`);
 console.log(`status codes: ${codes}`);
 console.log(`5xx: ${fiveXX}; errors: ${result.errors}; timeouts: ${result.timeouts}`);

@@ -42,4 +42,3 @@ const rssMb = peakRssMb() ?? process.resourceUsage().maxRSS / 1024;
 const exact = [];
 for (const s of skeletons) exact.push(await time(async () => index.nearestExact(s, 3)));
 console.log(JSON.stringify({ drafts: picked.length, loadMs, lintMs: median(lint), nearestMs: median(nearest), exactMs: median(exact), oneDraftRssMb, rssMb }));
-

@@ -31,7 +31,9 @@ export async function evaluate(set = 'eval') {
   const rows = [];
   for (const cls of CLASSES) {
     const dir = join(root, set, cls);
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.md')).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((x) => x.endsWith('.md'))
+      .sort()) {
       const path = `${set}/${cls}/${f}`;
       const [r] = await linter.lintText(readFileSync(join(dir, f), 'utf8'), path);
       const fired = new Set(r.findings.filter((x) => x.severity !== 'info').map((x) => x.ruleId));
@@ -45,8 +47,11 @@ export function formatEval(rows, title = 'eval/') {
   const { out, perClass } = evalTables(rows, title, CLASSES, EXPECT);
   const t = perClass;
   out.push('', 'Targets', '');
-  for (const cls of ['generic', 'merge-only', 'vague']) out.push(`- ${cls}: ${pct(t[cls].nonPass)} non-pass (target >= 95%) ${t[cls].nonPass >= 0.95 ? 'met' : 'MISSED'}`);
-  out.push(`- researched: ${pct(t.researched.missingOrMerge)} get missing-signal or merge-only (target <= 5%) ${t.researched.missingOrMerge <= 0.05 ? 'met' : 'MISSED'}`);
+  for (const cls of ['generic', 'merge-only', 'vague'])
+    out.push(`- ${cls}: ${pct(t[cls].nonPass)} non-pass (target >= 95%) ${t[cls].nonPass >= 0.95 ? 'met' : 'MISSED'}`);
+  out.push(
+    `- researched: ${pct(t.researched.missingOrMerge)} get missing-signal or merge-only (target <= 5%) ${t.researched.missingOrMerge <= 0.05 ? 'met' : 'MISSED'}`,
+  );
   return out.join('\n');
 }
 
@@ -60,9 +65,14 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--
   console.log(formatEval(rows, `${set}/`));
   if (process.argv.includes('--misses')) {
     for (const r of rows) {
-      const bad = (['generic', 'merge-only', 'vague'].includes(r.cls) && r.verdict === 'pass') || (r.cls === 'researched' && (r.fired.has('missing-signal') || r.fired.has('merge-only-personalization')));
-      const ruleMiss = Object.entries(EXPECT).filter(([rule, e]) => e[r.cls] !== undefined && e[r.cls] !== r.fired.has(rule)).map(([rule]) => rule);
-      if (bad || ruleMiss.length) console.log(`${r.path} ${r.verdict} [${[...r.fired].join(', ')}] ${ruleMiss.length ? `rule misses: ${ruleMiss.join(', ')}` : ''}`);
+      const bad =
+        (['generic', 'merge-only', 'vague'].includes(r.cls) && r.verdict === 'pass') ||
+        (r.cls === 'researched' && (r.fired.has('missing-signal') || r.fired.has('merge-only-personalization')));
+      const ruleMiss = Object.entries(EXPECT)
+        .filter(([rule, e]) => e[r.cls] !== undefined && e[r.cls] !== r.fired.has(rule))
+        .map(([rule]) => rule);
+      if (bad || ruleMiss.length)
+        console.log(`${r.path} ${r.verdict} [${[...r.fired].join(', ')}] ${ruleMiss.length ? `rule misses: ${ruleMiss.join(', ')}` : ''}`);
     }
   }
 }

@@ -40,8 +40,17 @@ async function corpusTable(rows) {
   const env = createParseEnv();
   const { index } = await loadCorpus(env, { paths: [], useDefault: true });
   const options = Object.fromEntries(Object.entries(allRules.find((r) => r.meta.id === 'corpus-similarity').meta.options).map(([k, o]) => [k, o.default]));
-  const groups = [['generic class', (c) => GENERIC_CLASS.includes(c)], ['researched', (c) => c === 'researched'], ['research-slot', (c) => c === 'research-slot']];
-  const out = ['Corpus rules by class (share of emails each fires on; "share" is the share of sentences saying what generic ones say, for emails with at least ' + options.minSentences + ' sentences)', ''];
+  const groups = [
+    ['generic class', (c) => GENERIC_CLASS.includes(c)],
+    ['researched', (c) => c === 'researched'],
+    ['research-slot', (c) => c === 'research-slot'],
+  ];
+  const out = [
+    'Corpus rules by class (share of emails each fires on; "share" is the share of sentences saying what generic ones say, for emails with at least ' +
+      options.minSentences +
+      ' sentences)',
+    '',
+  ];
   out.push('| class          | n   | corpus-similarity | stock-sentence | either | stock-phrase | share p25 | share median | share p75 |');
   out.push('| -------------- | --- | ----------------- | -------------- | ------ | ------------ | --------- | ------------ | --------- |');
   for (const [name, test] of groups) {
@@ -55,7 +64,17 @@ async function corpusTable(rows) {
       if (c && c.total >= options.minSentences) shares.push(c.share);
     }
     const [a, b, c] = quartiles(shares).map((x) => (Number.isNaN(x) ? '-' : x.toFixed(2)));
-    const cells = [name.padEnd(14), String(g.length).padEnd(3), rate((r) => r.fired.has('corpus-similarity')).padEnd(17), rate((r) => r.fired.has('stock-sentence')).padEnd(14), rate((r) => r.fired.has('corpus-similarity') || r.fired.has('stock-sentence')).padEnd(6), rate((r) => r.fired.has('stock-phrase')).padEnd(12), a.padEnd(9), b.padEnd(12), c.padEnd(9)];
+    const cells = [
+      name.padEnd(14),
+      String(g.length).padEnd(3),
+      rate((r) => r.fired.has('corpus-similarity')).padEnd(17),
+      rate((r) => r.fired.has('stock-sentence')).padEnd(14),
+      rate((r) => r.fired.has('corpus-similarity') || r.fired.has('stock-sentence')).padEnd(6),
+      rate((r) => r.fired.has('stock-phrase')).padEnd(12),
+      a.padEnd(9),
+      b.padEnd(12),
+      c.padEnd(9),
+    ];
     out.push(`| ${cells.join(' | ')} |`);
   }
   return out;
@@ -67,7 +86,17 @@ function quartiles(xs) {
   return [at(0.25), at(0.5), at(0.75)];
 }
 
-const SPLIT_NAMES = { tune: 'tuning half', check: 'check half', dev: 'tuning and check halves', fresh: 'fresh check set', fresh2: 'second fresh check set', fresh3: 'third fresh check set', fresh4: 'fourth fresh check set', fresh5: 'fifth fresh check set', fresh6: 'sixth fresh check set' };
+const SPLIT_NAMES = {
+  tune: 'tuning half',
+  check: 'check half',
+  dev: 'tuning and check halves',
+  fresh: 'fresh check set',
+  fresh2: 'second fresh check set',
+  fresh3: 'third fresh check set',
+  fresh4: 'fourth fresh check set',
+  fresh5: 'fifth fresh check set',
+  fresh6: 'sixth fresh check set',
+};
 
 /** The splits `npm run eval -- --real --<split>` can name. */
 export const REAL_SPLITS = Object.keys(SPLIT_NAMES);
@@ -106,12 +135,16 @@ export async function realEval(split, misses = false) {
   out.push('', 'Targets', '');
   out.push(`- generic, merge-template, bump and breakup: ${pct(genNonPass)} non-pass (target >= 97%) ${genNonPass >= 0.97 ? 'met' : 'MISSED'}`);
   out.push(`- researched: ${pct(res.missingOrMerge)} get missing-signal or merge-only (target <= 5%) ${res.missingOrMerge <= 0.05 ? 'met' : 'MISSED'}`);
-  out.push(`- median score: generic ${genMedian} (target <= 45) ${genMedian <= 45 ? 'met' : 'MISSED'}; researched ${resMedian} (target >= 80) ${resMedian >= 80 ? 'met' : 'MISSED'}`);
+  out.push(
+    `- median score: generic ${genMedian} (target <= 45) ${genMedian <= 45 ? 'met' : 'MISSED'}; researched ${resMedian} (target >= 80) ${resMedian >= 80 ? 'met' : 'MISSED'}`,
+  );
   out.push('', ...(await corpusTable(rows)));
   if (misses) {
     out.push('', 'Misses', '');
     for (const r of rows) {
-      const bad = (sendable.includes(r.cls) && r.verdict === 'pass') || (r.cls === 'researched' && (r.fired.has('missing-signal') || r.fired.has('merge-only-personalization')));
+      const bad =
+        (sendable.includes(r.cls) && r.verdict === 'pass') ||
+        (r.cls === 'researched' && (r.fired.has('missing-signal') || r.fired.has('merge-only-personalization')));
       if (bad) out.push(`- ${r.path} (${r.cls}) ${r.verdict} ${r.score} [${[...r.fired].join(', ')}]`);
     }
   }

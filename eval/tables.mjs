@@ -44,12 +44,14 @@ export function evalTables(rows, title, classes, expect) {
   for (const cls of classes) {
     const c = perClass[cls];
     if (c.n === 0) continue;
-    out.push(`| ${pad(cls, 14)} | ${pad(c.n, 3)} | ${VERDICTS.map((v) => pad(c.verdicts[v], 12)).join(' | ')} | ${pad(pct(c.nonPass), 8)} | ${pad(pct(c.missingOrMerge), 28)} |`);
+    out.push(
+      `| ${pad(cls, 14)} | ${pad(c.n, 3)} | ${VERDICTS.map((v) => pad(c.verdicts[v], 12)).join(' | ')} | ${pad(pct(c.nonPass), 8)} | ${pad(pct(c.missingOrMerge), 28)} |`,
+    );
   }
   out.push('', 'Rules against what each class should trigger', '');
   out.push('| rule                       | precision | recall | tp  | fp  | fn  |');
   out.push('| -------------------------- | --------- | ------ | --- | --- | --- |');
-  for (const [rule, m] of Object.entries(perRule)) out.push(`| ${pad(rule, 26)} | ${pad(pct(m.precision), 9)} | ${pad(pct(m.recall), 6)} | ${pad(m.tp, 3)} | ${pad(m.fp, 3)} | ${pad(m.fn, 3)} |`);
+  for (const [rule, m] of Object.entries(perRule))
+    out.push(`| ${pad(rule, 26)} | ${pad(pct(m.precision), 9)} | ${pad(pct(m.recall), 6)} | ${pad(m.tp, 3)} | ${pad(m.fp, 3)} | ${pad(m.fn, 3)} |`);
   return { out, perClass };
 }
-

@@ -4,4 +4,3 @@ import { createParseEnv } from '../dist/parse/parse-env.js';
 
 const index = await prebuildShippedIndex(createParseEnv());
 console.log(`corpus index: ${index.n} messages, ${index.sentenceCount} sentences, built in ${index.header.buildMs} ms`);
-

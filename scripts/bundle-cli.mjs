@@ -106,7 +106,9 @@ await build({
   // __olImport is given by the bin, which runs the bundle through vm.Script for its code
   // cache, and V8 there cannot import() on Node 20; under a plain require it is import().
   define: { 'import.meta.url': '__olModuleUrl' },
-  banner: { js: "var __olModuleUrl=require('node:url').pathToFileURL(__filename).href;var __olImport=typeof __olImport==='function'?__olImport:(s)=>import(s);" },
+  banner: {
+    js: "var __olModuleUrl=require('node:url').pathToFileURL(__filename).href;var __olImport=typeof __olImport==='function'?__olImport:(s)=>import(s);",
+  },
 });
 
 const bundle = `${OUT_DIR}/main.cjs`;
@@ -127,4 +129,5 @@ const trained = spawnSync(process.execPath, ['bin/outreach-lint.js', 'examples',
   env: { ...process.env, OUTREACH_LINT_WRITE_CODE_CACHE: cache },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
-if (trained.error || trained.status === 2 || trained.status === null) throw new Error(`writing ${cache} failed: ${trained.error?.message ?? `exit ${trained.status}`}`);
+if (trained.error || trained.status === 2 || trained.status === null)
+  throw new Error(`writing ${cache} failed: ${trained.error?.message ?? `exit ${trained.status}`}`);

@@ -122,7 +122,12 @@ export class Linter {
     if (type === undefined || this.signalTypes.has(type)) return;
     const at = draft.signal!.position;
     const where = `${draft.filePath}${draft.index !== undefined ? `[${draft.index}]` : ''}${at ? `:${at.line}:${at.column}` : ''}`;
-    throw new InputError(where, `"signal.type" is ${JSON.stringify(type)}, not a signal type`, `use one of: ${[...this.signalTypes].join(', ')}, or leave it out`, 'signal.type');
+    throw new InputError(
+      where,
+      `"signal.type" is ${JSON.stringify(type)}, not a signal type`,
+      `use one of: ${[...this.signalTypes].join(', ')}, or leave it out`,
+      'signal.type',
+    );
   }
 
   /** Lints the drafts in some bytes; `name` picks the parser by its extension. */
@@ -218,8 +223,17 @@ function checkIds(rule: Rule, options: Record<string, unknown>, data: unknown, w
     const known = new Set(((data as Record<string, Array<{ id: string }>>)[spec.ids] ?? []).map((e) => e.id));
     const unknown = (options[name] as string[]).find((id) => !known.has(id));
     if (unknown !== undefined) {
-      const near = [...known].map((id) => [id, dice(id, unknown)] as const).filter(([, d]) => d >= 0.5).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id]) => id);
-      throw new InputError(where, `"rules.${rule.meta.id}" option ${name} names "${unknown}", which is not one of its ${spec.ids}`, `use ids from rules/${rule.meta.id}.yml${near.length ? ` (such as ${near.join(', ')})` : ''}`);
+      const near = [...known]
+        .map((id) => [id, dice(id, unknown)] as const)
+        .filter(([, d]) => d >= 0.5)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([id]) => id);
+      throw new InputError(
+        where,
+        `"rules.${rule.meta.id}" option ${name} names "${unknown}", which is not one of its ${spec.ids}`,
+        `use ids from rules/${rule.meta.id}.yml${near.length ? ` (such as ${near.join(', ')})` : ''}`,
+      );
     }
   }
 }

@@ -17,9 +17,15 @@ describe('library API', () => {
 describe('library API: lintText options and lintFiles', () => {
   it('applies prospect, signal and mode given as options', async () => {
     const linter = await createLinter({ config: {} });
-    const [r] = await linter.lintText('Hi Ana,\n\nWe help teams like yours at Tern Freight.', { filePath: 'x.txt', prospect: { firstName: 'Ana', company: 'Tern Freight' } });
+    const [r] = await linter.lintText('Hi Ana,\n\nWe help teams like yours at Tern Freight.', {
+      filePath: 'x.txt',
+      prospect: { firstName: 'Ana', company: 'Tern Freight' },
+    });
     expect(r!.findings.map((f) => f.ruleId)).toContain('merge-only-personalization');
-    const [withSignal] = await linter.lintText('Hi Ana,\n\nWe help teams.', { prospect: { company: 'Tern Freight' }, signal: { type: 'expansion', text: 'Opened a Reno depot on 3 March' } });
+    const [withSignal] = await linter.lintText('Hi Ana,\n\nWe help teams.', {
+      prospect: { company: 'Tern Freight' },
+      signal: { type: 'expansion', text: 'Opened a Reno depot on 3 March' },
+    });
     expect(withSignal!.findings.map((f) => f.ruleId)).toContain('signal-unused');
     const [template] = await linter.lintText('Hi {{first_name}},', { mode: 'draft' });
     expect(template!.mode).toBe('draft');
@@ -29,9 +35,14 @@ describe('library API: lintText options and lintFiles', () => {
   it('holds a signal given as an option to the same concreteness check', async () => {
     const linter = await createLinter({ config: {} });
     for (const signal of ['ok', '', { text: 'they are growing' }]) {
-      const [r] = await linter.lintText('Hi Ana,\n\nWe help teams like yours at Tern Freight.', { prospect: { firstName: 'Ana', company: 'Tern Freight' }, signal });
+      const [r] = await linter.lintText('Hi Ana,\n\nWe help teams like yours at Tern Freight.', {
+        prospect: { firstName: 'Ana', company: 'Tern Freight' },
+        signal,
+      });
       expect(r!.verdict).toBe('needs-signal');
-      expect(r!.findings.map((f) => `${f.ruleId}:${f.messageId}`)).toEqual(expect.arrayContaining(['missing-signal:weakSignal', 'merge-only-personalization:draft']));
+      expect(r!.findings.map((f) => `${f.ruleId}:${f.messageId}`)).toEqual(
+        expect.arrayContaining(['missing-signal:weakSignal', 'merge-only-personalization:draft']),
+      );
     }
     await expect(linter.lintText('Hi Ana, we help teams.', { signal: { type: 'rumour', text: 'Opened a Reno depot on 3 March' } })).rejects.toThrow(
       /^<text>\.txt: "signal\.type" is "rumour", not a signal type; use one of: other, /,
@@ -41,7 +52,12 @@ describe('library API: lintText options and lintFiles', () => {
   it('lints files by glob and returns JSON-contract results', async () => {
     const linter = await createLinter({ config: {} });
     const results = await linter.lintFiles(['examples/*.md']);
-    expect(results.map((r) => r.filePath.replace(/.*examples\//, ''))).toEqual(['half-rendered.md', 'quick-question.template.md', 'researched.md', 'signal-not-used.md']);
+    expect(results.map((r) => r.filePath.replace(/.*examples\//, ''))).toEqual([
+      'half-rendered.md',
+      'quick-question.template.md',
+      'researched.md',
+      'signal-not-used.md',
+    ]);
     const json = JSON.parse(JSON.stringify(results[0]));
     expect(Object.keys(json)).toEqual(expect.arrayContaining(['filePath', 'verdict', 'score', 'findings', 'errorCount', 'warningCount']));
     expect(json.draft).toBeUndefined();

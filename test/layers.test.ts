@@ -35,7 +35,10 @@ describe('the layers of DESIGN.md (.dependency-cruiser.cjs)', () => {
     }
     expect(reached.size).toBeGreaterThan(30);
     const offenders = [...reached].flatMap((path) => {
-      const core = byPath.get(path)!.dependencies.filter((d) => d.coreModule).map((d) => d.module);
+      const core = byPath
+        .get(path)!
+        .dependencies.filter((d) => d.coreModule)
+        .map((d) => d.module);
       const text = readFileSync(path, 'utf8').replace(/\/\/.*|\/\*[\s\S]*?\*\//g, '');
       const uses = [...core, ...(/\bprocess\.|\brequire\(|import\.meta\b/.test(text) ? ['process, require or import.meta'] : [])];
       return uses.length ? [`${path}: ${uses.join(', ')}`] : [];

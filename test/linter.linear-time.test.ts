@@ -4,7 +4,21 @@ import { bestTime, GROWTH_SIZES_KB, HOSTILE_SHAPES } from '../bench/hostile-shap
 import { makeLinter } from './helpers.js';
 
 // The shapes that found quadratic work, and realistic text; `npm run bench` times them all.
-const TESTED = ['one long token', 'consonants, no vowel', '"%a" repeated', '". " repeated', '"{{a}} " repeated', '"{{---" lines (found by the fuzzer)', 'stock phrase repeated', 'realistic text', 'distinct unknown words', 'links with no space between them', 'a name before "blog" repeated', "the prospect's activity on the sender's product", 'parts of their site in one sentence'];
+const TESTED = [
+  'one long token',
+  'consonants, no vowel',
+  '"%a" repeated',
+  '". " repeated',
+  '"{{a}} " repeated',
+  '"{{---" lines (found by the fuzzer)',
+  'stock phrase repeated',
+  'realistic text',
+  'distinct unknown words',
+  'links with no space between them',
+  'a name before "blog" repeated',
+  "the prospect's activity on the sender's product",
+  'parts of their site in one sentence',
+];
 const shapes = Object.fromEntries(TESTED.map((n) => [n, (HOSTILE_SHAPES as Record<string, (bytes: number) => string>)[n]!]));
 const sizes = GROWTH_SIZES_KB as number[];
 

@@ -7,11 +7,15 @@ describe('Linter', () => {
     const configured = new Map(linter.rules.map((r) => [r.rule.meta.id, r]));
     const changed = linter.rulesWith({ 'stock-phrase': 'error', 'vague-personalization': 'info', 'signal-unused': 'off' }, '<request>');
     expect(changed.map((r) => [r.rule.meta.id, r.severity])).toEqual(
-      linter.rules.filter((r) => r.rule.meta.id !== 'signal-unused').map((r) => [r.rule.meta.id, r.rule.meta.id === 'stock-phrase' ? 'error' : r.rule.meta.id === 'vague-personalization' ? 'info' : r.severity]),
+      linter.rules
+        .filter((r) => r.rule.meta.id !== 'signal-unused')
+        .map((r) => [r.rule.meta.id, r.rule.meta.id === 'stock-phrase' ? 'error' : r.rule.meta.id === 'vague-personalization' ? 'info' : r.severity]),
     );
     for (const r of changed) expect(r.data, r.rule.meta.id).toBe(configured.get(r.rule.meta.id)!.data);
     // Asking twice gives the same data again, not a fresh copy.
-    expect(linter.rulesWith({ 'stock-phrase': 'warn' }, '<request>').find((r) => r.rule.meta.id === 'stock-phrase')!.data).toBe(configured.get('stock-phrase')!.data);
+    expect(linter.rulesWith({ 'stock-phrase': 'warn' }, '<request>').find((r) => r.rule.meta.id === 'stock-phrase')!.data).toBe(
+      configured.get('stock-phrase')!.data,
+    );
   });
 
   it('a rule switched off in the config can be switched on by a request, with its data', async () => {

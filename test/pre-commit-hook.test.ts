@@ -92,7 +92,8 @@ describe('a JSON file that is not a draft', () => {
     writeFileSync(join(cwd, name), text);
     return spawnSync(process.execPath, [BIN, name, '--no-interactive'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' } });
   };
-  const EXPECTED = 'is JSON but not a draft: expected an object with a "body" (or "text", "email_body", "html", …) field, or an array of them; add the email text as "body", or leave the file out if it is no draft (a config file, say)';
+  const EXPECTED =
+    'is JSON but not a draft: expected an object with a "body" (or "text", "email_body", "html", …) field, or an array of them; add the email text as "body", or leave the file out if it is no draft (a config file, say)';
 
   it('gets one line that says what a draft looks like, and exit 2', () => {
     const r = lint('settings.json', '{"extends": ["config:base"], "schedule": ["weekly"]}\n');

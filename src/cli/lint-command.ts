@@ -49,7 +49,6 @@ export interface LintFlags {
   debug?: boolean;
 }
 
-
 export type { Io };
 
 /** Runs a lint and returns the exit code: 0 clean, 1 lint errors, 2 the run could not proceed. */
@@ -92,9 +91,14 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     throw new InputError('--signal-type', 'only applies with --signal', 'add --signal "<the signal, in your words>", or leave --signal-type out');
   }
   if (flags.stdin && flags.signal !== undefined) {
-    throw new InputError('--signal', 'cannot be saved with a draft read from --stdin', 'send the signal with the draft instead: "signal:" in its front matter, or "signal" in its JSON');
+    throw new InputError(
+      '--signal',
+      'cannot be saved with a draft read from --stdin',
+      'send the signal with the draft instead: "signal:" in its front matter, or "signal" in its JSON',
+    );
   }
-  if (flags.stdinFilename && !flags.stdin) throw new InputError('--stdin-filename', 'only applies with --stdin', 'add --stdin, or name the file as an argument');
+  if (flags.stdinFilename && !flags.stdin)
+    throw new InputError('--stdin-filename', 'only applies with --stdin', 'add --stdin, or name the file as an argument');
 
   const results: DraftResult[] = [];
   let fatal = false;
@@ -102,7 +106,11 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     fatal = true;
     reportError(e, !!flags.debug, io.stderr);
   };
-  const linter = await Linter.create(config, { parse: formatOptions(flags), onFileError: fail, ...(flags.prospect ? { prospect: prospectFlags(flags.prospect) } : {}) });
+  const linter = await Linter.create(config, {
+    parse: formatOptions(flags),
+    onFileError: fail,
+    ...(flags.prospect ? { prospect: prospectFlags(flags.prospect) } : {}),
+  });
 
   if (flags.stdin) {
     const name = flags.stdinFilename ?? '<stdin>.txt';
@@ -146,7 +154,11 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     try {
       writeFileAtomic(resolve(io.cwd, flags.outputFile), text);
     } catch (e) {
-      throw new InputError(flags.outputFile, `cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'check that the folder exists and is writable');
+      throw new InputError(
+        flags.outputFile,
+        `cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+        'check that the folder exists and is writable',
+      );
     }
   } else if (!(fatal && results.length === 0 && flags.format === 'stylish')) {
     // When no input could be read, "no problems in 0 drafts" beside the errors would mislead.
@@ -195,13 +207,21 @@ async function saveSignalFlag(linter: Linter, files: string[], flags: LintFlags,
   if (/[\r\n]/.test(text)) throw new InputError('--signal', 'spans several lines; a signal is one fact on one line', `write it on one line, ${example}`);
   const { bytes, results } = await linter.readAndLint(file);
   if (results.length !== 1) {
-    throw new InputError(file, `holds ${results.length} drafts, so one signal cannot be saved for it`, 'put a "signal" field in each draft of the JSON instead');
+    throw new InputError(
+      file,
+      `holds ${results.length} drafts, so one signal cannot be saved for it`,
+      'put a "signal" field in each draft of the JSON instead',
+    );
   }
   // The same check the prompt and every lint make: a vague signal would only open the gate.
   const { signalWeakness } = await import('../signal/analyze.js');
   const weakness = signalWeakness(text, results[0]!.draft, loadRuleData('signals'), linter.services.corpus);
   if (weakness) {
-    throw new InputError('--signal', `is not a concrete fact about the prospect (${weakness}); nothing was saved`, 'name a number, a date, a product, place, event or person, or quote them, e.g. --signal "Posted three medical-coder openings in Tucson on 3 November"');
+    throw new InputError(
+      '--signal',
+      `is not a concrete fact about the prospect (${weakness}); nothing was saved`,
+      'name a number, a date, a product, place, event or person, or quote them, e.g. --signal "Posted three medical-coder openings in Tucson on 3 November"',
+    );
   }
   const { saveSignal } = await import('../signal/store.js');
   const signal = { text, captured_at: new Date().toISOString(), ...(flags.signalType && flags.signalType !== 'other' ? { type: flags.signalType } : {}) };
@@ -220,7 +240,11 @@ function refuseOutputAmongInputs(output: string, shown: string, inputs: string[]
   };
   const target = real(output);
   if (inputs.some((f) => real(f) === target)) {
-    throw new InputError(`--output-file ${shown}`, 'is one of the drafts being linted, and writing the report there would replace it', 'write the report to another file');
+    throw new InputError(
+      `--output-file ${shown}`,
+      'is one of the drafts being linted, and writing the report there would replace it',
+      'write the report to another file',
+    );
   }
 }
 

@@ -29,7 +29,7 @@ function withShared(cmd: Command, want: { config?: boolean; corpus?: 'both' | 'd
     cmd.option('--csv-body <column>', 'CSV column that holds the body (default: detected from the header)');
     cmd.option('--json-subject <path>', 'where a JSON payload of your own layout keeps the subject, e.g. properties.draft_subject');
     cmd.option('--json-body <path>', 'where a JSON payload of your own layout keeps the body (text or HTML)');
-    cmd.option('--json-prospect <path>', 'where a JSON payload of your own layout keeps the prospect\'s fields');
+    cmd.option('--json-prospect <path>', "where a JSON payload of your own layout keeps the prospect's fields");
   }
   if (want.color) cmd.option('--color', 'force colour output').option('--no-color', 'disable colour output');
   return cmd.option('--debug', 'show stack traces for internal errors');
@@ -66,18 +66,21 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   const debug = argv.includes('--debug');
   let code = 0;
   const program = new Command('outreach-lint')
-    .description('Lint sales outreach emails for context collapse: copy that sounds like everyone else\'s.')
+    .description("Lint sales outreach emails for context collapse: copy that sounds like everyone else's.")
     .version(io.version, '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
   withShared(
-    program.command('lint', { isDefault: true }).description('lint drafts and templates (the default command)').argument('[paths...]', 'files, folders or globs to lint'),
+    program
+      .command('lint', { isDefault: true })
+      .description('lint drafts and templates (the default command)')
+      .argument('[paths...]', 'files, folders or globs to lint'),
     { config: true, corpus: 'both', csv: true, color: true },
   )
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
-    .option('--rule <id:severity>', 'set a rule\'s level, e.g. stock-phrase:off (repeatable)', collect)
+    .option('--rule <id:severity>', "set a rule's level, e.g. stock-phrase:off (repeatable)", collect)
     .addOption(new Option('--mode <mode>', 'treat inputs as drafts or templates (default: decide per file)').choices(['auto', 'draft', 'template']))
     .option('--print-config', 'print the settings this run would use, then exit')
     .option('--init', 'write a starter .outreachlintrc.yml here, then exit')
@@ -90,7 +93,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--no-ignore', 'lint files even when ignore patterns match them')
     .option('--max-file-size <size>', 'largest draft to read, e.g. 2MB (default 1MB)')
     .option('--signal <text>', 'save this research signal, in your own words, with the one draft named')
-    .option('--signal-type <type>', 'the signal\'s type: funding, hiring, leadership, launch, tech-stack, expansion, metric, press, own-content, event, intent, first-hand, review, regulation or other')
+    .option(
+      '--signal-type <type>',
+      "the signal's type: funding, hiring, leadership, launch, tech-stack, expansion, metric, press, own-content, event, intent, first-hand, review, regulation or other",
+    )
     .option('--no-interactive', 'never ask for a missing research signal')
     .option('--prospect <key=value>', 'a prospect profile field for every draft, e.g. company="Tern Labs" (repeatable)', collect)
     .action(async (paths: string[], flags: LintFlags) => {
@@ -98,7 +104,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     });
 
   withShared(
-    program.command('review').description('review a team\'s templates: a ranked table, near-copy clusters, and an HTML report').argument('[paths...]', 'files, folders, globs or CSV exports'),
+    program
+      .command('review')
+      .description("review a team's templates: a ranked table, near-copy clusters, and an HTML report")
+      .argument('[paths...]', 'files, folders, globs or CSV exports'),
     { config: true, corpus: 'both', csv: true, color: true },
   )
     .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json', 'csv']).default('table'))
@@ -147,7 +156,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     ['stats', 'print message and sentence counts, archetypes, and build and load times'],
   ] as const) {
     withShared(
-      corpus.command(name).description(description).argument('[paths...]', 'corpus folders or files (default: the shipped corpus and the config\'s corpus)'),
+      corpus.command(name).description(description).argument('[paths...]', "corpus folders or files (default: the shipped corpus and the config's corpus)"),
       { config: true, corpus: 'default', csv: true },
     )
       .addOption(textOrJson())

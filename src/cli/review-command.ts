@@ -33,7 +33,8 @@ export interface ReviewFlags {
  */
 export async function runReview(paths: string[], flags: ReviewFlags, io: Io): Promise<number> {
   if (!['table', 'json', 'csv'].includes(flags.format)) throw new InputError(`--format ${flags.format}`, 'is not a review format', 'use table, json or csv');
-  if (paths.length === 0) throw new InputError('outreach-lint review', 'no templates to review', 'name files, folders or globs, e.g. outreach-lint review templates/');
+  if (paths.length === 0)
+    throw new InputError('outreach-lint review', 'no templates to review', 'name files, folders or globs, e.g. outreach-lint review templates/');
   const config = await runConfig(io.cwd, flags, flags.maxFileSize ? { maxFileSize: sizeFlag('--max-file-size', flags.maxFileSize) } : {});
   // Every file that fails is listed in the output as well as on stderr, so none drops out unseen.
   const failed: FailedFile[] = [];
@@ -45,7 +46,7 @@ export async function runReview(paths: string[], flags: ReviewFlags, io: Io): Pr
   const csv = { ...formats.csv, ...(flags.csvName ? { name: flags.csvName } : {}), ...(flags.csvStep ? { step: flags.csvStep } : {}) };
   const linter = await Linter.create(config, { parse: { ...formats, csv }, onFileError: (e) => fail(e) });
   const expanded = await expandPaths(paths, { cwd: io.cwd, ignores: config.ignores, useIgnore: true, withCsv: true });
-  expanded.errors.forEach((e) => fail(e));
+  for (const e of expanded.errors) fail(e);
   // The report this run writes is output, even when it sits among the templates or is named.
   const report = flags.report ? resolve(io.cwd, flags.report) : undefined;
   const files = expanded.files.filter((f) => resolve(io.cwd, f) !== report);
@@ -71,7 +72,11 @@ export async function runReview(paths: string[], flags: ReviewFlags, io: Io): Pr
     try {
       writeFileAtomic(resolve(io.cwd, flags.report), reportHtml(review));
     } catch (e) {
-      throw new InputError(flags.report, `cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'check that the folder exists and is writable');
+      throw new InputError(
+        flags.report,
+        `cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+        'check that the folder exists and is writable',
+      );
     }
     stderr.write(`outreach-lint: wrote the report to ${flags.report}\n`);
   }

@@ -29,7 +29,8 @@ const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
  */
 export async function runServe(flags: ServeFlags, io: Io, signals: NodeJS.EventEmitter = process): Promise<number> {
   const port = Number(flags.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port ${flags.port}`, 'is not a port number', 'use 0-65535 (0 picks a free port)');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InputError(`--port ${flags.port}`, 'is not a port number', 'use 0-65535 (0 picks a free port)');
   const num = (v: string, flag: string, min: number) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < min) throw new InputError(`${flag} ${v}`, 'is not a whole number', `use ${min} or more`);
@@ -40,7 +41,8 @@ export async function runServe(flags: ServeFlags, io: Io, signals: NodeJS.EventE
   const timeoutMs = num(flags.timeout, '--timeout', 100);
   const lintTimeoutMs = num(flags.lintTimeout, '--lint-timeout', 10);
   const drainTimeoutMs = num(flags.drainTimeout, '--drain-timeout', 0);
-  if (flags.onError !== 'status' && flags.onError !== 'block') throw new InputError(`--on-error ${flags.onError}`, 'is not a choice', 'use status (4xx/5xx, the default) or block (200 with verdict block)');
+  if (flags.onError !== 'status' && flags.onError !== 'block')
+    throw new InputError(`--on-error ${flags.onError}`, 'is not a choice', 'use status (4xx/5xx, the default) or block (200 with verdict block)');
   const onError = flags.onError;
   const env = io.env ?? process.env;
   const token = flags.token ?? env.OUTREACH_LINT_TOKEN;
@@ -62,11 +64,19 @@ export async function runServe(flags: ServeFlags, io: Io, signals: NodeJS.EventE
     version: io.version,
   });
   if (!LOOPBACK.test(flags.host) && !token) {
-    io.stderr.write(`outreach-lint serve: warning: listening on ${flags.host} without a token; anyone who can reach it can use it (set --token or OUTREACH_LINT_TOKEN)\n`);
+    io.stderr.write(
+      `outreach-lint serve: warning: listening on ${flags.host} without a token; anyone who can reach it can use it (set --token or OUTREACH_LINT_TOKEN)\n`,
+    );
   }
   await new Promise<void>((ok, fail) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      fail(new InputError(`${flags.host}:${port}`, `cannot listen (${e.code ?? e.message})`, e.code === 'EADDRINUSE' ? 'pick another --port' : 'check --host and --port')),
+      fail(
+        new InputError(
+          `${flags.host}:${port}`,
+          `cannot listen (${e.code ?? e.message})`,
+          e.code === 'EADDRINUSE' ? 'pick another --port' : 'check --host and --port',
+        ),
+      ),
     );
     server.listen(port, flags.host, () => ok());
   });
@@ -97,14 +107,22 @@ export async function runServe(flags: ServeFlags, io: Io, signals: NodeJS.EventE
 }
 
 function urlOf(address: ReturnType<import('node:net').Server['address']>): string {
-  return typeof address === 'object' && address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : String(address);
+  return typeof address === 'object' && address
+    ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
+    : String(address);
 }
 
 /**
  * With --workers N the primary forks N processes that share the listening socket, each with
  * its own linter; SIGTERM is passed on, and the primary exits once every worker has drained.
  */
-async function runPrimary(workers: number, cluster: typeof import('node:cluster').default, flags: ServeFlags, io: Io, signals: NodeJS.EventEmitter): Promise<number> {
+async function runPrimary(
+  workers: number,
+  cluster: typeof import('node:cluster').default,
+  flags: ServeFlags,
+  io: Io,
+  signals: NodeJS.EventEmitter,
+): Promise<number> {
   let listening = 0;
   let failed = false;
   await new Promise<void>((ok, fail) => {

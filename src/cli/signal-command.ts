@@ -32,13 +32,19 @@ export async function runSignal(file: string, flags: SignalFlags, io: Io): Promi
   const signal = home === 'sidecar' ? readSidecar(path) : readFrontMatter(file, new LineIndex(decodeText(file, bytes).replace(/^\uFEFF/, '')))?.signal;
   const where = home === 'sidecar' ? `${file}.signal.yml` : `${file} (front matter)`;
   if (flags.json) {
-    io.stdout.write(`${JSON.stringify(signal ? { file, storedIn: home === 'sidecar' ? sidecarPath(file) : file, type: signal.type ?? null, text: signal.text, captured_at: signal.captured_at ?? null } : { file, signal: null })}\n`);
+    io.stdout.write(
+      `${JSON.stringify(signal ? { file, storedIn: home === 'sidecar' ? sidecarPath(file) : file, type: signal.type ?? null, text: signal.text, captured_at: signal.captured_at ?? null } : { file, signal: null })}\n`,
+    );
     return EXIT_OK;
   }
   if (!signal) {
     io.stdout.write(`${file}: no research signal saved\n`);
     return EXIT_OK;
   }
-  io.stdout.write([`type         ${signal.type ?? 'other'}`, `signal       ${signal.text}`, `captured_at  ${signal.captured_at ?? '-'}`, `stored in    ${where}`, ''].join('\n'));
+  io.stdout.write(
+    [`type         ${signal.type ?? 'other'}`, `signal       ${signal.text}`, `captured_at  ${signal.captured_at ?? '-'}`, `stored in    ${where}`, ''].join(
+      '\n',
+    ),
+  );
   return EXIT_OK;
 }

@@ -40,9 +40,7 @@ export function resolveConfig(
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   const where = configFile ?? 'config';
   const resolved: ResolvedConfig = {
-    rules: Object.fromEntries(
-      rules.map((r) => [r.meta.id, { severity: r.meta.defaultSeverity, options: validateOptions(where, r.meta.id, r.meta.options) }]),
-    ),
+    rules: Object.fromEntries(rules.map((r) => [r.meta.id, { severity: r.meta.defaultSeverity, options: validateOptions(where, r.meta.id, r.meta.options) }])),
     mode: overrides.mode ?? file.mode ?? 'auto',
     corpus: [...(file.corpus ?? []).map((p) => resolve(base, p)), ...(overrides.corpus ?? []).map((p) => resolve(p))],
     defaultCorpus: overrides.defaultCorpus ?? file.defaultCorpus ?? true,
@@ -73,7 +71,8 @@ export function resolveConfig(
   for (const flag of overrides.rules ?? []) {
     const m = /^([a-z0-9-]+)\s*[:=]\s*(\w+)$/.exec(flag.trim());
     const severity = m ? parseLevel(m[2]) : undefined;
-    if (!m || !severity) throw new InputError(`--rule ${flag}`, 'is not of the form id:severity', 'write e.g. --rule stock-phrase:off (levels: off, info, warn, error)');
+    if (!m || !severity)
+      throw new InputError(`--rule ${flag}`, 'is not of the form id:severity', 'write e.g. --rule stock-phrase:off (levels: off, info, warn, error)');
     if (!byId.has(m[1]!)) throw unknownRule(`--rule ${flag}`, 'the rule', m[1]!, rules);
     resolved.rules[m[1]!]!.severity = severity;
   }
@@ -81,12 +80,19 @@ export function resolveConfig(
 }
 
 function unknownRule(where: string, key: string, id: string, rules: readonly Rule[]): InputError {
-  return new InputError(where, `${key === 'the rule' ? 'the rule' : `"${key}"`} names no rule "${id}"`, `known rules: ${rules.map((r) => r.meta.id).join(', ')}`);
+  return new InputError(
+    where,
+    `${key === 'the rule' ? 'the rule' : `"${key}"`} names no rule "${id}"`,
+    `known rules: ${rules.map((r) => r.meta.id).join(', ')}`,
+  );
 }
 
 /** Only the settings that differ from nothing: what --print-config shows. */
 export function printableConfig(config: ResolvedConfig): Record<string, unknown> {
-  return { ...config, rules: Object.fromEntries(Object.entries(config.rules).map(([id, r]) => [id, Object.keys(r.options).length ? [r.severity, r.options] : r.severity])) };
+  return {
+    ...config,
+    rules: Object.fromEntries(Object.entries(config.rules).map(([id, r]) => [id, Object.keys(r.options).length ? [r.severity, r.options] : r.severity])),
+  };
 }
 
 /** A setting in the shape config files use, for `--init`. */

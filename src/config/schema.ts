@@ -18,7 +18,12 @@ export interface ConfigFile {
 }
 
 const KEYS = ['rules', 'corpus', 'defaultCorpus', 'ignores', 'mode', 'maxFileSize', 'ruleData'] as const;
-const ALIASES: Record<string, (typeof KEYS)[number]> = { default_corpus: 'defaultCorpus', max_file_size: 'maxFileSize', ignore: 'ignores', rule_data: 'ruleData' };
+const ALIASES: Record<string, (typeof KEYS)[number]> = {
+  default_corpus: 'defaultCorpus',
+  max_file_size: 'maxFileSize',
+  ignore: 'ignores',
+  rule_data: 'ruleData',
+};
 
 /** Turns `off | info | warn | warning | error | 0 | 1 | 2` into a level, or undefined. */
 export function parseLevel(value: unknown): RuleLevel | undefined {
@@ -52,7 +57,8 @@ export function validateConfig(file: string, raw: unknown): ConfigFile {
     const bad = (what: string, fix: string) => new InputError(file, `"${rawKey}" ${what}`, fix);
     switch (key) {
       case 'rules':
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) throw bad('must be a mapping of rule ids to levels', 'write e.g. "rules: { stock-phrase: warn }"');
+        if (value === null || typeof value !== 'object' || Array.isArray(value))
+          throw bad('must be a mapping of rule ids to levels', 'write e.g. "rules: { stock-phrase: warn }"');
         out.rules = value as Record<string, RuleSetting>;
         break;
       case 'corpus':
@@ -63,15 +69,19 @@ export function validateConfig(file: string, raw: unknown): ConfigFile {
         break;
       }
       case 'defaultCorpus':
-        if (typeof value !== 'boolean') throw bad(`must be true or false, not ${JSON.stringify(value)}`, 'write "defaultCorpus: false" to lint against your corpus only');
+        if (typeof value !== 'boolean')
+          throw bad(`must be true or false, not ${JSON.stringify(value)}`, 'write "defaultCorpus: false" to lint against your corpus only');
         out.defaultCorpus = value;
         break;
       case 'mode':
-        if (value !== 'auto' && value !== 'draft' && value !== 'template') throw bad(`must be auto, draft or template, not ${JSON.stringify(value)}`, 'fix the value or remove the key');
+        if (value !== 'auto' && value !== 'draft' && value !== 'template')
+          throw bad(`must be auto, draft or template, not ${JSON.stringify(value)}`, 'fix the value or remove the key');
         out.mode = value;
         break;
       case 'maxFileSize':
-        out.maxFileSize = parseSize(value, () => bad(`must be a size such as 2MB or a number of bytes, not ${JSON.stringify(value)}`, 'fix the value or remove the key'));
+        out.maxFileSize = parseSize(value, () =>
+          bad(`must be a size such as 2MB or a number of bytes, not ${JSON.stringify(value)}`, 'fix the value or remove the key'),
+        );
         break;
       case 'ruleData':
         if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string')) {
@@ -115,7 +125,12 @@ export function validateOptions(where: string, ruleId: string, spec: Record<stri
       s.type === 'string[]'
         ? Array.isArray(value) && value.every((v) => typeof v === 'string')
         : typeof value === s.type && (s.type !== 'number' || Number.isFinite(value));
-    if (!ok) throw new InputError(where, `"${key}" must be ${s.type === 'string[]' ? 'a list of strings' : `a ${s.type}`}, not ${JSON.stringify(value)}`, `see docs/rules/${ruleId}.md`);
+    if (!ok)
+      throw new InputError(
+        where,
+        `"${key}" must be ${s.type === 'string[]' ? 'a list of strings' : `a ${s.type}`}, not ${JSON.stringify(value)}`,
+        `see docs/rules/${ruleId}.md`,
+      );
     if (typeof value === 'number' && ((s.minimum !== undefined && value < s.minimum) || (s.maximum !== undefined && value > s.maximum))) {
       throw new InputError(where, `"${key}" is ${value}, outside ${s.minimum ?? '-inf'}..${s.maximum ?? 'inf'}`, `choose a value in that range`);
     }

@@ -45,7 +45,13 @@ export interface NamedMove {
 /** How much of the body says what generic corpus sentences say, and where those sentences come from. */
 export function collapseOf(draft: Draft, index: CorpusIndex, options: CollapseOptions): Collapse {
   const units = comparableUnits(draft, SENTENCE_WORDS);
-  const hits = stockSentenceHits(draft, index, { minWords: SENTENCE_WORDS, similarity: NEAR_VERBATIM, meaning: options.sentenceAt, maxSpecific: options.maxSpecific, meaningWords: SENTENCE_WORDS });
+  const hits = stockSentenceHits(draft, index, {
+    minWords: SENTENCE_WORDS,
+    similarity: NEAR_VERBATIM,
+    meaning: options.sentenceAt,
+    maxSpecific: options.maxSpecific,
+    meaningWords: SENTENCE_WORDS,
+  });
   const total = units.reduce((s, u) => s + wordCount(u.masked), 0);
   const matched = hits.reduce((s, h) => s + wordCount(h.unit.masked), 0);
   const archetypes = new Map<string, number>();
@@ -74,7 +80,10 @@ export function collapseOf(draft: Draft, index: CorpusIndex, options: CollapseOp
  */
 export function namedMoves(hits: readonly UnitHit[], index: CorpusIndex, data: MoveData): NamedMove[] {
   const moves = data.list.map((m) => ({ id: m.id, name: m.name, queries: m.examples.map((e) => index.meaning.queryOf(e)) }));
-  return hits.map((h) => nearestMove(index.meaning.queryOf(h.unit.masked), moves, data.floor) ?? { name: `a line from a "${index.message(h.hit.closestDoc).archetype}" email` });
+  return hits.map(
+    (h) =>
+      nearestMove(index.meaning.queryOf(h.unit.masked), moves, data.floor) ?? { name: `a line from a "${index.message(h.hit.closestDoc).archetype}" email` },
+  );
 }
 
 /** The moves of an email, in the order it makes them, the commonest first, with how many sentences make each. */

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { extname, join, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { compareText } from '../kernel/compare-text.js';
 import { fileError } from '../fs/file-error.js';
@@ -22,7 +22,7 @@ export interface CorpusFile {
 export function listCorpusFiles(roots: string[], display: (abs: string) => string = (p) => p): CorpusFile[] {
   const out: CorpusFile[] = [];
   for (const root of roots) {
-    let st;
+    let st: ReturnType<typeof statSync>;
     try {
       st = statSync(root);
     } catch (e) {
@@ -43,7 +43,11 @@ export function listCorpusFiles(roots: string[], display: (abs: string) => strin
       if (s.isFile()) found.push({ abs, path: display(abs), size: s.size, mtimeMs: s.mtimeMs });
     }
     if (found.length === 0) {
-      throw new InputError(root, 'corpus folder holds no .txt, .md, .eml, .html, .json or .csv messages', 'add messages to it, or remove it from --corpus / the config');
+      throw new InputError(
+        root,
+        'corpus folder holds no .txt, .md, .eml, .html, .json or .csv messages',
+        'add messages to it, or remove it from --corpus / the config',
+      );
     }
     out.push(...found);
   }

@@ -357,7 +357,13 @@ export class CorpusIndex {
     const best = near[0];
     if (!best) return undefined;
     const docs = new Set(near.map((n) => this.arrays.sentDocs[n.sent]!));
-    return { messages: docs.size, closest: showSlots(this.sentenceText(best.sent)), closestDoc: this.arrays.sentDocs[best.sent]!, similarity: best.score, byMeaning: true };
+    return {
+      messages: docs.size,
+      closest: showSlots(this.sentenceText(best.sent)),
+      closestDoc: this.arrays.sentDocs[best.sent]!,
+      similarity: best.score,
+      byMeaning: true,
+    };
   }
 
   /** Builds an index from corpus messages. */
@@ -403,7 +409,9 @@ export class CorpusIndex {
       }
     }
     const idf = new Float64Array(terms);
-    df.forEach((d, id) => (idf[id] = inverseDocumentFrequency(n, d)));
+    df.forEach((d, id) => {
+      idf[id] = inverseDocumentFrequency(n, d);
+    });
     const nnz = docCounts.reduce((s, m) => s + m.size, 0);
     const docOffsets = new Uint32Array(n + 1);
     const docTerms = new Uint32Array(nnz);
@@ -475,28 +483,36 @@ export class CorpusIndex {
     });
     shingleOffsets[shingleKeys.length] = total;
     const shingleSents = new Uint32Array(total);
-    shingleKeys.forEach((k, i) => shingleSents.set(shingleMap.get(k)!, shingleOffsets[i]!));
+    shingleKeys.forEach((k, i) => {
+      shingleSents.set(shingleMap.get(k)!, shingleOffsets[i]!);
+    });
 
     const header: IndexHeader = { hash, builtAt: new Date().toISOString(), buildMs: 0, count: inputs.length, terms, wordVectors: words.header.key };
     const metaLines = inputs.map((m) => encoder.encode(JSON.stringify(m.meta)));
     const metaOffsets = new Uint32Array(metaLines.length + 1);
-    metaLines.forEach((line, i) => (metaOffsets[i + 1] = metaOffsets[i]! + line.length));
-    const index = new CorpusIndex(header, {
-      vocabHashes: new Uint32Array(hashes),
-      postOffsets,
-      postDocs,
-      postWeights,
-      sentKeys: new Uint32Array(sentKeysList),
-      sentDocs: new Uint32Array(sentDocsList),
-      sentTextOffsets: new Uint32Array(textOffsets),
-      sentText: new Uint8Array(Buffer.concat(texts)),
-      metaText: new Uint8Array(Buffer.concat(metaLines)),
-      metaOffsets,
-      shingleKeys,
-      shingleOffsets,
-      shingleSents,
-      ...MeaningIndex.build(words, sentMasked),
-    }, words);
+    metaLines.forEach((line, i) => {
+      metaOffsets[i + 1] = metaOffsets[i]! + line.length;
+    });
+    const index = new CorpusIndex(
+      header,
+      {
+        vocabHashes: new Uint32Array(hashes),
+        postOffsets,
+        postDocs,
+        postWeights,
+        sentKeys: new Uint32Array(sentKeysList),
+        sentDocs: new Uint32Array(sentDocsList),
+        sentTextOffsets: new Uint32Array(textOffsets),
+        sentText: new Uint8Array(Buffer.concat(texts)),
+        metaText: new Uint8Array(Buffer.concat(metaLines)),
+        metaOffsets,
+        shingleKeys,
+        shingleOffsets,
+        shingleSents,
+        ...MeaningIndex.build(words, sentMasked),
+      },
+      words,
+    );
     header.buildMs = Date.now() - started;
     return index;
   }
@@ -506,10 +522,26 @@ export class CorpusIndex {
   }
 
   static fromArrays(header: IndexHeader, arrays: Arrays): CorpusIndex {
-    const need = ['vocabHashes', 'postOffsets', 'postDocs', 'postWeights', 'sentKeys', 'sentDocs', 'sentTextOffsets', 'sentText', 'metaText', 'metaOffsets', 'shingleKeys', 'shingleOffsets', 'shingleSents', ...MEANING_ARRAYS];
+    const need = [
+      'vocabHashes',
+      'postOffsets',
+      'postDocs',
+      'postWeights',
+      'sentKeys',
+      'sentDocs',
+      'sentTextOffsets',
+      'sentText',
+      'metaText',
+      'metaOffsets',
+      'shingleKeys',
+      'shingleOffsets',
+      'shingleSents',
+      ...MEANING_ARRAYS,
+    ];
     for (const name of need) if (!arrays[name]) throw new Error(`index has no ${name}`);
     const a = arrays as CorpusIndex['arrays'];
-    if (a.postOffsets.length !== header.terms + 1 || a.vocabHashes.length !== 2 * header.terms || a.metaOffsets.length !== header.count + 1) throw new Error('index arrays do not match its header');
+    if (a.postOffsets.length !== header.terms + 1 || a.vocabHashes.length !== 2 * header.terms || a.metaOffsets.length !== header.count + 1)
+      throw new Error('index arrays do not match its header');
     const words = requireWordVectors();
     if (header.wordVectors !== words.header.key) throw new Error('index was built with other word vectors');
     return new CorpusIndex(header, a, words);
@@ -559,4 +591,3 @@ function topK(docs: number[], scores: Float32Array, k: number): number[] {
   }
   return heap.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0));
 }
-

@@ -21,7 +21,8 @@ export function encodeIndex(header: object, arrays: Arrays, onDemand: readonly s
   let resident = 0;
   for (const name of names) {
     const arr = arrays[name]!;
-    if (!(arr instanceof Uint8Array || arr instanceof Uint16Array || arr instanceof Uint32Array || arr instanceof Float32Array)) throw new Error(`array ${name} is not in memory`);
+    if (!(arr instanceof Uint8Array || arr instanceof Uint16Array || arr instanceof Uint32Array || arr instanceof Float32Array))
+      throw new Error(`array ${name} is not in memory`);
     layout[name] = { type: arr.constructor.name, offset, length: arr.length };
     offset += align4(arr.byteLength);
     if (!onDemand.includes(name)) resident = offset;

@@ -82,7 +82,7 @@ export async function buildIndex(
   const corpusEnv: ParseEnv = { ...env, mode: 'auto' };
   const inputs: IndexInput[] = [];
   for (const file of contents) {
-    let drafts;
+    let drafts: Awaited<ReturnType<typeof parseDrafts>>;
     try {
       drafts = await parseDrafts(file.path, file.bytes, corpusEnv, opts.parse ?? {});
     } catch (e) {

@@ -55,7 +55,11 @@ export class MeaningIndex {
     this.clusterOffsets = arrays.meanClusterOffsets as Uint32Array;
     this.clusterSents = arrays.meanClusterSents as Uint32Array;
     this.count = this.scales.length;
-    if (this.codes.length !== this.count * this.dims || this.common.length !== this.dims || this.centroids.length !== (this.clusterOffsets.length - 1) * this.dims) {
+    if (
+      this.codes.length !== this.count * this.dims ||
+      this.common.length !== this.dims ||
+      this.centroids.length !== (this.clusterOffsets.length - 1) * this.dims
+    ) {
       throw new Error('meaning arrays do not match each other');
     }
   }
@@ -190,7 +194,9 @@ export class MeaningIndex {
     const sample = Array.from({ length: Math.min(live.length, KMEANS_SAMPLE) }, (_, i) => live[Math.floor(i * step)]!);
     const { centroids, members } = sphericalKMeans(vectors, sample, live, k, d);
     const clusterOffsets = new Uint32Array(k + 1);
-    members.forEach((m, c) => (clusterOffsets[c + 1] = clusterOffsets[c]! + m.length));
+    members.forEach((m, c) => {
+      clusterOffsets[c + 1] = clusterOffsets[c]! + m.length;
+    });
     const clusterSents = new Uint32Array(members.flat());
     return {
       meanCodes: new Uint8Array(codes.buffer),
@@ -268,7 +274,9 @@ function sphericalKMeans(vectors: Float32Array[], sample: number[], live: number
     let far = 0;
     for (let i = 1; i < sample.length; i++) if (best[i]! < best[far]!) far = i;
     centres.set(vectors[sample[far]!]!, count * d);
-    sample.forEach((s, i) => (best[i] = Math.max(best[i]!, dotAt(vectors[s]!, centres, count * d, d))));
+    sample.forEach((s, i) => {
+      best[i] = Math.max(best[i]!, dotAt(vectors[s]!, centres, count * d, d));
+    });
     count++;
   }
   const assign = (sents: number[]): number[][] => {

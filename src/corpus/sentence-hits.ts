@@ -53,7 +53,8 @@ export function stockSentenceHits(draft: Draft, index: CorpusIndex, opts: Senten
     const words = wordCount(unit.masked);
     if (words < opts.minWords) continue;
     const byMeaning = opts.meaning < 1 && words >= opts.meaningWords;
-    const h = index.matchSentence(unit.masked, opts.similarity, dice) ?? (byMeaning ? index.matchMeaning(unit.masked, opts.meaning, opts.maxSpecific) : undefined);
+    const h =
+      index.matchSentence(unit.masked, opts.similarity, dice) ?? (byMeaning ? index.matchMeaning(unit.masked, opts.meaning, opts.maxSpecific) : undefined);
     if (h) out.push({ unit, hit: h });
   }
   if (!perDraft) memo.set(draft, (perDraft = new Map()));

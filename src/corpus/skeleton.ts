@@ -50,7 +50,15 @@ export const skeletonOf = memoizeByObject((draft: Draft): Skeleton => {
     .filter((u) => u.kind === 'sentence' || u.kind === 'bullet')
     .map((u) => ({ ...u, masked: mask(body, u.start, u.end, bodyPlaceholders) }));
   const subjectText = draft.subject?.text ?? '';
-  const skeleton = { subject: mask(subjectText, 0, subjectText.length, draft.placeholders.filter((p) => p.part === 'subject')), units };
+  const skeleton = {
+    subject: mask(
+      subjectText,
+      0,
+      subjectText.length,
+      draft.placeholders.filter((p) => p.part === 'subject'),
+    ),
+    units,
+  };
   return skeleton;
 });
 

@@ -36,7 +36,36 @@ function normalWord(raw: string): string {
   return raw.toLowerCase().replace(/’/g, "'");
 }
 
-const STOP = new Set([...naturalStopwords, "i'm", "i'd", "i'll", "i've", "we're", "we'd", "we'll", "we've", "you're", "you'd", "you'll", "you've", "it's", "that's", "there's", "let's", "don't", "can't", "won't", "isn't", "didn't", "doesn't", 'hi', 'hello', 'hey', 'thanks', 'thank']);
+const STOP = new Set([
+  ...naturalStopwords,
+  "i'm",
+  "i'd",
+  "i'll",
+  "i've",
+  "we're",
+  "we'd",
+  "we'll",
+  "we've",
+  "you're",
+  "you'd",
+  "you'll",
+  "you've",
+  "it's",
+  "that's",
+  "there's",
+  "let's",
+  "don't",
+  "can't",
+  "won't",
+  "isn't",
+  "didn't",
+  "doesn't",
+  'hi',
+  'hello',
+  'hey',
+  'thanks',
+  'thank',
+]);
 
 export function isStopword(word: string): boolean {
   return STOP.has(word);

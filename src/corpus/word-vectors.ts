@@ -71,7 +71,12 @@ export class WordVectors {
     this.codes = new Int8Array(codes.buffer, codes.byteOffset, codes.byteLength);
     this.scales = arrays.scales as Float32Array;
     this.weights = arrays.weights as Uint16Array;
-    if (this.hashes.length !== 2 * header.count || this.codes.length !== header.count * header.dims || this.scales.length !== header.count || this.weights.length !== header.count) {
+    if (
+      this.hashes.length !== 2 * header.count ||
+      this.codes.length !== header.count * header.dims ||
+      this.scales.length !== header.count ||
+      this.weights.length !== header.count
+    ) {
       throw new Error('word-vector arrays do not match their header');
     }
   }

@@ -75,7 +75,10 @@ function caret(r: DraftResult, f: Finding, indent: number, c: Colors): string[] 
   const shown = text.slice(from, from + MAX_LINE);
   const marks = Math.max(1, Math.min(end, from + MAX_LINE) - start);
   const pad = ' '.repeat(indent);
-  return [`${pad}${from > 0 ? '…' : ''}${shown}${from + MAX_LINE < text.length ? '…' : ''}`, `${pad}${from > 0 ? ' ' : ''}${' '.repeat(start - from)}${c.red('^'.repeat(marks))}`];
+  return [
+    `${pad}${from > 0 ? '…' : ''}${shown}${from + MAX_LINE < text.length ? '…' : ''}`,
+    `${pad}${from > 0 ? ' ' : ''}${' '.repeat(start - from)}${c.red('^'.repeat(marks))}`,
+  ];
 }
 
 function lineOf(source: string, line: number): string | undefined {

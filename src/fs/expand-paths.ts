@@ -9,7 +9,16 @@ import { isReviewReport } from '../review/report-marker.js';
 export const IGNORE_FILE = '.outreachlintignore';
 
 /** Files in a folder that are never drafts, even though their extension says they might be. */
-const NOT_DRAFTS = ['**/node_modules/**', '**/.git/**', '**/package.json', '**/package-lock.json', '**/tsconfig*.json', '**/.outreachlintrc*', '**/outreach-lint.config.*', '**/*.signal.yml'];
+const NOT_DRAFTS = [
+  '**/node_modules/**',
+  '**/.git/**',
+  '**/package.json',
+  '**/package-lock.json',
+  '**/tsconfig*.json',
+  '**/.outreachlintrc*',
+  '**/outreach-lint.config.*',
+  '**/*.signal.yml',
+];
 
 export interface ExpandOptions {
   cwd: string;
@@ -76,7 +85,9 @@ export async function expandPaths(args: string[], opts: ExpandOptions): Promise<
     const fg = (await import('fast-glob')).default;
     const extensions = [...Object.keys(DRAFT_EXTENSIONS), ...(opts.withCsv ? ['.csv'] : [])];
     const pattern = kind === 'dir' ? `${fg.escapePath(toPosix(abs))}/**/*{${extensions.join(',')}}` : toPosix(isAbsolute(arg) ? arg : join(opts.cwd, arg));
-    const matches = (await fg(pattern, { dot: false, onlyFiles: true, ignore: NOT_DRAFTS, caseSensitiveMatch: true, followSymbolicLinks: true, suppressErrors: true }))
+    const matches = (
+      await fg(pattern, { dot: false, onlyFiles: true, ignore: NOT_DRAFTS, caseSensitiveMatch: true, followSymbolicLinks: true, suppressErrors: true })
+    )
       .filter((f) => (kind === 'dir' ? isDraftFile(f) || (!!opts.withCsv && f.toLowerCase().endsWith('.csv')) : true))
       // A review report saved among the templates is an output of outreach-lint, never a draft.
       .filter((f) => !(DRAFT_EXTENSIONS[extname(f).toLowerCase()] === 'html' && isReviewReport(f)))
@@ -85,7 +96,11 @@ export async function expandPaths(args: string[], opts: ExpandOptions): Promise<
     if (kept.length === 0) {
       out.errors.push(
         kind === 'dir'
-          ? new InputError(arg, matches.length ? 'every draft in this folder is ignored' : 'folder holds no .txt, .md, .eml, .html or .json drafts', matches.length ? `check ${IGNORE_FILE} and the config's ignores` : 'point outreach-lint at the folder with the drafts')
+          ? new InputError(
+              arg,
+              matches.length ? 'every draft in this folder is ignored' : 'folder holds no .txt, .md, .eml, .html or .json drafts',
+              matches.length ? `check ${IGNORE_FILE} and the config's ignores` : 'point outreach-lint at the folder with the drafts',
+            )
           : new InputError(arg, 'no files match this glob', 'check the pattern, and quote it so the shell does not expand it'),
       );
       continue;

@@ -13,7 +13,11 @@ export async function readDraftFile(path: string, maxFileSize: number): Promise<
     throw fileError(path, e);
   }
   if (size > maxFileSize) {
-    throw new InputError(path, `is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit for one draft`, 'split it, or raise the limit with --max-file-size');
+    throw new InputError(
+      path,
+      `is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit for one draft`,
+      'split it, or raise the limit with --max-file-size',
+    );
   }
   try {
     return readFileSync(path);

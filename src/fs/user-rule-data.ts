@@ -3,7 +3,6 @@ import { InputError } from '../errors.js';
 import { parseYamlText } from '../parse/yaml.js';
 import type { ExtensibleList } from '../kernel/rule.js';
 
-
 /**
  * Reads a team's extra phrases or patterns for a rule and checks them. Every phrase is a
  * plain run of words, matched word by word through a trie: text such as "(a+)+$" is only
@@ -26,7 +25,8 @@ export function loadUserRuleData(ruleId: string, shape: ExtensibleList, path: st
  */
 export function checkEntries(path: string, ruleId: string, shape: ExtensibleList, data: unknown): unknown[] {
   const list = (data as Record<string, unknown> | null)?.[shape.list];
-  if (!Array.isArray(list)) throw new InputError(path, `has no "${shape.list}" list`, `write "${shape.list}:" with entries like the shipped rules/${ruleId}.yml`);
+  if (!Array.isArray(list))
+    throw new InputError(path, `has no "${shape.list}" list`, `write "${shape.list}:" with entries like the shipped rules/${ruleId}.yml`);
   const seen = new Set<unknown>();
   list.forEach((entry, i) => {
     const where = `${path}: ${shape.list}[${i}]`;

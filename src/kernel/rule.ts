@@ -77,6 +77,7 @@ export interface KernelServices {
   corpus?: import('../corpus/corpus-index.js').CorpusIndex;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds rules of every option and data type; `unknown` would not accept them (check's parameters are contravariant).
 export interface Rule<Options = any, Data = any> {
   meta: RuleMeta;
   check(draft: Draft, context: RuleContext<Options, Data>): Report[];

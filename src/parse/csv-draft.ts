@@ -29,7 +29,7 @@ type CsvParse = (input: string, options: object) => Array<{ record: Record<strin
  */
 export function parseCsvDrafts(filePath: string, source: string, env: ParseEnv, columns: CsvColumns = {}): Draft[] {
   const parse = (createRequire(import.meta.url)('csv-parse/sync') as { parse: CsvParse }).parse;
-  let rows;
+  let rows: ReturnType<typeof parse>;
   try {
     rows = parse(source, { columns: true, info: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: false });
   } catch (e) {
@@ -61,7 +61,7 @@ export function parseCsvDrafts(filePath: string, source: string, env: ParseEnv, 
     const line = previousLines + 1;
     const from = lineStarts[previousLines] ?? 0;
     previousLines = info.lines;
-    const raw = bodyCol ? record[bodyCol] ?? '' : htmlToText(record[htmlCol!] ?? '', `${filePath}:${line}`);
+    const raw = bodyCol ? (record[bodyCol] ?? '') : htmlToText(record[htmlCol!] ?? '', `${filePath}:${line}`);
     const subject = subjectCol ? record[subjectCol] : undefined;
     const attributes: Record<string, unknown> = { ...record, row: i + 1, line };
     if (nameCol && record[nameCol]) attributes.name = record[nameCol];

@@ -12,8 +12,13 @@ import { anchorPart, LineIndex } from './source-map.js';
  * message with each line decoded (decodeEmlLines), and positions point at the line of it
  * where the decoded text is found: the file's line, and the column in that line as decoded.
  */
-export async function parseEmlDraft(filePath: string, bytes: Uint8Array, env: ParseEnv, extra: { prospect?: Record<string, ProspectField> } = {}): Promise<Draft> {
-  let email;
+export async function parseEmlDraft(
+  filePath: string,
+  bytes: Uint8Array,
+  env: ParseEnv,
+  extra: { prospect?: Record<string, ProspectField> } = {},
+): Promise<Draft> {
+  let email: Awaited<ReturnType<typeof PostalMime.parse>>;
   try {
     email = await PostalMime.parse(bytes);
   } catch (e) {

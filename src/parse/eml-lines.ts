@@ -79,7 +79,11 @@ class Boundaries {
 function readPartHeaders(headers: string): { boundary?: string; decoder?: LineDecoder } {
   const unfolded = headers.replace(/\n[ \t]+/g, ' ');
   const contentType = /^content-type:[ \t]*([^\n]*)/im.exec(unfolded)?.[1] ?? 'text/plain';
-  const param = (name: string) => new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(contentType)?.slice(1).find((v) => v !== undefined);
+  const param = (name: string) =>
+    new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i')
+      .exec(contentType)
+      ?.slice(1)
+      .find((v) => v !== undefined);
   const type = contentType.split(';')[0]!.trim().toLowerCase();
   if (type.startsWith('multipart/')) {
     const boundary = param('boundary');

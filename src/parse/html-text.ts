@@ -21,7 +21,7 @@ export const MAX_HTML_DEPTH = 500;
 export function htmlToText(html: string, where = '<html>'): string {
   if (nestsDeeperThan(html, MAX_HTML_DEPTH)) throw tooDeep(where);
   convert ??= (createRequire(import.meta.url)('html-to-text') as { convert: Convert }).convert;
-  let text;
+  let text: string;
   try {
     text = convert(html, {
       wordwrap: false,
@@ -75,5 +75,8 @@ export function htmlTitle(html: string): { text: string; offset: number } | unde
 }
 
 function decodeEntities(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' })[e] ?? _m);
+  return s.replace(
+    /&(amp|lt|gt|quot|#39|apos|nbsp);/g,
+    (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' })[e] ?? _m,
+  );
 }

@@ -28,22 +28,24 @@ export async function parseJsonDrafts(filePath: string, source: string, env: Par
       drafts.push(Object.assign(await draftOf(filePath, payload, env), many ? { index: i } : {}));
       continue;
     }
-    drafts.push(buildDraft(
-      {
-        filePath,
-        format: 'json',
-        source,
-        ...(payload.subject !== undefined ? { subject: anchorPart(index, payload.subject, from) } : {}),
-        body: anchorPart(index, payload.body, from),
-        prospect: payload.prospect,
-        ...(payload.signal ? { signal: payload.signal } : {}),
-        ...(payload.mode ? { mode: payload.mode } : {}),
-        attributes: payload.attributes,
-        ...(many ? { index: i } : {}),
-        fallbackAnchor: index.position(from),
-      },
-      env,
-    ));
+    drafts.push(
+      buildDraft(
+        {
+          filePath,
+          format: 'json',
+          source,
+          ...(payload.subject !== undefined ? { subject: anchorPart(index, payload.subject, from) } : {}),
+          body: anchorPart(index, payload.body, from),
+          prospect: payload.prospect,
+          ...(payload.signal ? { signal: payload.signal } : {}),
+          ...(payload.mode ? { mode: payload.mode } : {}),
+          attributes: payload.attributes,
+          ...(many ? { index: i } : {}),
+          fallbackAnchor: index.position(from),
+        },
+        env,
+      ),
+    );
   }
   return drafts;
 }

@@ -13,9 +13,11 @@ export function atPath(root: unknown, path: string): unknown {
     if (key) node = (node as Record<string, unknown>)[key!];
     if (step.endsWith(']')) {
       if (!Array.isArray(node)) return undefined;
-      node = matchKey === undefined ? node[0] : node.find((x) => x !== null && typeof x === 'object' && String((x as Record<string, unknown>)[matchKey]) === matchValue);
+      node =
+        matchKey === undefined
+          ? node[0]
+          : node.find((x) => x !== null && typeof x === 'object' && String((x as Record<string, unknown>)[matchKey]) === matchValue);
     }
   }
   return node;
 }
-

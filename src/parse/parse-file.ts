@@ -39,7 +39,11 @@ export async function parseDrafts(name: string, bytes: Uint8Array, env: ParseEnv
   const ext = extname(name).toLowerCase();
   const format = ext === '.csv' ? 'csv' : DRAFT_EXTENSIONS[ext];
   if (!format) {
-    throw new InputError(name, `has an unknown file type "${ext || '(none)'}"`, 'lint .txt, .md, .eml, .html, .json or .csv files (for stdin, set --stdin-filename)');
+    throw new InputError(
+      name,
+      `has an unknown file type "${ext || '(none)'}"`,
+      'lint .txt, .md, .eml, .html, .json or .csv files (for stdin, set --stdin-filename)',
+    );
   }
   if (bytes.length === 0) throw new InputError(name, 'is empty', 'write the email in it, or leave the file out');
   if (format === 'eml') {

@@ -54,7 +54,8 @@ export interface PayloadEnv {
 export const NO_BODY = 'has no "body" or "html"';
 
 /** Tags of email HTML: any one of them makes a body HTML, wherever it stands ("Dana,<br><br>…"). */
-const HTML_TAG = /<\/?(?:!doctype|html|head|body|meta|style|title|div|p|br|hr|span|a|b|i|u|s|em|strong|small|font|center|img|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|blockquote|pre|code|section|article|header|footer|sub|sup)(?=[\s>/])[^<>]*>/i;
+const HTML_TAG =
+  /<\/?(?:!doctype|html|head|body|meta|style|title|div|p|br|hr|span|a|b|i|u|s|em|strong|small|font|center|img|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|blockquote|pre|code|section|article|header|footer|sub|sup)(?=[\s>/])[^<>]*>/i;
 
 /**
  * Reads `{subject, body | html, prospect, signal, mode}` and the sequencing tools' own shapes
@@ -84,13 +85,16 @@ export function readPayload(where: string, value: unknown, env: PayloadEnv, name
   const rootPath = envelope?.root ?? '';
   const rootValue = rootPath ? atPath(top, rootPath) : top;
   const root = (rootValue !== null && typeof rootValue === 'object' && !Array.isArray(rootValue) ? rootValue : {}) as Record<string, unknown>;
-  const paths = (own: string[] | undefined, generic: string[]) => [...new Set([...(own ?? []).map((p) => resolvePath(rootPath, p)), ...generic.map((p) => joinPath(rootPath, p))])];
+  const paths = (own: string[] | undefined, generic: string[]) => [
+    ...new Set([...(own ?? []).map((p) => resolvePath(rootPath, p)), ...generic.map((p) => joinPath(rootPath, p))]),
+  ];
   const seen: string[] = [];
   const pick = (candidates: string[], what: string) => pickText(top, candidates, what, where, seen);
 
   const prospect = readPayloadProspect(where, top, root, envelope, rootPath, env);
   const mimePath = envelope?.mime?.find((p) => typeof atPath(top, p) === 'string');
-  if (mimePath) return { body: '', prospect, attributes: root, fromHtml: false, envelope: envelope!.id, mime: decodeRaw(where, mimePath, atPath(top, mimePath) as string) };
+  if (mimePath)
+    return { body: '', prospect, attributes: root, fromHtml: false, envelope: envelope!.id, mime: decodeRaw(where, mimePath, atPath(top, mimePath) as string) };
 
   const subject = pick(paths(envelope?.subject, data.generic.subject), 'the subject');
   const htmlPaths = paths(envelope?.html, data.generic.html);
@@ -108,7 +112,13 @@ export function readPayload(where: string, value: unknown, env: PayloadEnv, name
   }
   if (text === undefined && html === undefined) throw noBody(where, seen, rootPath);
   const body = (text ?? htmlToText(html!, where)).replace(/\r\n?/g, '\n');
-  if (!body.trim()) throw new InputError(where, `the body (${seen[seen.length - 1] ?? 'body'}) holds no text once its HTML is read`, 'send the email text in "body"', seen[seen.length - 1]);
+  if (!body.trim())
+    throw new InputError(
+      where,
+      `the body (${seen[seen.length - 1] ?? 'body'}) holds no text once its HTML is read`,
+      'send the email text in "body"',
+      seen[seen.length - 1],
+    );
   const payload: Payload = { body, prospect, attributes: root, fromHtml: text === undefined };
   if (envelope) payload.envelope = envelope.id;
   if (subject !== undefined) payload.subject = subject.replace(/\r?\n/g, ' ');
@@ -164,8 +174,6 @@ function pickText(top: unknown, candidates: string[], what: string, where: strin
       if (v.trim()) return v;
       seen.push(`${path} is empty`);
     } else if (typeof v === 'object') {
-      // An object here is another layout (Instantly's `body: {text, html}`); its own paths come later.
-      continue;
     } else {
       throw new InputError(where, `"${path}" is ${typeof v}, not text`, `give ${what} as a JSON string`, path);
     }
@@ -178,7 +186,12 @@ function noBody(where: string, seen: string[], rootPath: string): InputError {
     const inside = rootPath ? ` in ${rootPath}` : '';
     return new InputError(where, `${NO_BODY}${inside}`, 'add the email text as "body" (plain text) or "html"');
   }
-  return new InputError(where, `${seen.join('; ')}, and no other body field holds text`, 'send the email text in one of them; an empty email cannot be checked', seen[0]!.replace(/ is empty$/, ''));
+  return new InputError(
+    where,
+    `${seen.join('; ')}, and no other body field holds text`,
+    'send the email text in one of them; an empty email cannot be checked',
+    seen[0]!.replace(/ is empty$/, ''),
+  );
 }
 
 /** Gmail's `raw`: the whole message, base64url-encoded. */
@@ -201,7 +214,14 @@ function decodeRaw(where: string, path: string, raw: string): Uint8Array {
  * root. Keys are mapped through the field aliases (`firstname`, `organization_name`,
  * `leadFirstName`); null and empty values are left out, since no merge field shows them.
  */
-function readPayloadProspect(where: string, top: Record<string, unknown>, root: Record<string, unknown>, envelope: Envelope | undefined, rootPath: string, env: PayloadEnv): Record<string, ProspectField> {
+function readPayloadProspect(
+  where: string,
+  top: Record<string, unknown>,
+  root: Record<string, unknown>,
+  envelope: Envelope | undefined,
+  rootPath: string,
+  env: PayloadEnv,
+): Record<string, ProspectField> {
   const out: Record<string, string> = {};
   const add = (rawKey: string, v: unknown) => {
     const value = unwrap(v);
@@ -234,7 +254,11 @@ function readPayloadProspect(where: string, top: Record<string, unknown>, root: 
 function canonicalField(rawKey: string, env: PayloadEnv): string | undefined {
   const direct = env.fields.classify(rawKey);
   if (direct.known && direct.kind === 'profile') return direct.name;
-  const words = rawKey.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = rawKey
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   while (words.length > 1 && env.data.field_prefixes.includes(words[0]!)) {
     words.shift();
     const inner = env.fields.classify(words.join('_'));

@@ -116,7 +116,15 @@ export class PlaceholderScanner {
       return logic(head, `unknown helper ${head}`);
     }
     const lower = expr.toLowerCase();
-    if (this.middle.has(lower.split(/\s+/).slice(0, lower.startsWith('else if') ? 2 : 1).join(' '))) return logic('else');
+    if (
+      this.middle.has(
+        lower
+          .split(/\s+/)
+          .slice(0, lower.startsWith('else if') ? 2 : 1)
+          .join(' '),
+      )
+    )
+      return logic('else');
     if (this.close.has(lower)) return logic(closeName(lower));
     const pipe = expr.split('|').map((s) => s.trim());
     if (pipe.length > 1 && this.spin.has(pipe[0]!.toLowerCase())) {

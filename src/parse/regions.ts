@@ -23,7 +23,11 @@ export class RegionFinder {
   private readonly footerCues: string[];
 
   constructor(data: RegionData) {
-    const alt = (words: string[]) => words.map(escapeRegExp).sort((a, b) => b.length - a.length).join('|');
+    const alt = (words: string[]) =>
+      words
+        .map(escapeRegExp)
+        .sort((a, b) => b.length - a.length)
+        .join('|');
     this.greeting = new RegExp(`^(?:${alt(data.greetings)})\\b`, 'i');
     this.inlineGreeting = new RegExp(`^\\s*["“'‘]?(?:${alt(data.greetings)})\\b[^,\\n.!?]{0,60}[,!](?=[ \\t]*\\S)`, 'i');
     this.signoff = new RegExp(`^(?:${alt(data.signoffs)})\\s*[,.!—–-]*\\s*$`, 'i');
@@ -61,7 +65,8 @@ export class RegionFinder {
     } else if (firstLine && firstLine.start < end) {
       // "Hi Sean, I saw that you use InfraCost…": a salutation that shares its line with the message.
       const inline = this.inlineGreeting.exec(firstLine.text);
-      if (inline && inline[0].trim().split(/\s+/).length <= 6) regions.push({ kind: 'greeting', start: firstLine.start, end: firstLine.start + inline[0].length });
+      if (inline && inline[0].trim().split(/\s+/).length <= 6)
+        regions.push({ kind: 'greeting', start: firstLine.start, end: firstLine.start + inline[0].length });
     }
 
     // The sign-off runs to the end of its paragraph: a P.S. after a blank line is message again.

@@ -10,7 +10,7 @@ export function parseTextDraft(filePath: string, source: string, format: DraftFo
   const index = new LineIndex(source);
   const fm = readFrontMatter(filePath, index);
   let bodyStart = fm?.contentStart ?? 0;
-  let subject;
+  let subject: ReturnType<typeof slicePart> | undefined;
 
   const rest = source.slice(bodyStart);
   const lead = /^(?:[ \t]*\r?\n)*/.exec(rest)![0].length;

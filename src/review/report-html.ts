@@ -36,7 +36,11 @@ export function reportHtml(review: Review, opts: { title?: string; generatedAt?:
     let near: [number, number] | null = null;
     if (it.nearest) {
       let ci = corpusIndex.get(it.nearest.id);
-      if (ci === undefined) corpusIndex.set(it.nearest.id, (ci = corpus.push([it.nearest.id, it.nearest.archetype, it.nearest.similarity >= 0.2 ? corpusText(it.nearest.id) : '']) - 1));
+      if (ci === undefined)
+        corpusIndex.set(
+          it.nearest.id,
+          (ci = corpus.push([it.nearest.id, it.nearest.archetype, it.nearest.similarity >= 0.2 ? corpusText(it.nearest.id) : '']) - 1),
+        );
       else if (it.nearest.similarity >= 0.2 && !corpus[ci]![2]) corpus[ci]![2] = corpusText(it.nearest.id);
       near = [ci, Math.round(it.nearest.similarity * 100) / 100];
     }
@@ -55,7 +59,10 @@ export function reportHtml(review: Review, opts: { title?: string; generatedAt?:
     };
   });
   const data = { items, rules: ruleIds, messages, corpus };
-  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   const rules = Object.entries(review.rules).sort((a, b) => b[1] - a[1]);
   const title = opts.title ?? 'outreach-lint template review';
   return `<!doctype html>
@@ -162,7 +169,10 @@ function barChart(rules: Array<[string, number]>): string {
   const max = Math.max(1, ...rules.map(([, k]) => k));
   const row = 24;
   const bars = rules
-    .map(([r, k], i) => `<g><title>${esc(r)}: ${k}</title><text x="0" y="${i * row + 16}">${esc(r)}</text><rect x="210" y="${i * row + 4}" width="${Math.max(2, Math.round((k / max) * 170))}" height="${row - 8}" class="bar"/><text x="${214 + Math.round((k / max) * 170)}" y="${i * row + 16}">${k}</text></g>`)
+    .map(
+      ([r, k], i) =>
+        `<g><title>${esc(r)}: ${k}</title><text x="0" y="${i * row + 16}">${esc(r)}</text><rect x="210" y="${i * row + 4}" width="${Math.max(2, Math.round((k / max) * 170))}" height="${row - 8}" class="bar"/><text x="${214 + Math.round((k / max) * 170)}" y="${i * row + 16}">${k}</text></g>`,
+    )
     .join('');
   return `<svg role="img" aria-label="Findings per rule: ${rules.map(([r, k]) => `${r} ${k}`).join('; ')}" viewBox="0 0 420 ${Math.max(row, rules.length * row)}" width="420" height="${Math.max(row, rules.length * row)}">${bars}</svg>`;
 }

@@ -8,18 +8,28 @@ export function reviewText(review: Review, c: Colors, limit = Infinity): string 
   const n = review.items.length;
   const out: string[] = [];
   out.push(c.bold(`${n} ${n === 1 ? 'template' : 'templates'}, ${review.distinct} distinct ${review.distinct === 1 ? 'email' : 'emails'}`));
-  out.push(`  ${Object.entries(review.verdicts).map(([v, k]) => `${k} ${v}`).join(', ')}`);
+  out.push(
+    `  ${Object.entries(review.verdicts)
+      .map(([v, k]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   out.push('');
-  const rows = review.items.slice(0, limit).map((it) => [
-    clip(it.name, 44),
-    it.result.verdict,
-    String(it.result.score),
-    it.cluster ? `#${it.cluster}` : '',
-    it.topFinding ? clip(`${it.topFinding.ruleId}: ${it.topFinding.message}`, WIDTH) : '',
-  ]);
+  const rows = review.items
+    .slice(0, limit)
+    .map((it) => [
+      clip(it.name, 44),
+      it.result.verdict,
+      String(it.result.score),
+      it.cluster ? `#${it.cluster}` : '',
+      it.topFinding ? clip(`${it.topFinding.ruleId}: ${it.topFinding.message}`, WIDTH) : '',
+    ]);
   const head = ['name', 'verdict', 'score', 'cluster', 'top finding'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((cell, i) => (i === 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, i) => (i === 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   out.push(c.dim(line(head)));
   for (const r of rows) out.push(line(r));
   if (review.items.length > limit) out.push(c.dim(`… and ${review.items.length - limit} more (use --format json or --report for all)`));

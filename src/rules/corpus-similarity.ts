@@ -25,20 +25,56 @@ export const corpusSimilarity: Rule<Options, { moves: MoveData }> = {
   meta: {
     id: 'corpus-similarity',
     type: 'suggestion',
-    description: 'Flags an email whose sentences mostly say what generic corpus messages say, or that is mostly the same as one of them, and names the moves and the nearest messages.',
+    description:
+      'Flags an email whose sentences mostly say what generic corpus messages say, or that is mostly the same as one of them, and names the moves and the nearest messages.',
     defaultSeverity: 'error',
     messages: {
       similar: 'This email is {{percent}}% the same as a generic "{{archetype}}" {{variant}} ({{id}}).',
-      collapse: '{{generic}} of {{total}} sentences here ({{percent}}% of the words) say what generic emails say ({{moves}}); the nearest generic message is {{id}}.',
+      collapse:
+        '{{generic}} of {{total}} sentences here ({{percent}}% of the words) say what generic emails say ({{moves}}); the nearest generic message is {{id}}.',
     },
     options: {
-      warnAt: { type: 'number', default: 0.4, minimum: 0, maximum: 1, description: 'Whole-message similarity (0-1) from which the email is reported, as a warning.' },
-      errorAt: { type: 'number', default: 0.8, minimum: 0, maximum: 1, description: "Whole-message similarity (0-1) from which the finding is reported at the rule's configured severity (an error by default)." },
+      warnAt: {
+        type: 'number',
+        default: 0.4,
+        minimum: 0,
+        maximum: 1,
+        description: 'Whole-message similarity (0-1) from which the email is reported, as a warning.',
+      },
+      errorAt: {
+        type: 'number',
+        default: 0.8,
+        minimum: 0,
+        maximum: 1,
+        description: "Whole-message similarity (0-1) from which the finding is reported at the rule's configured severity (an error by default).",
+      },
       minWords: { type: 'number', default: 12, minimum: 1, description: 'Skip emails with fewer content words than this once merge data is masked.' },
-      sentenceAt: { type: 'number', default: 0.66, minimum: 0, maximum: 1, description: 'Cosine of meanings (0-1) from which a sentence counts as saying what a generic corpus sentence says.' },
-      shareAt: { type: 'number', default: 0.6, minimum: 0, maximum: 1, description: "Share of the body's sentences (0-1) saying what generic ones say from which the email is reported." },
-      minSentences: { type: 'number', default: 3, minimum: 1, description: 'The share is only judged on emails with at least this many sentences of five words or more.' },
-      maxSpecific: { type: 'number', default: 1, minimum: 0, description: 'A sentence with more figures and unknown names than this is about something in particular and is not matched by meaning.' },
+      sentenceAt: {
+        type: 'number',
+        default: 0.66,
+        minimum: 0,
+        maximum: 1,
+        description: 'Cosine of meanings (0-1) from which a sentence counts as saying what a generic corpus sentence says.',
+      },
+      shareAt: {
+        type: 'number',
+        default: 0.6,
+        minimum: 0,
+        maximum: 1,
+        description: "Share of the body's sentences (0-1) saying what generic ones say from which the email is reported.",
+      },
+      minSentences: {
+        type: 'number',
+        default: 3,
+        minimum: 1,
+        description: 'The share is only judged on emails with at least this many sentences of five words or more.',
+      },
+      maxSpecific: {
+        type: 'number',
+        default: 1,
+        minimum: 0,
+        description: 'A sentence with more figures and unknown names than this is about something in particular and is not matched by meaning.',
+      },
     },
     docs: 'docs/rules/corpus-similarity.md',
     points: 20,
@@ -88,7 +124,12 @@ export const corpusSimilarity: Rule<Options, { moves: MoveData }> = {
       const meta = index.message(top.doc);
       report = {
         messageId: 'similar',
-        data: { percent: Math.round(top.score * 100), archetype: meta.archetype, variant: meta.variant === 'rendered' ? 'message' : meta.variant ?? 'message', id: meta.id },
+        data: {
+          percent: Math.round(top.score * 100),
+          archetype: meta.archetype,
+          variant: meta.variant === 'rendered' ? 'message' : (meta.variant ?? 'message'),
+          id: meta.id,
+        },
         // Below errorAt a near copy is a warning; the configured severity caps both.
         ...(top.score >= options.errorAt ? {} : { severity: 'warning' as const }),
         details: extra,
@@ -100,7 +141,10 @@ export const corpusSimilarity: Rule<Options, { moves: MoveData }> = {
           generic: collapse.hits.length,
           total: collapse.total,
           percent: Math.round(collapse.wordShare * 100),
-          moves: counted.slice(0, 4).map((m) => m.name).join(', '),
+          moves: counted
+            .slice(0, 4)
+            .map((m) => m.name)
+            .join(', '),
           id: collapse.messages[0]!.id,
         },
         severity: 'warning',

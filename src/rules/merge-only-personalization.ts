@@ -10,7 +10,21 @@ interface Data {
 }
 
 /** Profile fields that can stand in an email's text, in the order the message lists them. */
-const FIELD_ORDER = ['first_name', 'last_name', 'full_name', 'company', 'company_name', 'title', 'industry', 'city', 'state', 'country', 'location', 'website', 'department'];
+const FIELD_ORDER = [
+  'first_name',
+  'last_name',
+  'full_name',
+  'company',
+  'company_name',
+  'title',
+  'industry',
+  'city',
+  'state',
+  'country',
+  'location',
+  'website',
+  'department',
+];
 
 /**
  * "Personalization" that is only mail merge: a template whose placeholders are all profile
@@ -20,7 +34,8 @@ export const mergeOnlyPersonalization: Rule<Record<string, never>, Data> = {
   meta: {
     id: 'merge-only-personalization',
     type: 'suggestion',
-    description: 'Flags personalization that is only mail merge (name, company, title, industry, location, website) with nothing that shows research, and reminds the rep to fill research slots.',
+    description:
+      'Flags personalization that is only mail merge (name, company, title, industry, location, website) with nothing that shows research, and reminds the rep to fill research slots.',
     defaultSeverity: 'warning',
     messages: {
       template: 'Only merge fields personalize this template ({{fields}}); nothing in it shows research about the prospect.',
@@ -49,7 +64,16 @@ function checkTemplate(draft: Draft, data: Data, index: Parameters<typeof analyz
   const profile = draft.placeholders.filter((p) => p.kind === 'profile' && !p.malformed);
   if (profile.length === 0) return [];
   const first = profile[0]!;
-  return [{ messageId: 'template', part: first.part, start: first.start, end: first.end, data: { fields: fieldList(profile.map((p) => p.name)) }, details: { fields: unique(profile.map((p) => p.name)) } }];
+  return [
+    {
+      messageId: 'template',
+      part: first.part,
+      start: first.start,
+      end: first.end,
+      data: { fields: fieldList(profile.map((p) => p.name)) },
+      details: { fields: unique(profile.map((p) => p.name)) },
+    },
+  ];
 }
 
 function checkDraft(draft: Draft, data: Data, index: Parameters<typeof analyzeDraft>[2]): Report[] {
@@ -61,7 +85,16 @@ function checkDraft(draft: Draft, data: Data, index: Parameters<typeof analyzeDr
   if (uses.length === 0) return [];
   const first = uses[0]!;
   const who = draft.prospect.company?.value || draft.prospect.first_name?.value || 'the prospect';
-  return [{ messageId: 'draft', part: first.part, start: first.start, end: first.end, data: { fields: fieldList(uses.map((u) => u.key)), who }, details: { fields: unique(uses.map((u) => u.key)) } }];
+  return [
+    {
+      messageId: 'draft',
+      part: first.part,
+      start: first.start,
+      end: first.end,
+      data: { fields: fieldList(uses.map((u) => u.key)), who },
+      details: { fields: unique(uses.map((u) => u.key)) },
+    },
+  ];
 }
 
 /** Where the draft's profile values stand in its subject and body, greeting and sign-off aside. */

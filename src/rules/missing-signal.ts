@@ -37,8 +37,10 @@ export const missingSignal: Rule<Record<string, never>, Data> = {
     defaultSeverity: 'warning',
     messages: {
       draft: 'No research signal: nothing in this email is a concrete, current fact about {{who}}. Find one yourself and work it in.',
-      weakSignal: 'The research signal saved with this draft ("{{signal}}") is not concrete: {{why}}. Nothing in the email is a concrete, current fact about {{who}} either; save one that names a number, date, name or quotation.',
-      template: 'No research slot: every send of this template will be generic. Add a slot such as {{icebreaker}} that the rep fills with one fact about each prospect.',
+      weakSignal:
+        'The research signal saved with this draft ("{{signal}}") is not concrete: {{why}}. Nothing in the email is a concrete, current fact about {{who}} either; save one that names a number, date, name or quotation.',
+      template:
+        'No research slot: every send of this template will be generic. Add a slot such as {{icebreaker}} that the rep fills with one fact about each prospect.',
     },
     options: {},
     docs: 'docs/rules/missing-signal.md',

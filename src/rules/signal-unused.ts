@@ -26,7 +26,13 @@ export const signalUnused: Rule<Options, Data> = {
       unused: 'The research signal you saved ({{type}}"{{signal}}") is not in this email: work in {{missing}}, in your own words.',
     },
     options: {
-      minOverlap: { type: 'number', default: 0.5, minimum: 0, maximum: 1, description: "Share of the signal's content words (numbers and names count double) the email must use." },
+      minOverlap: {
+        type: 'number',
+        default: 0.5,
+        minimum: 0,
+        maximum: 1,
+        description: "Share of the signal's content words (numbers and names count double) the email must use.",
+      },
     },
     docs: 'docs/rules/signal-unused.md',
     modes: ['draft'],

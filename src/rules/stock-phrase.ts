@@ -83,7 +83,12 @@ export const stockPhrase: Rule<{ ignore: string[] }, Data> = {
       phrase: '"{{text}}" is a stock phrase: {{why}} {{instead}}',
     },
     options: {
-      ignore: { type: 'string[]', default: [], ids: 'phrases', description: 'Ids of phrases not to report (e.g. [quick-chat]), for a team that has decided a cliché is fine for it.' },
+      ignore: {
+        type: 'string[]',
+        default: [],
+        ids: 'phrases',
+        description: 'Ids of phrases not to report (e.g. [quick-chat]), for a team that has decided a cliché is fine for it.',
+      },
     },
     docs: 'docs/rules/stock-phrase.md',
     points: 3,

@@ -20,11 +20,39 @@ export const stockSentence: Rule<Options> = {
       stockMeaning: 'This sentence says what {{count}} generic {{emails}} say in other words; the closest reads "{{closest}}" ({{id}}).',
     },
     options: {
-      minWords: { type: 'number', default: 6, minimum: 2, description: 'Only sentences with at least this many words (merge fields not counted) are compared.' },
-      similarity: { type: 'number', default: NEAR_VERBATIM, minimum: 0.5, maximum: 1, description: 'Character-bigram similarity (0-1) from which a corpus sentence counts as the same.' },
-      meaning: { type: 'number', default: 0.88, minimum: 0, maximum: 1, description: 'Cosine of sentence meanings (0-1) from which a corpus sentence counts as saying the same thing in other words; 1 turns matching by meaning off.' },
-      meaningWords: { type: 'number', default: 10, minimum: 2, description: 'Only sentences with at least this many words are matched by meaning; shorter ones only by their words.' },
-      maxSpecific: { type: 'number', default: 1, minimum: 0, description: 'A sentence with more figures and unknown names than this is about something in particular and is not matched by meaning.' },
+      minWords: {
+        type: 'number',
+        default: 6,
+        minimum: 2,
+        description: 'Only sentences with at least this many words (merge fields not counted) are compared.',
+      },
+      similarity: {
+        type: 'number',
+        default: NEAR_VERBATIM,
+        minimum: 0.5,
+        maximum: 1,
+        description: 'Character-bigram similarity (0-1) from which a corpus sentence counts as the same.',
+      },
+      meaning: {
+        type: 'number',
+        default: 0.88,
+        minimum: 0,
+        maximum: 1,
+        description:
+          'Cosine of sentence meanings (0-1) from which a corpus sentence counts as saying the same thing in other words; 1 turns matching by meaning off.',
+      },
+      meaningWords: {
+        type: 'number',
+        default: 10,
+        minimum: 2,
+        description: 'Only sentences with at least this many words are matched by meaning; shorter ones only by their words.',
+      },
+      maxSpecific: {
+        type: 'number',
+        default: 1,
+        minimum: 0,
+        description: 'A sentence with more figures and unknown names than this is about something in particular and is not matched by meaning.',
+      },
     },
     docs: 'docs/rules/stock-sentence.md',
     points: 5,
@@ -53,4 +81,3 @@ export const stockSentence: Rule<Options> = {
     }));
   },
 };
-

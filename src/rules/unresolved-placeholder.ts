@@ -30,8 +30,7 @@ export const unresolvedPlaceholder: Rule<Record<string, never>> = {
 
   check(draft) {
     const reports: Report[] = [];
-    const inQuote = (p: Placeholder) =>
-      p.part === 'body' && draft.regions.some((r) => r.kind === 'quote' && p.start >= r.start && p.start < r.end);
+    const inQuote = (p: Placeholder) => p.part === 'body' && draft.regions.some((r) => r.kind === 'quote' && p.start >= r.start && p.start < r.end);
     for (const p of draft.placeholders) {
       if (inQuote(p)) continue;
       const at = { part: p.part, start: p.start, end: p.end };

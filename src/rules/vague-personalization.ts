@@ -25,6 +25,7 @@ interface Matchers {
 }
 
 const matchers = memoizeByObject((data: Data): Matchers => {
+  // biome-ignore lint/suspicious/noThenProperty: a pattern's second half; Matchers is never awaited.
   const m: Matchers = { first: new StemPhraseMatcher(), then: new StemPhraseMatcher() };
   for (const p of data.patterns) {
     for (const f of p.first) m.first.add(f, p);

@@ -76,7 +76,13 @@ export function createLintServer(lints: Linter | LintBackend, opts: ServeOptions
         const reply = failClosed(req, raw, opts.onError ?? 'status');
         send(res, reply, draining);
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        const entry: Record<string, unknown> = { time: new Date().toISOString(), method: req.method, path: req.url, status: reply.status, ms: Math.round(ms * 100) / 100 };
+        const entry: Record<string, unknown> = {
+          time: new Date().toISOString(),
+          method: req.method,
+          path: req.url,
+          status: reply.status,
+          ms: Math.round(ms * 100) / 100,
+        };
         if (reply.verdict) entry.verdict = reply.verdict;
         if (reply.requestBody !== undefined) entry.body = reply.requestBody;
         opts.log(JSON.stringify(entry));

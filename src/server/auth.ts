@@ -8,7 +8,9 @@ import type { IncomingMessage } from 'node:http';
 export function bearerMatches(req: IncomingMessage, token: string): boolean {
   const header = req.headers.authorization ?? '';
   const m = /^Bearer\s+(.+)$/i.exec(header);
-  const given = createHash('sha256').update(m ? m[1]!.trim() : '').digest();
+  const given = createHash('sha256')
+    .update(m ? m[1]!.trim() : '')
+    .digest();
   const want = createHash('sha256').update(token).digest();
   return timingSafeEqual(given, want) && m !== null;
 }

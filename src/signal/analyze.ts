@@ -134,13 +134,22 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     // "Thanks for the answer on Stack Overflow…" thanks them for what they did.
     const thanks = thanksAtHead(tokens, p);
     // "this project", "this repo": where the message is posted, an issue or a pull request, is theirs.
-    const direct = [...lower].some((w) => p.prospect.has(w)) || mentionsIdentity || thanks || p.theirThisOne.find(tokens).length > 0 || (postscript && ![...lower].some((w) => p.sender.has(w)));
+    const direct =
+      [...lower].some((w) => p.prospect.has(w)) ||
+      mentionsIdentity ||
+      thanks ||
+      p.theirThisOne.find(tokens).length > 0 ||
+      (postscript && ![...lower].some((w) => p.sender.has(w)));
     const hedged = hedgedTokens(text, unit.start, tokens, p);
     const observations = p.observations.find(tokens).filter((o) => !hedged.has(o.from));
     const observed = observations.length > 0;
     // "I noticed…", "we saw…", "Came across…", "I was looking at…": the sender reporting, at the
     // head of the sentence, not telling their own story ("I was a growth lead… until I found…").
-    const reports = observations.some((o) => o.from === 0 || (o.from <= 2 && (p.sender.has(tokens[o.from - 1]!.text) || REPORT_ADVERBS.has(tokens[o.from - 1]!.text) || tokens[o.from - 1]!.text === 'was')));
+    const reports = observations.some(
+      (o) =>
+        o.from === 0 ||
+        (o.from <= 2 && (p.sender.has(tokens[o.from - 1]!.text) || REPORT_ADVERBS.has(tokens[o.from - 1]!.text) || tokens[o.from - 1]!.text === 'was')),
+    );
     // Reported, not asked for: "starring or forking it would mean a lot" is a request.
     const activity = hedged.size === 0 && p.activities.find(tokens).length > 0;
     // "We have a database of 72,000…" is the sender's, whatever "you" comes later; "we noticed" is not.
@@ -152,10 +161,20 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     const cues = p.cues
       .find(tokens)
       // "You've been in your role for 3 years": their own job, not an opening.
-      .filter((c) => !hedged.has(c.from) && !inCompound(body, tokens, c.from, c.to) && !(c.to === c.from + 1 && p.profileRoles.has(tokens[c.from]!.text) && tokens[c.from - 1]?.text === 'your'))
+      .filter(
+        (c) =>
+          !hedged.has(c.from) &&
+          !inCompound(body, tokens, c.from, c.to) &&
+          !(c.to === c.from + 1 && p.profileRoles.has(tokens[c.from]!.text) && tokens[c.from - 1]?.text === 'your'),
+      )
       // "something we just open-sourced": what the sender did, unless the type is said in their
       // voice or the cue names the prospect ("I read your…").
-      .filter((c) => p.senderVoiced.has(c.value.type) || tokens.slice(c.from, c.to + 1).some((t) => p.prospect.has(t.text)) || !tokens.slice(Math.max(0, c.from - 2), c.from).some((t) => p.sender.has(t.text)))
+      .filter(
+        (c) =>
+          p.senderVoiced.has(c.value.type) ||
+          tokens.slice(c.from, c.to + 1).some((t) => p.prospect.has(t.text)) ||
+          !tokens.slice(Math.max(0, c.from - 2), c.from).some((t) => p.sender.has(t.text)),
+      )
       // "the Acquired podcast": the word is the show's name, not the cue it spells.
       .filter((c) => !titleOfPiece(tokens, c.from, c.to, p))
       .map((c): Cue => ({ type: c.value.type, text: c.value.phrase, from: c.from, to: c.to }));
@@ -168,14 +187,19 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
       // backs a fault of theirs, which stays the fact.
       (quotesStatistic(tokens, found, p) && !found.some((a) => a.kind === 'site-part')) ||
       // "I noticed the announcements page still says …" is the sender reporting on the prospect, not about themselves.
-      (!direct && !reports && !activity && [...lower].some((w) => p.sender.has(w))) || p.pitch.find(tokens).length > 0 || comparesToClass(tokens) || (!!corporateHead && p.corporate.has(corporateHead.text) && !observed && !firstHand && !thanks && !prospectClause(text, unit.start, tokens, p));
+      (!direct && !reports && !activity && [...lower].some((w) => p.sender.has(w))) ||
+      p.pitch.find(tokens).length > 0 ||
+      comparesToClass(tokens) ||
+      (!!corporateHead && p.corporate.has(corporateHead.text) && !observed && !firstHand && !thanks && !prospectClause(text, unit.start, tokens, p));
     // A cue is not its own anchor: "RFP" in "a full RFP response" is the cue, nothing concrete.
     // One that says which event it was is: "your Series A".
     const inCue = containmentTest(cues.filter((c) => !p.specificCues.has(c.text)).map((c) => ({ start: tokens[c.from]!.start, end: tokens[c.to - 1]!.end })));
     // What follows "would", "if" or "could" in its clause is hypothetical, not a fact.
     // A name between "your" and their piece says what field it is in ("your HA tutorials"), not
     // which piece it is; a date or number there does ("your March letter").
-    const inOwnedField = containmentTest(cues.filter((c) => c.owner !== undefined).map((c) => ({ start: tokens[c.owner! + 1]!.start, end: tokens[c.from]!.start })));
+    const inOwnedField = containmentTest(
+      cues.filter((c) => c.owner !== undefined).map((c) => ({ start: tokens[c.owner! + 1]!.start, end: tokens[c.from]!.start })),
+    );
     const mine = tokens.find((t) => t.text === 'my');
     // A part of their site in a stated state is the fact even where a cue names it ("your README
     // says…"). A bare domain is most often the sender's own ("Reserve your seat: numeriq.com/panel"); it is
@@ -206,7 +230,18 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     // An opening sentence that reports what the sender saw is about the one they write to,
     // named or not: "I noticed issue #88 has been open since March".
     const openingReport = reports && ordinal < OPENING_SENTENCES;
-    units.push({ unit, tokens, anchors, cues, aboutProspect: direct || ((activity || openingReport) && !senderClaim), direct, senderClaim, observed, hedged: hedged.size > 0, hedgedNearAnchor: hedgeShares(text, unit.start, tokens, hedged, anchors) });
+    units.push({
+      unit,
+      tokens,
+      anchors,
+      cues,
+      aboutProspect: direct || ((activity || openingReport) && !senderClaim),
+      direct,
+      senderClaim,
+      observed,
+      hedged: hedged.size > 0,
+      hedgedNearAnchor: hedgeShares(text, unit.start, tokens, hedged, anchors),
+    });
     directness.push(direct && !senderClaim);
   }
   // A fact stated next to a sentence that speaks to the prospect ("The EAA applies from 28
@@ -214,7 +249,8 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
   // date or a quotation: a bare number beside "you" is usually the sender's own claim.
   units.forEach((u, i) => {
     // A link beside a "you" sentence is the sender's offer ("Listen to the show here…"), not theirs.
-    if (!u.aboutProspect && !u.senderClaim && (directness[i - 1] || directness[i + 1]) && u.anchors.some((a) => a.kind !== 'number' && a.kind !== 'link')) u.aboutProspect = true;
+    if (!u.aboutProspect && !u.senderClaim && (directness[i - 1] || directness[i + 1]) && u.anchors.some((a) => a.kind !== 'number' && a.kind !== 'link'))
+      u.aboutProspect = true;
   });
 
   const signals: DetectedSignal[] = [];
@@ -248,13 +284,19 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     // "Your checkout page still loads over plain HTTP": what the sender looked at and found.
     else if (!u.hedged && facts.some((a) => a.kind === 'site-part')) add('other', 'site observation', facts);
     // "Congrats on Orvale making the Inc. 5000": what they are congratulated on, if it is named.
-    else if ((u.tokens.some((t) => p.congratulations.has(t.text)) || thanksAtHead(u.tokens, p)) && facts.some((a) => a.kind !== 'date')) add('other', 'congratulations', facts);
+    else if ((u.tokens.some((t) => p.congratulations.has(t.text)) || thanksAtHead(u.tokens, p)) && facts.some((a) => a.kind !== 'date'))
+      add('other', 'congratulations', facts);
     // A report with the prospect as its subject, dated or quoting them, with nothing in it
     // supposed or predicted: "Your Q3 call on 28 October put SMB churn at 4.1%", "Orvale spun
     // out of Brightline Labs last month", "Your pricing page still says "contact us for a quote"".
     // "11 of your 12 images have no description": a count of theirs someone made.
     else if (!u.hedgedNearAnchor && facts.some((a) => SHARE_OF_THEIRS_TEXT.test(a.text))) add('other', 'count of theirs', facts);
-    else if (!u.hedgedNearAnchor && opensWithProspect(u.tokens, identity, p) && (facts.some((a) => a.kind === 'date' || a.kind === 'quote') || p.recency.find(u.tokens).length > 0 || u.tokens.some((t) => p.currentMarkers.has(t.text)))) add('other', 'reported fact', facts);
+    else if (
+      !u.hedgedNearAnchor &&
+      opensWithProspect(u.tokens, identity, p) &&
+      (facts.some((a) => a.kind === 'date' || a.kind === 'quote') || p.recency.find(u.tokens).length > 0 || u.tokens.some((t) => p.currentMarkers.has(t.text)))
+    )
+      add('other', 'reported fact', facts);
   }
   const result: DraftAnalysis = { units, signals };
   if (draft.signal) {
@@ -301,7 +343,7 @@ function hedgeShares(text: string, offset: number, tokens: StemToken[], hedged: 
   if (hedged.size === 0 || anchors.length === 0) return false;
   const clauses: number[] = [];
   let clause = 0;
-  tokens.forEach((t, i) => {
+  tokens.forEach((_t, i) => {
     if (i > 0 && CLAUSE_BREAK.test(gapBefore(text, offset, tokens, i))) clause++;
     clauses.push(clause);
   });
@@ -316,7 +358,10 @@ function hedgeShares(text: string, offset: number, tokens: StemToken[], hedged: 
 function inCompound(text: string, tokens: StemToken[], from: number, to: number): boolean {
   const first = tokens[from]!;
   const last = tokens[to - 1]!;
-  return (from > 0 && tokens[from - 1]!.end === first.start - 1 && text[first.start - 1] === '-') || (to < tokens.length && tokens[to]!.start === last.end + 1 && text[last.end] === '-');
+  return (
+    (from > 0 && tokens[from - 1]!.end === first.start - 1 && text[first.start - 1] === '-') ||
+    (to < tokens.length && tokens[to]!.start === last.end + 1 && text[last.end] === '-')
+  );
 }
 
 /** A number, then "of" and a population within a few words: "2/3 of Americans", "73% of B2B buyers". */
@@ -370,7 +415,9 @@ function ownPieces(text: string, offset: number, tokens: StemToken[], p: Prepare
  * list in `pitch_markers` need not name every kind of prospect.
  */
 function comparesToClass(tokens: StemToken[]): boolean {
-  return tokens.some((t, k) => t.text === 'like' && (tokens[k + 1]?.text === 'you' || tokens[k + 1]?.text === 'yours') && /^\p{L}{3,}s$/u.test(tokens[k - 1]?.text ?? ''));
+  return tokens.some(
+    (t, k) => t.text === 'like' && (tokens[k + 1]?.text === 'you' || tokens[k + 1]?.text === 'yours') && /^\p{L}{3,}s$/u.test(tokens[k - 1]?.text ?? ''),
+  );
 }
 
 /** A sentence that opens by thanking them for something: "Thanks for the detailed answer on…". */
@@ -406,7 +453,10 @@ function opensWithProspect(tokens: StemToken[], identity: string[], p: Prepared)
   if (!first) return false;
   if (first.text === 'your' || first.text === 'you' || first.text === "you've" || first.text === "you're") return true;
   // Their name, as the first words: "Orvale spun out…", "Living Waters Church moved…".
-  const head = tokens.slice(0, 5).map((t) => t.text.replace(/'s$/, '')).join(' ');
+  const head = tokens
+    .slice(0, 5)
+    .map((t) => t.text.replace(/'s$/, ''))
+    .join(' ');
   return identity.some((v) => v.length >= 3 && (head === v || head.startsWith(`${v} `))) && !p.sender.has(first.text);
 }
 
@@ -465,6 +515,7 @@ function justAfterObservation(u: UnitAnalysis, a: Anchor, p: Prepared): boolean 
   // "you use InfraCost" or "you starred shadcn" names what they did, which is the fact, and so
   // does what their thing does: "your portfolio includes Figma", "your team open-sourced Tessaro UI".
   const prev = u.tokens[at - 1]?.text === 'the' ? u.tokens[at - 2] : u.tokens[at - 1];
-  const owned = before(4).some((t) => t.text === 'your') && (prev?.text === 'your' || p.ownThings.has(prev?.text ?? '') || p.contentNouns.has(prev?.stem ?? ''));
+  const owned =
+    before(4).some((t) => t.text === 'your') && (prev?.text === 'your' || p.ownThings.has(prev?.text ?? '') || p.contentNouns.has(prev?.stem ?? ''));
   return owned || p.observations.find(before(3)).length > 0;
 }

@@ -17,7 +17,29 @@ export interface Anchor {
 }
 
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'apr', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const MONTHS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'apr',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
 // Matched against lowercased text rather than with the `i` flag: case-insensitive Unicode
 // matching made this one expression cost ~3 ms more to compile on every cold start.
 const NUMBER = /(?<![\p{L}\p{N}])[$£€]?\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?(?:\s?(?:%|percent|k|m|mm|bn|b|x|million|billion|thousand))?(?![\p{L}\p{N}])/gu;
@@ -66,11 +88,13 @@ export function findAnchors(
   // sender's or the prospect's own (their names), nor a platform's, nor one inside an address.
   for (const m of text.matchAll(DOMAIN)) {
     const words = m[1]!.toLowerCase().split(/[.-]/);
-    if (!p.bookingHosts.has(m[1]!.toLowerCase()) && !words.some((w) => profile.has(w) || p.common.has(w))) add('entity', offset + m.index!, offset + m.index! + m[0].length);
+    if (!p.bookingHosts.has(m[1]!.toLowerCase()) && !words.some((w) => profile.has(w) || p.common.has(w)))
+      add('entity', offset + m.index!, offset + m.index! + m[0].length);
   }
   for (const m of text.matchAll(QUOTE)) {
     // "keywords like "best accounting software"": an example the sender gives, not their words.
-    if (m[1]!.trim().split(/\s+/).length >= 3 && !EXAMPLE_LEAD.test(text.slice(Math.max(0, m.index! - 16), m.index!))) add('quote', offset + m.index!, offset + m.index! + m[0].length);
+    if (m[1]!.trim().split(/\s+/).length >= 3 && !EXAMPLE_LEAD.test(text.slice(Math.max(0, m.index! - 16), m.index!)))
+      add('quote', offset + m.index!, offset + m.index! + m[0].length);
   }
   // "11 of your 12 images": a count of their own things that someone made.
   for (const m of text.matchAll(SHARE_OF_THEIRS)) add('number', offset + m.index!, offset + m.index! + m[0].length);
@@ -138,7 +162,12 @@ export function findAnchors(
     let j = i + 1;
     // "Fast & Clean": an ampersand between two capitalised words joins one name; a capital
     // letter ends one ("Series A", "Plan B").
-    while (j < tokens.length && (isCapitalised(tokens, j, p, profile) || /^\p{Lu}$/u.test(tokens[j]!.raw) || (isConnector(tokens[j]!) && isCapitalised(tokens, j + 1, p, profile))) && /^(?:[ \t]{1,2}|[ \t]?&[ \t]?)$/.test(gapBefore(text, offset, tokens, j))) j++;
+    while (
+      j < tokens.length &&
+      (isCapitalised(tokens, j, p, profile) || /^\p{Lu}$/u.test(tokens[j]!.raw) || (isConnector(tokens[j]!) && isCapitalised(tokens, j + 1, p, profile))) &&
+      /^(?:[ \t]{1,2}|[ \t]?&[ \t]?)$/.test(gapBefore(text, offset, tokens, j))
+    )
+      j++;
     const run = tokens.slice(i, j);
     // "as a Speaker", "an Enterprise plan": a word after "a" or "an" is a kind of thing, whatever its capital.
     const kind = run.length === 1 && (tokens[i - 1]?.text === 'a' || tokens[i - 1]?.text === 'an');
@@ -185,8 +214,44 @@ const TOPIC_GAP_WORDS = 4;
  * Words that end a topic phrase: the verb or the clause after it ("your post about leadership
  * was inspiring"). Other small words carry on ("patience being a virtue for growth").
  */
-const TOPIC_ENDS = new Set(['is', 'was', 'were', 'are', 'am', "'s", 'has', 'have', 'had', 'that', 'which', 'who', 'it', 'this', 'i', 'we', 'you', 'really',
-  'so', 'but', 'because', 'since', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'made', 'makes', 'make', 'did', 'does', 'do']);
+const TOPIC_ENDS = new Set([
+  'is',
+  'was',
+  'were',
+  'are',
+  'am',
+  "'s",
+  'has',
+  'have',
+  'had',
+  'that',
+  'which',
+  'who',
+  'it',
+  'this',
+  'i',
+  'we',
+  'you',
+  'really',
+  'so',
+  'but',
+  'because',
+  'since',
+  'will',
+  'would',
+  'could',
+  'can',
+  'should',
+  'may',
+  'might',
+  'must',
+  'made',
+  'makes',
+  'make',
+  'did',
+  'does',
+  'do',
+]);
 /** The marks between two words that end a phrase: "your site, blog" names two things. */
 export const PHRASE_BREAK = /[,;:.!?()]/;
 /** The most words a topic phrase is read to. */
@@ -245,10 +310,19 @@ export const NAME_CHECKS_PER_DRAFT = 100;
 /** The longest word taken for an uncapitalised name; longer ones are never tool names. */
 const MAX_NAME_LENGTH = 24;
 
-function isUncapitalisedName(t: StemToken, text: string, offset: number, profile: Set<string>, p: Prepared, index: CorpusIndex | undefined, budget: { left: number }): boolean {
+function isUncapitalisedName(
+  t: StemToken,
+  text: string,
+  offset: number,
+  profile: Set<string>,
+  p: Prepared,
+  index: CorpusIndex | undefined,
+  budget: { left: number },
+): boolean {
   // "noticed tessaro's status page": the possessive is no part of the name.
   const word = t.text.replace(/['’]s$/, '');
-  if (t.raw !== t.text || word.length > MAX_NAME_LENGTH || !/^[a-z][a-z0-9]{3,}$/.test(word) || isStopword(word) || profile.has(word) || p.common.has(word)) return false;
+  if (t.raw !== t.text || word.length > MAX_NAME_LENGTH || !/^[a-z][a-z0-9]{3,}$/.test(word) || isStopword(word) || profile.has(word) || p.common.has(word))
+    return false;
   if ((index?.documentFrequency(t.stem) ?? 0) > 0) return false;
   if (budget.left <= 0) return false;
   budget.left--;

@@ -14,7 +14,13 @@ export interface CaptureIo {
  * a hint; an empty answer, Esc or Ctrl-C skips and changes nothing. Nothing is suggested or
  * written for the rep.
  */
-export async function askForSignal(draft: Draft, prompt: SignalPrompt, data: SignalData, index: CorpusIndex | undefined, io: CaptureIo): Promise<Signal | undefined> {
+export async function askForSignal(
+  draft: Draft,
+  prompt: SignalPrompt,
+  data: SignalData,
+  index: CorpusIndex | undefined,
+  io: CaptureIo,
+): Promise<Signal | undefined> {
   const { select, input } = await import('@inquirer/prompts');
   const controller = new AbortController();
   emitKeypressEvents(io.input);
@@ -42,7 +48,9 @@ export async function askForSignal(draft: Draft, prompt: SignalPrompt, data: Sig
     if (!text) return undefined;
     const weakness = signalWeakness(text, draft, data, index);
     if (weakness) {
-      io.output.write(`That is not concrete yet: ${weakness}. A signal is concrete when it names a number, a date, a product, place, event or person, or quotes them${example ? `, like: ${example}` : ''}.\n`);
+      io.output.write(
+        `That is not concrete yet: ${weakness}. A signal is concrete when it names a number, a date, a product, place, event or person, or quotes them${example ? `, like: ${example}` : ''}.\n`,
+      );
       text = (await ask('The signal, once more (Enter to skip):')).trim();
       if (!text) return undefined;
       // A second vague answer is not saved: it would only tell the linter the research is done.

@@ -17,7 +17,7 @@ function positions(word: string): number[] {
   const h1 = hash32(word);
   const h2 = hash32(word, 0x2f1b_9c3d) | 1;
   const out: number[] = [];
-  for (let i = 0; i < HASHES; i++) out.push((h1 + Math.imul(i, h2)) >>> 0 & (WORD_FILTER_BITS - 1));
+  for (let i = 0; i < HASHES; i++) out.push(((h1 + Math.imul(i, h2)) >>> 0) & (WORD_FILTER_BITS - 1));
   return out;
 }
 

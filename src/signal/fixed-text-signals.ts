@@ -8,6 +8,7 @@ import { analyzeDraft, type DetectedSignal, type SignalData } from './analyze.js
  * field ("Congrats on {{company}}'s Series B") says the same of every prospect, so it is not.
  */
 export function fixedTextSignals(draft: Draft, data: SignalData, index?: CorpusIndex): DetectedSignal[] {
-  const merged = (s: { start: number; end: number }) => draft.placeholders.some((p) => p.part === 'body' && p.kind === 'profile' && p.start >= s.start && p.end <= s.end);
+  const merged = (s: { start: number; end: number }) =>
+    draft.placeholders.some((p) => p.part === 'body' && p.kind === 'profile' && p.start >= s.start && p.end <= s.end);
   return analyzeDraft(draft, data, index).signals.filter((s) => !merged(s));
 }

@@ -63,7 +63,9 @@ const TENURE_UNITS = new Set(['year', 'years', 'month', 'months']);
  */
 export function statedTenure(u: StatedUnit): Set<Anchor> {
   const out = new Set<Anchor>();
-  const been = u.tokens.findIndex((t, i) => t.text === 'been' && (u.tokens[i - 1]?.text === "you've" || (u.tokens[i - 1]?.text === 'have' && u.tokens[i - 2]?.text === 'you')));
+  const been = u.tokens.findIndex(
+    (t, i) => t.text === 'been' && (u.tokens[i - 1]?.text === "you've" || (u.tokens[i - 1]?.text === 'have' && u.tokens[i - 2]?.text === 'you')),
+  );
   if (been < 0) return out;
   for (const a of u.anchors) {
     if (a.kind !== 'number' || a.start < u.tokens[been]!.end) continue;

@@ -28,7 +28,11 @@ export function names(identity: string[], text: string): boolean {
  * the subject line names. The name's words are not anchors, and a sentence that names either
  * speaks of the prospect ("Saw Acme moved to monthly releases" never says "you").
  */
-export function inferredIdentity(draft: Draft, profile: Set<string>, p: Prepared): { words: string[]; values: string[]; organisation?: string; senderSide: string[] } {
+export function inferredIdentity(
+  draft: Draft,
+  profile: Set<string>,
+  p: Prepared,
+): { words: string[]; values: string[]; organisation?: string; senderSide: string[] } {
   const words: string[] = [];
   const senderSide: string[] = [];
   const values: string[] = [];
@@ -55,7 +59,13 @@ export function inferredIdentity(draft: Draft, profile: Set<string>, p: Prepared
       // the place the sender points to or writes from. "I'm", "AI": no organisation.
       const before = /(\p{L}+)\s+$/u.exec(subject.slice(0, m.index!))?.[1]?.toLowerCase() ?? '';
       // "…announcement tomorrow from Solo Cup Co.": who the mail comes from is the sender's side.
-      if (before === 'from') senderSide.push(...v.split(/\s+/).map((w) => w.replace(/[.,]+$/, '')).filter((w) => w && !isStopword(w)));
+      if (before === 'from')
+        senderSide.push(
+          ...v
+            .split(/\s+/)
+            .map((w) => w.replace(/[.,]+$/, ''))
+            .filter((w) => w && !isStopword(w)),
+        );
       if (SUBJECT_ELSEWHERE.has(before) || v.split(/\s+/).every((w) => p.sender.has(w) || p.common.has(w) || isStopword(w))) continue;
       values.push(v);
       organisation = v;
@@ -72,7 +82,35 @@ const SUBJECT_ELSEWHERE = new Set(['on', 'with', 'from', 'via', 'to', 'by']);
 const PREPOSITIONS = new Set(['at', 'in', 'on', 'from', 'with', 'of', 'for', 'by', 'to', 'into', 'about', 'via']);
 
 /** Words after a name that make it the subject of a report: "OpenAI just leased…", "Acme is hiring". */
-const SUBJECT_VERBS = new Set(['is', 'was', 'has', 'had', 'just', 'recently', 'now', 'are', 'have', 'announced', 'launched', 'raised', 'opened', 'moved', 'posted', 'released', 'shipped', 'hired', 'acquired', 'won', 'runs', 'rolled', 'spun', 'closed', 'joined', 'expanded', 'made']);
+const SUBJECT_VERBS = new Set([
+  'is',
+  'was',
+  'has',
+  'had',
+  'just',
+  'recently',
+  'now',
+  'are',
+  'have',
+  'announced',
+  'launched',
+  'raised',
+  'opened',
+  'moved',
+  'posted',
+  'released',
+  'shipped',
+  'hired',
+  'acquired',
+  'won',
+  'runs',
+  'rolled',
+  'spun',
+  'closed',
+  'joined',
+  'expanded',
+  'made',
+]);
 
 /**
  * The organisation an opening sentence reports on, lowercased: an entity that opens the
@@ -133,7 +171,7 @@ export function senderWords(draft: Draft, p: Prepared): Set<string> {
 }
 
 /** An address in a signature: a link, a domain or an e-mail address. Bounded. */
-const SIGNATURE_ADDRESS = /(?:https?:\/\/)?[\w.-]{1,64}(?:@[\w-]{1,63})?\.[a-z]{2,6}(?:\/[\w\/.-]{0,120})?/gi;
+const SIGNATURE_ADDRESS = /(?:https?:\/\/)?[\w.-]{1,64}(?:@[\w-]{1,63})?\.[a-z]{2,6}(?:\/[\w/.-]{0,120})?/gi;
 /** The parts of an address that name no one: schemes, "www", top-level domains. */
 const ADDRESS_PARTS = new Set(['http', 'https', 'www', 'com', 'org', 'net', 'io', 'co', 'ai', 'dev', 'app', 'mailto', 'in', 'profile']);
 
@@ -145,7 +183,42 @@ export function profileWords(draft: Draft): Set<string> {
 }
 
 /** Words of a company name that say nothing on their own ("Calder Precision Castings" is "Calder"). */
-const GENERIC_COMPANY_WORDS = new Set(['the', 'and', 'of', 'group', 'inc', 'llc', 'ltd', 'co', 'company', 'corp', 'corporation', 'holdings', 'partners', 'systems', 'solutions', 'services', 'technologies', 'technology', 'labs', 'health', 'foods', 'media', 'hotel', 'motors', 'games', 'global', 'international', 'industries', 'enterprises', 'consulting', 'capital', 'ventures', 'studio', 'studios']);
+const GENERIC_COMPANY_WORDS = new Set([
+  'the',
+  'and',
+  'of',
+  'group',
+  'inc',
+  'llc',
+  'ltd',
+  'co',
+  'company',
+  'corp',
+  'corporation',
+  'holdings',
+  'partners',
+  'systems',
+  'solutions',
+  'services',
+  'technologies',
+  'technology',
+  'labs',
+  'health',
+  'foods',
+  'media',
+  'hotel',
+  'motors',
+  'games',
+  'global',
+  'international',
+  'industries',
+  'enterprises',
+  'consulting',
+  'capital',
+  'ventures',
+  'studio',
+  'studios',
+]);
 
 /**
  * The prospect's name and company as they are written in running text, lowercased: the full

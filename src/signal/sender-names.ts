@@ -64,7 +64,10 @@ export const observationWords = memoizeByObject((data: SenderNameData): Set<stri
 /** One expression per list: the words may be written with any spacing and either apostrophe. */
 function alternation(list: string[] | undefined): string | undefined {
   if (!list?.length) return undefined;
-  return list.map((w) => escapeRegExp(w).replace(/ /g, '[ \\t]+').replace(/'/g, "['’]")).sort((a, b) => b.length - a.length).join('|');
+  return list
+    .map((w) => escapeRegExp(w).replace(/ /g, '[ \\t]+').replace(/'/g, "['’]"))
+    .sort((a, b) => b.length - a.length)
+    .join('|');
 }
 
 const introductions = memoizeByObject((data: SenderNameData): RegExp | null => {

@@ -143,4 +143,3 @@ export const prepare = memoizeByObject((data: SignalData): Prepared => {
     observationWords: observationWords(data),
   };
 });
-

@@ -154,7 +154,11 @@ const OPEN = /^(\uFEFF?)---[ \t]*(\r?\n)/;
  */
 export function setFrontMatterSignal(text: string, signal: Signal | undefined): string {
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
-  const block = signal ? yaml().stringify({ signal: plain(signal) }).replace(/\n/g, eol) : '';
+  const block = signal
+    ? yaml()
+        .stringify({ signal: plain(signal) })
+        .replace(/\n/g, eol)
+    : '';
   const open = OPEN.exec(text);
   if (!open) {
     if (!signal) return text;

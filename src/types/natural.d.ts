@@ -8,5 +8,8 @@ declare module 'natural/lib/natural/util/stopwords.js' {
 }
 declare module 'string-similarity' {
   export function compareTwoStrings(a: string, b: string): number;
-  export function findBestMatch(main: string, targets: string[]): { bestMatch: { target: string; rating: number }; bestMatchIndex: number; ratings: Array<{ target: string; rating: number }> };
+  export function findBestMatch(
+    main: string,
+    targets: string[],
+  ): { bestMatch: { target: string; rating: number }; bestMatchIndex: number; ratings: Array<{ target: string; rating: number }> };
 }

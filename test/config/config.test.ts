@@ -65,14 +65,28 @@ describe('config validation', () => {
   });
 
   it('refuses unknown rules, bad levels and bad --rule flags', () => {
-    expect(() => resolveConfig({ rules: { 'no-such-rule': 'warn' } }, 'f.yml', '/', {}, allRules)).toThrow('f.yml: "rules.no-such-rule" names no rule "no-such-rule"; known rules: ');
-    expect(() => resolveConfig({ rules: { 'unresolved-placeholder': 'loud' as never } }, 'f.yml', '/', {}, allRules)).toThrow('f.yml: "rules.unresolved-placeholder" is "loud"; use off, info, warn or error');
-    expect(() => resolveConfig({}, undefined, '/', { rules: ['unresolved-placeholder'] }, allRules)).toThrow('--rule unresolved-placeholder: is not of the form id:severity');
-    expect(() => resolveConfig({ rules: { 'unresolved-placeholder': ['warn', { depth: 2 }] } }, 'f.yml', '/', {}, allRules)).toThrow('f.yml: "rules.unresolved-placeholder.depth" is not an option of unresolved-placeholder; unresolved-placeholder takes no options');
+    expect(() => resolveConfig({ rules: { 'no-such-rule': 'warn' } }, 'f.yml', '/', {}, allRules)).toThrow(
+      'f.yml: "rules.no-such-rule" names no rule "no-such-rule"; known rules: ',
+    );
+    expect(() => resolveConfig({ rules: { 'unresolved-placeholder': 'loud' as never } }, 'f.yml', '/', {}, allRules)).toThrow(
+      'f.yml: "rules.unresolved-placeholder" is "loud"; use off, info, warn or error',
+    );
+    expect(() => resolveConfig({}, undefined, '/', { rules: ['unresolved-placeholder'] }, allRules)).toThrow(
+      '--rule unresolved-placeholder: is not of the form id:severity',
+    );
+    expect(() => resolveConfig({ rules: { 'unresolved-placeholder': ['warn', { depth: 2 }] } }, 'f.yml', '/', {}, allRules)).toThrow(
+      'f.yml: "rules.unresolved-placeholder.depth" is not an option of unresolved-placeholder; unresolved-placeholder takes no options',
+    );
   });
 
   it('lets flags win over the file, and the file over defaults', () => {
-    const config = resolveConfig({ rules: { 'unresolved-placeholder': 1 }, mode: 'draft', corpus: ['team'] }, '/proj/.outreachlintrc.yml', '/proj', { mode: 'template' }, allRules);
+    const config = resolveConfig(
+      { rules: { 'unresolved-placeholder': 1 }, mode: 'draft', corpus: ['team'] },
+      '/proj/.outreachlintrc.yml',
+      '/proj',
+      { mode: 'template' },
+      allRules,
+    );
     expect(config.rules['unresolved-placeholder']!.severity).toBe('warning');
     expect(config.mode).toBe('template');
     expect(config.corpus).toEqual(['/proj/team']);

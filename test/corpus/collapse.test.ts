@@ -19,7 +19,9 @@ const draft = (text: string) => parseTextDraft('draft.md', text, 'markdown', env
 describe('context collapse of one message', () => {
   it('names a line near no move by the archetype of the corpus message it matched', () => {
     const c = collapseOf(draft("Hi Sam,\n\nI hope you're having a great week so far.\n"), index, options);
-    expect(namedMoves(c.hits, index, { floor: 0.99, list: moves.list })).toEqual([{ name: `a line from a "${index.message(c.hits[0]!.hit.closestDoc).archetype}" email` }]);
+    expect(namedMoves(c.hits, index, { floor: 0.99, list: moves.list })).toEqual([
+      { name: `a line from a "${index.message(c.hits[0]!.hit.closestDoc).archetype}" email` },
+    ]);
   });
 
   it('counts the sentences that say what generic ones say and names their moves in order', () => {

@@ -37,7 +37,11 @@ describe('CorpusIndex', () => {
   it('counts the messages that hold a sentence, verbatim or nearly', () => {
     const hit = index.matchSentence('Just bumping this to the top of your inbox in case it was buried.', 0.85, dice);
     expect(hit).toMatchObject({ messages: 2, closest: 'Just bumping this to the top of your inbox in case it got buried.' });
-    expect(index.matchSentence('Who handles vendor onboarding at slotcompany?', 0.85, dice)).toMatchObject({ messages: 1, closest: 'Who handles vendor onboarding at {{company}}?', similarity: 1 });
+    expect(index.matchSentence('Who handles vendor onboarding at slotcompany?', 0.85, dice)).toMatchObject({
+      messages: 1,
+      closest: 'Who handles vendor onboarding at {{company}}?',
+      similarity: 1,
+    });
     expect(index.matchSentence('Our Reno depot moved to tablets in March.', 0.85, dice)).toBeUndefined();
   });
 
@@ -70,7 +74,10 @@ describe('CorpusIndex', () => {
     const dir = mkdtempSync(join(tmpdir(), 'olidx-'));
     const buf = indexFileBytes(index);
     const flipped = join(dir, 'flipped.bin');
-    writeFileSync(flipped, buf.map((b, i) => (i === buf.length - 2 ? b ^ 1 : b)));
+    writeFileSync(
+      flipped,
+      buf.map((b, i) => (i === buf.length - 2 ? b ^ 1 : b)),
+    );
     expect(() => readIndex(flipped)).toThrow('checksum mismatch');
     const cut = join(dir, 'cut.bin');
     writeFileSync(cut, buf);

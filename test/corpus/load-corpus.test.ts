@@ -12,8 +12,14 @@ function teamCorpus() {
   const root = mkdtempSync(join(tmpdir(), 'olcorpus-'));
   const corpus = join(root, 'received');
   mkdirSync(corpus);
-  writeFileSync(join(corpus, 'a.md'), 'Subject: Quick question\n\nHi {{first_name}},\n\nWho owns vendor onboarding at {{company}}? We shorten supplier setup from weeks to days.\n');
-  writeFileSync(join(corpus, 'b.txt'), 'Subject: Partnership idea\n\nHello,\n\nOur agency builds co-marketing programs for SaaS teams and we would love to explore a partnership.\n');
+  writeFileSync(
+    join(corpus, 'a.md'),
+    'Subject: Quick question\n\nHi {{first_name}},\n\nWho owns vendor onboarding at {{company}}? We shorten supplier setup from weeks to days.\n',
+  );
+  writeFileSync(
+    join(corpus, 'b.txt'),
+    'Subject: Partnership idea\n\nHello,\n\nOur agency builds co-marketing programs for SaaS teams and we would love to explore a partnership.\n',
+  );
   writeFileSync(join(corpus, 'README.md'), '# not a message\n');
   return { root, corpus, cache: join(root, 'cache') };
 }
@@ -54,7 +60,10 @@ describe('user corpora and the index cache', () => {
   it('imports CSV exports, detecting the subject and body columns', async () => {
     const { root, cache } = teamCorpus();
     const csv = join(root, 'sequences.csv');
-    writeFileSync(csv, 'Step Name,Email Subject,Email Body\nintro,Quick question,"Hi {{first_name}},\nWho handles payroll at {{company}}?"\nbump,Re: Quick question,"Just floating this back up, {{first_name}}."\n');
+    writeFileSync(
+      csv,
+      'Step Name,Email Subject,Email Body\nintro,Quick question,"Hi {{first_name}},\nWho handles payroll at {{company}}?"\nbump,Re: Quick question,"Just floating this back up, {{first_name}}."\n',
+    );
     const loaded = await loadCorpus(env, { paths: [csv], useDefault: false, cacheDir: cache });
     expect(loaded!.index.messages.map((m) => m.id)).toEqual([`${csv}:2`, `${csv}:4`].map((p) => p.replace(`${process.cwd()}/`, '')));
     expect(loaded!.index.nearest('who handles payroll at slotcompany', 1)[0]!.doc).toBe(0);
@@ -64,7 +73,9 @@ describe('user corpora and the index cache', () => {
     const { root, cache } = teamCorpus();
     const csv = join(root, 'export.csv');
     writeFileSync(csv, 'title,copy_v2\nA,Hello there friend we sell widgets to every team.\n');
-    await expect(loadCorpus(env, { paths: [csv], useDefault: false, cacheDir: cache })).rejects.toThrow(/export\.csv: has no body column \(columns: title, copy_v2\); name it with --csv-body <column>/);
+    await expect(loadCorpus(env, { paths: [csv], useDefault: false, cacheDir: cache })).rejects.toThrow(
+      /export\.csv: has no body column \(columns: title, copy_v2\); name it with --csv-body <column>/,
+    );
     const loaded = await loadCorpus(env, { paths: [csv], useDefault: false, cacheDir: cache, parse: { csv: { body: 'copy_v2' } } });
     expect(loaded!.index.n).toBe(1);
   });
@@ -74,7 +85,9 @@ describe('user corpora and the index cache', () => {
     const empty = join(root, 'empty');
     mkdirSync(empty);
     await expect(loadCorpus(env, { paths: [empty], useDefault: false, cacheDir: cache })).rejects.toThrow(InputError);
-    await expect(loadCorpus(env, { paths: [empty], useDefault: false, cacheDir: cache })).rejects.toThrow('holds no .txt, .md, .eml, .html, .json or .csv messages');
+    await expect(loadCorpus(env, { paths: [empty], useDefault: false, cacheDir: cache })).rejects.toThrow(
+      'holds no .txt, .md, .eml, .html, .json or .csv messages',
+    );
   });
 
   it('adds a user corpus to the shipped one', async () => {

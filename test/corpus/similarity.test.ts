@@ -12,23 +12,31 @@ const similar = async (text: string, name = 'draft.md') => {
 /** Renders a template by hand: every profile placeholder gets a value, sender fields a name. */
 function render(template: string, values: Record<string, string>): { text: string; prospect: string } {
   const body = template.replace(/^---[\s\S]*?\n---\n/, '');
-  const text = body
-    .replace(/\{\{[^{}]*\{\{[^{}]*\}\}[^{}]*\}\}|\{\{[^{}]*\}\}|\*\|[A-Z_]+\|\*|%[A-Z_]+%|\{[A-Z_]+\}|\[[A-Z][A-Za-z _]+\]/g, (m) => {
-      const key = m.toLowerCase();
-      if (/sender|my\.|your name|owner/.test(key)) return 'Priya';
-      if (/first|fname|name/.test(key) && !/company|account/.test(key)) return values.first_name!;
-      if (/company|account|org/.test(key)) return values.company!;
-      if (/industry/.test(key)) return values.industry!;
-      if (/title|role/.test(key)) return values.title!;
-      if (/city|location/.test(key)) return values.city!;
-      return values.company!;
-    });
-  const prospect = Object.entries(values).map(([k, v]) => `  ${k}: ${v}`).join('\n');
+  const text = body.replace(/\{\{[^{}]*\{\{[^{}]*\}\}[^{}]*\}\}|\{\{[^{}]*\}\}|\*\|[A-Z_]+\|\*|%[A-Z_]+%|\{[A-Z_]+\}|\[[A-Z][A-Za-z _]+\]/g, (m) => {
+    const key = m.toLowerCase();
+    if (/sender|my\.|your name|owner/.test(key)) return 'Priya';
+    if (/first|fname|name/.test(key) && !/company|account/.test(key)) return values.first_name!;
+    if (/company|account|org/.test(key)) return values.company!;
+    if (/industry/.test(key)) return values.industry!;
+    if (/title|role/.test(key)) return values.title!;
+    if (/city|location/.test(key)) return values.city!;
+    return values.company!;
+  });
+  const prospect = Object.entries(values)
+    .map(([k, v]) => `  ${k}: ${v}`)
+    .join('\n');
   return { text: `---\nprospect:\n${prospect}\n---\n${text}`, prospect };
 }
 
 describe('corpus-similarity', () => {
-  const templates = ['quick-question/02.md', 'case-study-drop/04.md', 'webinar-invite/07.md', 'agency-seo-pitch/09.md', 'founder-note/03.md', 'saw-youre-hiring/08.md'];
+  const templates = [
+    'quick-question/02.md',
+    'case-study-drop/04.md',
+    'webinar-invite/07.md',
+    'agency-seo-pitch/09.md',
+    'founder-note/03.md',
+    'saw-youre-hiring/08.md',
+  ];
   it.each(templates)('a rendered mail merge of corpus/%s is flagged and names that template', async (path) => {
     const template = readFileSync(join('corpus', path), 'utf8');
     const { text } = render(template, { first_name: 'Odile', company: 'Brackwater Mills', industry: 'textiles', title: 'COO', city: 'Lyon' });

@@ -16,7 +16,13 @@ beforeEach(() => {
 function run(args: string[], input?: string, env: Record<string, string> = {}, uid?: number) {
   const base: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: '1' };
   delete base.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: 'utf8', env: { ...base, ...env }, ...(uid !== undefined ? { uid, gid: uid } : {}) });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    input,
+    encoding: 'utf8',
+    env: { ...base, ...env },
+    ...(uid !== undefined ? { uid, gid: uid } : {}),
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -91,7 +97,9 @@ describe('outreach-lint (stylish)', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^outreach-lint: drafts\/broken\.md:\d+:\d+: invalid front matter: .+; fix the YAML between the --- lines$/);
-    expect(lines[1]).toBe('outreach-lint: drafts/logo.txt: is a binary file, not text; lint the email as .txt, .md, .eml, .html or .json, or add the file to .outreachlintignore');
+    expect(lines[1]).toBe(
+      'outreach-lint: drafts/logo.txt: is a binary file, not text; lint the email as .txt, .md, .eml, .html or .json, or add the file to .outreachlintignore',
+    );
     expect(r.stderr).not.toMatch(/\bat .+\.js:\d+/);
     expect((JSON.parse(r.stdout) as unknown[]).length).toBe(3);
   });
@@ -210,7 +218,14 @@ describe('outreach-lint options', () => {
       return { code: r.code, verdict: result.verdict, severity: f?.severity, messageId: f?.messageId, line: f?.line, column: f?.column };
     };
     expect(similar([])).toEqual({ code: 1, verdict: 'block', severity: 'error', messageId: 'similar', line: 1, column: 10 });
-    expect(similar(['--rule', 'corpus-similarity:warn'])).toEqual({ code: 0, verdict: 'revise', severity: 'warning', messageId: 'similar', line: 1, column: 10 });
+    expect(similar(['--rule', 'corpus-similarity:warn'])).toEqual({
+      code: 0,
+      verdict: 'revise',
+      severity: 'warning',
+      messageId: 'similar',
+      line: 1,
+      column: 10,
+    });
     expect(similar(['--rule', 'corpus-similarity:info'])).toEqual({ code: 0, verdict: 'revise', severity: 'info', messageId: 'similar', line: 1, column: 10 });
   });
 
@@ -236,7 +251,9 @@ describe('outreach-lint options', () => {
     writeFileSync(join(cwd, 'outreach-lint.config.json'), '{"rules": {"unresolved-placeholder": "loud"}}');
     const r = run(['drafts']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`outreach-lint: ${join(cwd, 'outreach-lint.config.json')}: "rules.unresolved-placeholder" is "loud"; use off, info, warn or error (or [level, { options }])\n`);
+    expect(r.stderr).toBe(
+      `outreach-lint: ${join(cwd, 'outreach-lint.config.json')}: "rules.unresolved-placeholder" is "loud"; use off, info, warn or error (or [level, { options }])\n`,
+    );
   });
 
   it('--init writes a starter config once', () => {
@@ -289,7 +306,9 @@ describe('output that cannot or should not be written', () => {
     const before = readFileSync(join(cwd, 'drafts/clean.md'));
     const r = run(['-o', 'drafts/clean.md', 'drafts/clean.md']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('outreach-lint: --output-file drafts/clean.md: is one of the drafts being linted, and writing the report there would replace it; write the report to another file\n');
+    expect(r.stderr).toBe(
+      'outreach-lint: --output-file drafts/clean.md: is one of the drafts being linted, and writing the report there would replace it; write the report to another file\n',
+    );
     expect(readFileSync(join(cwd, 'drafts/clean.md'))).toEqual(before);
     expect(run(['-o', './drafts/../drafts/clean.md', 'drafts/']).code).toBe(2);
     expect(readFileSync(join(cwd, 'drafts/clean.md'))).toEqual(before);
@@ -312,8 +331,14 @@ describe('outreach-lint --signal and the signal command', () => {
     expect(res.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['signal-unused']);
     expect(res.verdict).toBe('revise');
     const shown = run(['signal', 'drafts/clean.md']);
-    expect(shown.stdout).toMatch(/^type {9}hiring\nsignal {7}Aiko wrote on 12 Nov that Osaka support hires start in January\ncaptured_at  \d{4}-.+Z\nstored in    drafts\/clean\.md \(front matter\)\n$/);
-    expect(JSON.parse(run(['signal', 'drafts/clean.md', '--format', 'json']).stdout)).toMatchObject({ file: 'drafts/clean.md', type: 'hiring', text: 'Aiko wrote on 12 Nov that Osaka support hires start in January' });
+    expect(shown.stdout).toMatch(
+      /^type {9}hiring\nsignal {7}Aiko wrote on 12 Nov that Osaka support hires start in January\ncaptured_at {2}\d{4}-.+Z\nstored in {4}drafts\/clean\.md \(front matter\)\n$/,
+    );
+    expect(JSON.parse(run(['signal', 'drafts/clean.md', '--format', 'json']).stdout)).toMatchObject({
+      file: 'drafts/clean.md',
+      type: 'hiring',
+      text: 'Aiko wrote on 12 Nov that Osaka support hires start in January',
+    });
     expect(run(['signal', 'drafts/clean.md', '--clear']).stdout).toBe('Removed the research signal from drafts/clean.md\n');
     expect(readFileSync(join(cwd, 'drafts/clean.md'), 'utf8')).toBe(readFileSync(join(FIXTURES, 'clean.md'), 'utf8'));
     expect(run(['signal', 'drafts/clean.md']).stdout).toBe('drafts/clean.md: no research signal saved\n');
@@ -327,13 +352,16 @@ describe('outreach-lint --signal and the signal command', () => {
   });
 
   it('saves, shows and clears a signal in a UTF-16 draft, which stays UTF-16 with its BOM', () => {
-    const original = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Subject: Hi\r\n\r\nHi Aiko,\r\nWe help support teams hire faster.\r\n', 'utf16le')]);
+    const original = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('Subject: Hi\r\n\r\nHi Aiko,\r\nWe help support teams hire faster.\r\n', 'utf16le'),
+    ]);
     writeFileSync(join(cwd, 'wide.txt'), original);
     const saved = run(['wide.txt', '--signal', 'Aiko wrote on 12 Nov that Osaka support hires start in January', '--signal-type', 'hiring', '-f', 'json']);
     expect(saved.code).toBe(0);
     const after = readFileSync(join(cwd, 'wide.txt'));
     expect([...after.subarray(0, 2)]).toEqual([0xff, 0xfe]);
-    expect(after.subarray(2).toString('utf16le')).toMatch(/^---\r\nsignal:\r\n  type: hiring\r\n/);
+    expect(after.subarray(2).toString('utf16le')).toMatch(/^---\r\nsignal:\r\n {2}type: hiring\r\n/);
     expect(run(['signal', 'wide.txt']).stdout).toMatch(/^type {9}hiring\nsignal {7}Aiko wrote on 12 Nov/);
     expect(run(['signal', 'wide.txt', '--clear']).code).toBe(0);
     expect(readFileSync(join(cwd, 'wide.txt'))).toEqual(original);
@@ -349,13 +377,17 @@ describe('outreach-lint --signal and the signal command', () => {
     ]) {
       const r = run(['drafts/clean.md', '--signal', signal!]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`outreach-lint: --signal: is not a concrete fact about the prospect (${why}); nothing was saved; name a number, a date, a product, place, event or person, or quote them, e.g. --signal "Posted three medical-coder openings in Tucson on 3 November"\n`);
+      expect(r.stderr).toBe(
+        `outreach-lint: --signal: is not a concrete fact about the prospect (${why}); nothing was saved; name a number, a date, a product, place, event or person, or quote them, e.g. --signal "Posted three medical-coder openings in Tucson on 3 November"\n`,
+      );
       expect(r.stdout).toBe('');
       expect(readFileSync(join(cwd, 'drafts/clean.md'))).toEqual(before);
     }
     const multi = run(['drafts/clean.md', '--signal', 'Opened a Denver office\nin March 2026']);
     expect(multi.code).toBe(2);
-    expect(multi.stderr).toBe('outreach-lint: --signal: spans several lines; a signal is one fact on one line; write it on one line, e.g. --signal "Opened a Denver office in March"\n');
+    expect(multi.stderr).toBe(
+      'outreach-lint: --signal: spans several lines; a signal is one fact on one line; write it on one line, e.g. --signal "Opened a Denver office in March"\n',
+    );
     expect(readFileSync(join(cwd, 'drafts/clean.md'))).toEqual(before);
   });
 
@@ -370,17 +402,25 @@ describe('outreach-lint --signal and the signal command', () => {
 
   it('a vague signal in front matter keeps the draft at needs-signal', () => {
     const path = join(cwd, 'vague-signal.md');
-    writeFileSync(path, '---\nprospect:\n  company: Tern Freight\nsignal:\n  type: funding\n  text: x\n---\nHi Ana,\n\nWe help logistics teams pay carriers faster.\n');
+    writeFileSync(
+      path,
+      '---\nprospect:\n  company: Tern Freight\nsignal:\n  type: funding\n  text: x\n---\nHi Ana,\n\nWe help logistics teams pay carriers faster.\n',
+    );
     const r = run(['vague-signal.md', '-f', 'json']);
     const [res] = JSON.parse(r.stdout);
     expect(res.verdict).toBe('needs-signal');
-    expect(res.findings.map((f: { ruleId: string; messageId: string; line: number; column: number }) => `${f.ruleId}:${f.messageId}@${f.line}:${f.column}`)).toContain('missing-signal:weakSignal@5:3');
+    expect(
+      res.findings.map((f: { ruleId: string; messageId: string; line: number; column: number }) => `${f.ruleId}:${f.messageId}@${f.line}:${f.column}`),
+    ).toContain('missing-signal:weakSignal@5:3');
   });
 
   it('a vague signal in a sidecar or a JSON draft keeps the draft at needs-signal', () => {
     writeFileSync(join(cwd, 'side.html'), '<p>Hi Ana,</p><p>We help logistics teams pay carriers faster.</p>');
     writeFileSync(join(cwd, 'side.html.signal.yml'), 'type: funding\ntext: ok\n');
-    writeFileSync(join(cwd, 'payload.json'), JSON.stringify({ body: 'Hi Ana,\n\nWe help logistics teams pay carriers faster.', signal: { text: 'great company' } }));
+    writeFileSync(
+      join(cwd, 'payload.json'),
+      JSON.stringify({ body: 'Hi Ana,\n\nWe help logistics teams pay carriers faster.', signal: { text: 'great company' } }),
+    );
     const r = run(['side.html', 'payload.json', '-f', 'json']);
     const results = JSON.parse(r.stdout) as Array<{ verdict: string; findings: Array<{ messageId: string }> }>;
     expect(results.map((x) => x.verdict)).toEqual(['needs-signal', 'needs-signal']);
@@ -391,7 +431,9 @@ describe('outreach-lint --signal and the signal command', () => {
     writeFileSync(join(cwd, 'bogus-type.md'), '---\nsignal:\n  type: bogus\n  text: Opened a Denver office in March 2026\n---\nHi Ana, we help teams.\n');
     const r = run(['bogus-type.md']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^outreach-lint: bogus-type\.md:3:3: "signal\.type" is "bogus", not a signal type; use one of: other, funding, .*, or leave it out\n$/);
+    expect(r.stderr).toMatch(
+      /^outreach-lint: bogus-type\.md:3:3: "signal\.type" is "bogus", not a signal type; use one of: other, funding, .*, or leave it out\n$/,
+    );
   });
 
   it('refuses an unknown --signal-type', () => {

@@ -10,8 +10,14 @@ let cwd: string;
 beforeEach(() => {
   cwd = mkdtempSync(join(tmpdir(), 'olcorp-'));
   mkdirSync(join(cwd, 'team'));
-  writeFileSync(join(cwd, 'team', 'intro.md'), '---\narchetype: team-intro\n---\nSubject: Quick question\n\nHi {{first_name}},\n\nWho owns returns processing at {{company}}? Our reverse-logistics desk cuts refund time in half.\n');
-  writeFileSync(join(cwd, 'draft.md'), '---\nprospect:\n  first_name: Lea\n  company: Moss & Vine\n---\nSubject: Quick question\n\nHi Lea,\n\nWho owns returns processing at Moss & Vine? Our reverse-logistics desk cuts refund time in half.\n');
+  writeFileSync(
+    join(cwd, 'team', 'intro.md'),
+    '---\narchetype: team-intro\n---\nSubject: Quick question\n\nHi {{first_name}},\n\nWho owns returns processing at {{company}}? Our reverse-logistics desk cuts refund time in half.\n',
+  );
+  writeFileSync(
+    join(cwd, 'draft.md'),
+    '---\nprospect:\n  first_name: Lea\n  company: Moss & Vine\n---\nSubject: Quick question\n\nHi Lea,\n\nWho owns returns processing at Moss & Vine? Our reverse-logistics desk cuts refund time in half.\n',
+  );
 });
 
 function run(args: string[]) {
@@ -68,13 +74,44 @@ describe('corpus on the command line', () => {
 
 describe('outreach-lint review', () => {
   it('takes CSV exports with named columns and prints JSON and CSV', () => {
-    writeFileSync(join(cwd, 'export.csv'), 'Template,Subj,Copy\nIntro,Quick question,"Hi {{first_name}}, who owns returns at {{company}}?"\nIntro again,Quick question,"Hi {{first_name}}, who owns returns at {{company}}?"\n');
-    const json = run(['review', 'export.csv', '--csv-subject', 'Subj', '--csv-body', 'Copy', '--csv-name', 'Template', '--format', 'json', '--no-default-corpus', '--corpus', 'team']);
+    writeFileSync(
+      join(cwd, 'export.csv'),
+      'Template,Subj,Copy\nIntro,Quick question,"Hi {{first_name}}, who owns returns at {{company}}?"\nIntro again,Quick question,"Hi {{first_name}}, who owns returns at {{company}}?"\n',
+    );
+    const json = run([
+      'review',
+      'export.csv',
+      '--csv-subject',
+      'Subj',
+      '--csv-body',
+      'Copy',
+      '--csv-name',
+      'Template',
+      '--format',
+      'json',
+      '--no-default-corpus',
+      '--corpus',
+      'team',
+    ]);
     expect(json.code).toBe(0);
     const data = JSON.parse(json.stdout);
     expect(data.summary).toMatchObject({ templates: 2, distinct: 1 });
     expect(data.clusters).toEqual([{ id: 1, members: ['export.csv: Intro', 'export.csv: Intro again'] }]);
-    const csv = run(['review', 'export.csv', '--csv-subject', 'Subj', '--csv-body', 'Copy', '--csv-name', 'Template', '--format', 'csv', '--no-default-corpus', '--corpus', 'team']);
+    const csv = run([
+      'review',
+      'export.csv',
+      '--csv-subject',
+      'Subj',
+      '--csv-body',
+      'Copy',
+      '--csv-name',
+      'Template',
+      '--format',
+      'csv',
+      '--no-default-corpus',
+      '--corpus',
+      'team',
+    ]);
     expect(csv.stdout.split('\r\n')[0]).toBe('name,verdict,score,cluster,nearest_corpus_message,similarity,errors,warnings,top_rule,top_message');
     expect(csv.stdout.split('\r\n')[1]).toMatch(/^export\.csv: Intro,needs-signal,\d+,1,team\/intro\.md,/);
     const missing = run(['review', 'export.csv', '--csv-body', 'Nope']);

@@ -10,10 +10,24 @@ const BIN = resolve('bin/outreach-lint.js');
 describe('no network at run time', () => {
   it('lints, reviews and builds a corpus with every outbound connection failing', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'oloffline-'));
-    const env = { ...process.env, NO_COLOR: '1', CI: '1', XDG_CACHE_HOME: join(cwd, '.cache'), NODE_OPTIONS: `--require ${resolve('test/fixtures/preload/no-network.cjs')}` };
+    const env = {
+      ...process.env,
+      NO_COLOR: '1',
+      CI: '1',
+      XDG_CACHE_HOME: join(cwd, '.cache'),
+      NODE_OPTIONS: `--require ${resolve('test/fixtures/preload/no-network.cjs')}`,
+    };
     writeFileSync(join(cwd, 'team.md'), 'Subject: Hi\n\nHi {{first_name}}, we help finance teams close the books faster.\n');
-    for (const args of [[resolve('examples'), '-f', 'json'], ['review', resolve('examples'), '--report', join(cwd, 'r.html')], ['corpus', 'build', cwd, '--no-default-corpus']]) {
-      const r = spawnSync(process.execPath, [BIN, ...args, ...(args[0] === 'review' || args[0] === 'corpus' ? [] : ['--no-interactive'])], { cwd, env, encoding: 'utf8' });
+    for (const args of [
+      [resolve('examples'), '-f', 'json'],
+      ['review', resolve('examples'), '--report', join(cwd, 'r.html')],
+      ['corpus', 'build', cwd, '--no-default-corpus'],
+    ]) {
+      const r = spawnSync(process.execPath, [BIN, ...args, ...(args[0] === 'review' || args[0] === 'corpus' ? [] : ['--no-interactive'])], {
+        cwd,
+        env,
+        encoding: 'utf8',
+      });
       expect(r.stderr).not.toContain('network access attempted');
       expect([0, 1]).toContain(r.status);
     }

@@ -10,7 +10,13 @@ export interface Step {
  * Runs a command under `script`, which gives it a pseudo-terminal, and plays the steps.
  * Resolves with everything the terminal showed (ANSI codes removed) and the exit code.
  */
-export function runInPty(command: string, cwd: string, steps: Step[], env: NodeJS.ProcessEnv, timeoutMs = 20_000): Promise<{ screen: string; code: number | null }> {
+export function runInPty(
+  command: string,
+  cwd: string,
+  steps: Step[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 20_000,
+): Promise<{ screen: string; code: number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let raw = '';
@@ -57,5 +63,6 @@ function typeOut(stdin: NodeJS.WritableStream, keys: string): void {
 
 export function strip(s: string): string {
   // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escape sequences start with ESC.
   return s.replace(/\u001b\[[0-9;?]*[A-Za-z]|\u001b[()][A-Z0-9]|\u001b[>=]|\r/g, '');
 }

@@ -73,7 +73,18 @@ describe('review lists the files it could not read', () => {
         ['templates/empty.md', EMPTY],
         ['templates/logo.txt', BINARY],
         ['templates/renovate.json', NOT_A_DRAFT],
-      ].map(([name, error]) => ({ name, verdict: 'unreadable', score: '', cluster: '', nearest_corpus_message: '', similarity: '', errors: '', warnings: '', top_rule: '', top_message: error })),
+      ].map(([name, error]) => ({
+        name,
+        verdict: 'unreadable',
+        score: '',
+        cluster: '',
+        nearest_corpus_message: '',
+        similarity: '',
+        errors: '',
+        warnings: '',
+        top_rule: '',
+        top_message: error,
+      })),
     );
   });
 
@@ -124,10 +135,15 @@ describe('review never reviews its own report', () => {
   });
 
   it('the --report file is left out even when it is named as an input, and says so', () => {
-    writeFileSync(join(cwd, 'templates/out.html'), '<html><title>Quick question</title><body><p>Hi {{first_name}}, who owns returns at {{company}}?</p></body></html>');
+    writeFileSync(
+      join(cwd, 'templates/out.html'),
+      '<html><title>Quick question</title><body><p>Hi {{first_name}}, who owns returns at {{company}}?</p></body></html>',
+    );
     const r = run(['templates', 'templates/out.html', '--report', 'templates/out.html', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('outreach-lint: templates/out.html: skipped, it is the --report file this run writes\noutreach-lint: wrote the report to templates/out.html\n');
+    expect(r.stderr).toBe(
+      'outreach-lint: templates/out.html: skipped, it is the --report file this run writes\noutreach-lint: wrote the report to templates/out.html\n',
+    );
     expect(names(r.stdout)).toEqual(MARKDOWN.map((f) => `templates/${f}`));
   });
 });
@@ -140,8 +156,15 @@ describe('review --max-file-size', () => {
   it('sets the largest file read, and the error for a larger one names it', () => {
     const r = run(['templates', '--max-file-size', '2KB', '--format', 'json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('outreach-lint: templates/long.txt: is 3.3 KB, over the 2 KB limit for one draft; split it, or raise the limit with --max-file-size\n');
-    expect(JSON.parse(r.stdout).failed).toEqual([{ file: 'templates/long.txt', error: 'templates/long.txt: is 3.3 KB, over the 2 KB limit for one draft; split it, or raise the limit with --max-file-size' }]);
+    expect(r.stderr).toBe(
+      'outreach-lint: templates/long.txt: is 3.3 KB, over the 2 KB limit for one draft; split it, or raise the limit with --max-file-size\n',
+    );
+    expect(JSON.parse(r.stdout).failed).toEqual([
+      {
+        file: 'templates/long.txt',
+        error: 'templates/long.txt: is 3.3 KB, over the 2 KB limit for one draft; split it, or raise the limit with --max-file-size',
+      },
+    ]);
   });
 
   it('takes sizes as lint does, e.g. 5MB', () => {

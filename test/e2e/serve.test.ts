@@ -45,9 +45,7 @@ describe('outreach-lint serve', () => {
     expect(code).toBe(0);
     expect(err).toContain('outreach-lint serve: draining requests in flight, then stopping');
     expect(JSON.parse(out[0]!)).toMatchObject({ method: 'POST', path: '/v1/lint', status: 200 });
-    await expect(
-      new Promise((ok, fail) => request({ host: '127.0.0.1', port, path: '/healthz' }, ok).on('error', fail).end()),
-    ).rejects.toThrow(/ECONNREFUSED/);
+    await expect(new Promise((ok, fail) => request({ host: '127.0.0.1', port, path: '/healthz' }, ok).on('error', fail).end())).rejects.toThrow(/ECONNREFUSED/);
   });
 
   it('takes the token from OUTREACH_LINT_TOKEN', async () => {
@@ -133,7 +131,10 @@ describe('stdin mode for scripts', () => {
   it('lints an .eml from stdin as JSON with lint exit codes', async () => {
     const { spawnSync } = await import('node:child_process');
     const { readFileSync } = await import('node:fs');
-    const r = spawnSync(process.execPath, [BIN, '--stdin', '--stdin-filename', 'draft.eml', '--format', 'json'], { input: readFileSync('examples/generic-followup.eml'), encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, '--stdin', '--stdin-filename', 'draft.eml', '--format', 'json'], {
+      input: readFileSync('examples/generic-followup.eml'),
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     const [res] = JSON.parse(r.stdout);
     expect(res).toMatchObject({ filePath: 'draft.eml', verdict: 'needs-signal' });

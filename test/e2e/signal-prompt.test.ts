@@ -31,11 +31,16 @@ function env(): NodeJS.ProcessEnv {
 async function answer(second: string, type = '\u001b[B\r') {
   const cwd = mkdtempSync(join(tmpdir(), 'olpty-'));
   writeFileSync(join(cwd, 'noor.md'), DRAFT);
-  const run = await runInPty(`${process.execPath} ${BIN} noor.md`, cwd, [
-    { waitFor: /Which kind of signal is it\?/, send: type },
-    { waitFor: /The signal, in your own words/, send: "they're growing\r" },
-    { waitFor: /That is not concrete yet: it has 2 words; one concrete fact takes at least four\./, send: `${second}\r` },
-  ], env());
+  const run = await runInPty(
+    `${process.execPath} ${BIN} noor.md`,
+    cwd,
+    [
+      { waitFor: /Which kind of signal is it\?/, send: type },
+      { waitFor: /The signal, in your own words/, send: "they're growing\r" },
+      { waitFor: /That is not concrete yet: it has 2 words; one concrete fact takes at least four\./, send: `${second}\r` },
+    ],
+    env(),
+  );
   return { ...run, cwd };
 }
 
@@ -48,13 +53,17 @@ describe('interactive signal capture in a terminal', () => {
     expect(screen).toMatch(/The research signal you saved \(hiring: "Posted four carrier-billing analyst roles in Reno on 3 November"\) is not in this email/);
     expect(code).toBe(0);
     const saved = readFileSync(join(cwd, 'noor.md'), 'utf8');
-    expect(saved).toMatch(/^---\nprospect:\n  first_name: Noor\n  company: Lattice Freight\nsignal:\n  type: hiring\n  text: Posted four carrier-billing analyst roles in Reno on 3 November\n  captured_at: \d{4}-\d\d-\d\dT[\d:.]+Z\n---\n/);
+    expect(saved).toMatch(
+      /^---\nprospect:\n {2}first_name: Noor\n {2}company: Lattice Freight\nsignal:\n {2}type: hiring\n {2}text: Posted four carrier-billing analyst roles in Reno on 3 November\n {2}captured_at: \d{4}-\d\d-\d\dT[\d:.]+Z\n---\n/,
+    );
     expect(saved.endsWith(DRAFT.slice(DRAFT.indexOf('Subject:')))).toBe(true);
   });
 
   it('saves nothing when the second answer is vague too', async () => {
     const { screen, code, cwd } = await answer('they are doing really well lately', '\r');
-    expect(screen).toContain('Still not concrete: it names no number, date, name, quotation, page or topic of their post. Nothing was saved; find one fact about the prospect and run again.');
+    expect(screen).toContain(
+      'Still not concrete: it names no number, date, name, quotation, page or topic of their post. Nothing was saved; find one fact about the prospect and run again.',
+    );
     expect(screen).not.toContain('Saved the research signal');
     expect(code).toBe(0);
     expect(readFileSync(join(cwd, 'noor.md'), 'utf8')).toBe(DRAFT);

@@ -23,13 +23,17 @@ interface Expected {
 // properties it names itself, so the caller names them too (?subject=&body=, --json-*).
 const NAMED_BY_CALLER = /^hubspot\/workflow-webhook/;
 const named = (c: { vendor: string; file: string; expected?: Expected }) =>
-  NAMED_BY_CALLER.test(`${c.vendor}/${c.file}`) ? { subject: c.expected!.subjectPath!.replace(/\.value$/, ''), body: c.expected!.bodyPath!.replace(/\.value$/, '') } : undefined;
+  NAMED_BY_CALLER.test(`${c.vendor}/${c.file}`)
+    ? { subject: c.expected!.subjectPath!.replace(/\.value$/, ''), body: c.expected!.bodyPath!.replace(/\.value$/, '') }
+    : undefined;
 interface Result {
   verdict: string;
   findings: Array<{ ruleId: string; messageId: string }>;
 }
 
-const vendors = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const vendors = readdirSync(ROOT, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 const cases = vendors.flatMap((vendor) => {
   const dir = join(ROOT, vendor);
   const expected = existsSync(join(dir, 'expected.json')) ? (JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, Expected>) : {};
@@ -75,7 +79,11 @@ function post(body: unknown, contentType: string, paths?: { subject: string; bod
 /** One --stdin run for a list of drafts, as a sequencing tool's script would pipe them. */
 function stdinResults(drafts: unknown[], paths?: { subject: string; body: string }): Result[] {
   const flags = paths ? ['--json-subject', paths.subject, '--json-body', paths.body] : [];
-  const r = spawnSync(process.execPath, [BIN, '--stdin', '--stdin-filename', 'drafts.json', '-f', 'json', '--no-interactive', ...flags], { input: JSON.stringify(drafts), encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  const r = spawnSync(process.execPath, [BIN, '--stdin', '--stdin-filename', 'drafts.json', '-f', 'json', '--no-interactive', ...flags], {
+    input: JSON.stringify(drafts),
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1' },
+  });
   if (r.status === 2) throw new Error(r.stderr);
   return JSON.parse(r.stdout) as Result[];
 }
@@ -83,7 +91,7 @@ function stdinResults(drafts: unknown[], paths?: { subject: string; body: string
 const rules = (r: Result) => [...new Set(r.findings.map((f) => `${f.ruleId}:${f.messageId}`))].sort();
 const withBody = cases.filter((c) => c.expected);
 
-describe('the sequencing tools\' own payloads', () => {
+describe("the sequencing tools' own payloads", () => {
   let viaStdin: Result[];
   let plain: Result[];
   beforeAll(() => {

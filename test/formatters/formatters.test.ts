@@ -12,7 +12,9 @@ describe('formatters', () => {
   it('github escapes newlines, percent signs, colons and commas', async () => {
     const r = await lintOne('Hi {{first_name}},', 'a,b:c%.md', { mode: 'draft', only: ['unresolved-placeholder'] });
     r.findings[0]!.message = '50% done\nnext';
-    expect(github([r], ctx)).toBe('::error file=a%2Cb%3Ac%25.md,line=1,endLine=1,col=4,endColumn=18,title=outreach-lint (unresolved-placeholder)::50%25 done%0Anext\n');
+    expect(github([r], ctx)).toBe(
+      '::error file=a%2Cb%3Ac%25.md,line=1,endLine=1,col=4,endColumn=18,title=outreach-lint (unresolved-placeholder)::50%25 done%0Anext\n',
+    );
   });
 
   it('junit escapes XML and drops characters XML cannot hold', async () => {

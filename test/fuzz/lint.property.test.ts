@@ -31,44 +31,92 @@ const emailish = fc
     fc.oneof(
       fc.string(),
       fc.string({ unit: 'grapheme', maxLength: 40 }),
-      fc.constantFrom('{{', '}}', '{{first_name}}', '{{#if x}}', '{{/if}}', '*|', '|*', '*|FNAME|*', '[[MISSING TOKEN', '%', '{a|b}', '[First Name]', '<<', '>>', '___', '{%', '%}', '#{', '${'),
-      fc.constantFrom('---\n', 'prospect:\n', '  first_name: Ana\n', 'signal: x\n', 'Subject: ', '\r\n', '\n\n', '> quoted\n', '-- \n', 'On Tue wrote:\n', 'Hi ,\n', 'Unsubscribe\n'),
-      fc.constantFrom('$1.5M', 'e.g.', 'Inc.', 'a.m.', 'Q3', '3 November', '"quoted words here"', 'P.S. ', 'Congrats on the recent success!', 'your post on freight audits'),
+      fc.constantFrom(
+        '{{',
+        '}}',
+        '{{first_name}}',
+        '{{#if x}}',
+        '{{/if}}',
+        '*|',
+        '|*',
+        '*|FNAME|*',
+        '[[MISSING TOKEN',
+        '%',
+        '{a|b}',
+        '[First Name]',
+        '<<',
+        '>>',
+        '___',
+        '{%',
+        '%}',
+        '#{',
+        '${',
+      ),
+      fc.constantFrom(
+        '---\n',
+        'prospect:\n',
+        '  first_name: Ana\n',
+        'signal: x\n',
+        'Subject: ',
+        '\r\n',
+        '\n\n',
+        '> quoted\n',
+        '-- \n',
+        'On Tue wrote:\n',
+        'Hi ,\n',
+        'Unsubscribe\n',
+      ),
+      fc.constantFrom(
+        '$1.5M',
+        'e.g.',
+        'Inc.',
+        'a.m.',
+        'Q3',
+        '3 November',
+        '"quoted words here"',
+        'P.S. ',
+        'Congrats on the recent success!',
+        'your post on freight audits',
+      ),
     ),
     { maxLength: 40 },
   )
   .map((parts) => parts.join(''));
 
 describe('linting arbitrary input', () => {
-  it.each(['x.md', 'x.txt', 'x.html', 'x.json', 'x.eml'])('never throws anything but a one-line InputError, keeps positions in the file, and is deterministic (%s)', async (name) => {
-    await fc.assert(
-      fc.asyncProperty(emailish, async (text) => {
-        let results;
-        try {
-          results = await linter.lintText(text, name);
-        } catch (e) {
-          expect(e).toBeInstanceOf(InputError);
-          expect((e as Error).message).not.toContain('\n');
-          return;
-        }
-        const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).length;
-        for (const r of results) {
-          for (const f of r.findings) {
-            expect(f.line).toBeGreaterThanOrEqual(1);
-            expect(f.column).toBeGreaterThanOrEqual(1);
-            expect(f.endLine).toBeGreaterThanOrEqual(f.line);
-            if (name !== 'x.eml') expect(f.endLine).toBeLessThanOrEqual(Math.max(lines, 1) + 1);
+  it.each(['x.md', 'x.txt', 'x.html', 'x.json', 'x.eml'])(
+    'never throws anything but a one-line InputError, keeps positions in the file, and is deterministic (%s)',
+    async (name) => {
+      await fc.assert(
+        fc.asyncProperty(emailish, async (text) => {
+          let results: Awaited<ReturnType<typeof linter.lintText>>;
+          try {
+            results = await linter.lintText(text, name);
+          } catch (e) {
+            expect(e).toBeInstanceOf(InputError);
+            expect((e as Error).message).not.toContain('\n');
+            return;
           }
-          expect(r.score).toBeGreaterThanOrEqual(0);
-          expect(r.score).toBeLessThanOrEqual(100);
-        }
-        renderAll(results);
-        const again = await linter.lintText(text, name);
-        expect(JSON.parse(json(again, ctx))).toEqual(JSON.parse(json(results, ctx)));
-      }),
-      { numRuns: RUNS },
-    );
-  }, TIMEOUT);
+          const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).length;
+          for (const r of results) {
+            for (const f of r.findings) {
+              expect(f.line).toBeGreaterThanOrEqual(1);
+              expect(f.column).toBeGreaterThanOrEqual(1);
+              expect(f.endLine).toBeGreaterThanOrEqual(f.line);
+              if (name !== 'x.eml') expect(f.endLine).toBeLessThanOrEqual(Math.max(lines, 1) + 1);
+            }
+            expect(r.score).toBeGreaterThanOrEqual(0);
+            expect(r.score).toBeLessThanOrEqual(100);
+          }
+          renderAll(results);
+          const again = await linter.lintText(text, name);
+          expect(JSON.parse(json(again, ctx))).toEqual(JSON.parse(json(results, ctx)));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 /** Raw bytes, broken MIME with missing boundaries, bad base64 and huge headers, and deep broken HTML. */
@@ -76,24 +124,34 @@ const hostile = fc.oneof(
   fc.uint8Array({ maxLength: 400 }),
   fc
     .tuple(fc.string({ maxLength: 30 }), fc.constantFrom('quoted-printable', 'base64', '7bit', 'x-bogus'), fc.string({ maxLength: 200 }), fc.nat(3000))
-    .map(([b, enc, body, header]) => new TextEncoder().encode(`Subject: =?UTF-8?B?${b}?=\r\nX-Huge: ${'h'.repeat(header)}\r\nContent-Type: multipart/alternative; boundary="${b}"\r\nContent-Transfer-Encoding: ${enc}\r\n\r\n--${b}\r\nContent-Type: text/plain\r\n\r\n${body}==\r\n`)),
-  fc.nat(3000).map((depth) => new TextEncoder().encode(`<html><body>${'<div><p><b>'.repeat(depth)}Hi {{first_name}}${'</b></i>'.repeat(depth / 2)}<table><tr><td>x`)),
+    .map(([b, enc, body, header]) =>
+      new TextEncoder().encode(
+        `Subject: =?UTF-8?B?${b}?=\r\nX-Huge: ${'h'.repeat(header)}\r\nContent-Type: multipart/alternative; boundary="${b}"\r\nContent-Transfer-Encoding: ${enc}\r\n\r\n--${b}\r\nContent-Type: text/plain\r\n\r\n${body}==\r\n`,
+      ),
+    ),
+  fc
+    .nat(3000)
+    .map((depth) => new TextEncoder().encode(`<html><body>${'<div><p><b>'.repeat(depth)}Hi {{first_name}}${'</b></i>'.repeat(depth / 2)}<table><tr><td>x`)),
 );
 
 describe('linting hostile bytes', () => {
-  it.each(['x.eml', 'x.html', 'x.txt', 'x.json'])('never throws anything but a one-line InputError (%s)', async (name) => {
-    await fc.assert(
-      fc.asyncProperty(hostile, async (bytes) => {
-        try {
-          renderAll(await linter.lintBytes(name, bytes));
-        } catch (e) {
-          expect(e).toBeInstanceOf(InputError);
-          expect((e as Error).message).not.toContain('\n');
-        }
-      }),
-      { numRuns: Math.ceil(RUNS / 4) },
-    );
-  }, TIMEOUT);
+  it.each(['x.eml', 'x.html', 'x.txt', 'x.json'])(
+    'never throws anything but a one-line InputError (%s)',
+    async (name) => {
+      await fc.assert(
+        fc.asyncProperty(hostile, async (bytes) => {
+          try {
+            renderAll(await linter.lintBytes(name, bytes));
+          } catch (e) {
+            expect(e).toBeInstanceOf(InputError);
+            expect((e as Error).message).not.toContain('\n');
+          }
+        }),
+        { numRuns: Math.ceil(RUNS / 4) },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 /**
@@ -116,16 +174,25 @@ describe('linting random input at hostile sizes', () => {
     }
     return best;
   };
-  it('takes time proportional to the size of the input', async () => {
-    await fc.assert(
-      fc.asyncProperty(emailish.filter((t) => t.length > 0), fc.integer({ min: 4, max: 37 }), fc.constantFrom('x.md', 'x.txt', 'x.html', 'x.json'), async (unit, kb, name) => {
-        // The unit repeated to `kb` KB, then to eight times that.
-        const small = unit.repeat(Math.max(1, Math.ceil((kb * 1024) / unit.length)));
-        const large = small.repeat(8);
-        const ratio = (await time(large, name)) / Math.max(await time(small, name), 2);
-        expect(ratio, `${name}, ${small.length} then ${large.length} characters of ${JSON.stringify(unit.slice(0, 60))}`).toBeLessThan(20);
-      }),
-      { numRuns: SIZE_RUNS },
-    );
-  }, Math.max(600_000, SIZE_RUNS * 60_000));
+  it(
+    'takes time proportional to the size of the input',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          emailish.filter((t) => t.length > 0),
+          fc.integer({ min: 4, max: 37 }),
+          fc.constantFrom('x.md', 'x.txt', 'x.html', 'x.json'),
+          async (unit, kb, name) => {
+            // The unit repeated to `kb` KB, then to eight times that.
+            const small = unit.repeat(Math.max(1, Math.ceil((kb * 1024) / unit.length)));
+            const large = small.repeat(8);
+            const ratio = (await time(large, name)) / Math.max(await time(small, name), 2);
+            expect(ratio, `${name}, ${small.length} then ${large.length} characters of ${JSON.stringify(unit.slice(0, 60))}`).toBeLessThan(20);
+          },
+        ),
+        { numRuns: SIZE_RUNS },
+      );
+    },
+    Math.max(600_000, SIZE_RUNS * 60_000),
+  );
 });

@@ -8,12 +8,32 @@ const BODY = 'Alpha beta gamma. Delta epsilon.';
 
 function draft(): Draft {
   const map = { toPosition: (offset: number) => ({ line: 1, column: offset + 1 }) };
-  return { filePath: 'd.txt', format: 'text', source: BODY, body: { text: BODY, map }, prospect: {}, placeholders: [], regions: [], mode: 'draft', attributes: {}, anchor: { line: 1, column: 1 } };
+  return {
+    filePath: 'd.txt',
+    format: 'text',
+    source: BODY,
+    body: { text: BODY, map },
+    prospect: {},
+    placeholders: [],
+    regions: [],
+    mode: 'draft',
+    attributes: {},
+    anchor: { line: 1, column: 1 },
+  };
 }
 
 function rule(id: string, reports: Report[], meta: Partial<Rule['meta']> = {}): Rule {
   return {
-    meta: { id, type: 'suggestion', description: id, defaultSeverity: 'warning', messages: { whole: 'whole', part: 'part', ask: 'ask' }, options: {}, docs: `docs/rules/${id}.md`, ...meta },
+    meta: {
+      id,
+      type: 'suggestion',
+      description: id,
+      defaultSeverity: 'warning',
+      messages: { whole: 'whole', part: 'part', ask: 'ask' },
+      options: {},
+      docs: `docs/rules/${id}.md`,
+      ...meta,
+    },
     check: () => reports,
   };
 }
@@ -22,7 +42,7 @@ const on = (r: Rule, severity: Severity = 'warning'): ActiveRule => ({ rule: r, 
 const sentence = (start: number, end: number, messageId = 'whole'): Report => ({ messageId, part: 'body', start, end });
 
 describe('the kernel', () => {
-  it("drops a finding inside the span of a finding of a rule whose meta supersedes it, and only of the messages it names", () => {
+  it('drops a finding inside the span of a finding of a rule whose meta supersedes it, and only of the messages it names', () => {
     const inner = rule('inner', [sentence(0, 5, 'part'), sentence(18, 23, 'part')]);
     const outer = rule('outer', [sentence(0, 17), sentence(18, 32, 'ask')], { supersedes: [{ rule: 'inner', messages: ['whole'] }] });
     const result = lintDraft(draft(), [on(inner), on(outer)]);
@@ -36,7 +56,10 @@ describe('the kernel', () => {
   });
 
   it('reports at most at the configured severity: a rule may lower a finding, never raise it', () => {
-    const loud = rule('loud', [{ ...sentence(0, 5), severity: 'error' }, { ...sentence(6, 10), severity: 'info' }]);
+    const loud = rule('loud', [
+      { ...sentence(0, 5), severity: 'error' },
+      { ...sentence(6, 10), severity: 'info' },
+    ]);
     expect(lintDraft(draft(), [on(loud, 'warning')]).findings.map((f) => f.severity)).toEqual(['warning', 'info']);
     expect(lintDraft(draft(), [on(loud, 'error')]).findings.map((f) => f.severity)).toEqual(['error', 'info']);
     expect(lintDraft(draft(), [on(loud, 'info')]).findings.map((f) => f.severity)).toEqual(['info', 'info']);
@@ -62,12 +85,16 @@ describe('the kernel', () => {
 });
 
 describe('stock-sentence over stock-phrase, with the shipped rules', () => {
-  const text = 'Hi Ana,\n\nI hope this message finds you well. I wanted to follow up on my previous emails regarding ESG reporting at Brackwater, as I understand that your inbox is likely very full.\n';
+  const text =
+    'Hi Ana,\n\nI hope this message finds you well. I wanted to follow up on my previous emails regarding ESG reporting at Brackwater, as I understand that your inbox is likely very full.\n';
   it('a cliché inside a sentence that stands verbatim in the corpus is reported once, as the stock sentence', async () => {
     const both = await lintOne(text, 'draft.md', { only: ['stock-sentence', 'stock-phrase'] });
     const phrases = both.findings.filter((f) => f.ruleId === 'stock-phrase');
     const sentences = both.findings.filter((f) => f.ruleId === 'stock-sentence');
-    expect(sentences.map((f) => [f.line, f.column, f.messageId])).toEqual([[3, 1, 'stock'], [3, 37, 'stock']]);
+    expect(sentences.map((f) => [f.line, f.column, f.messageId])).toEqual([
+      [3, 1, 'stock'],
+      [3, 37, 'stock'],
+    ]);
     expect(phrases).toEqual([]);
     const alone = await lintOne(text, 'draft.md', { only: ['stock-phrase'] });
     expect(alone.findings.map((f) => [f.line, f.column, f.details?.phrase])).toEqual([

@@ -8,7 +8,12 @@ import { MAX_ALIAS_COUNT, yaml, yamlData } from '../../src/parse/yaml.js';
 function aliasBomb(): string {
   const names = 'abcdefghi';
   const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-  for (let i = 1; i < names.length; i++) lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]`);
+  for (let i = 1; i < names.length; i++)
+    lines.push(
+      `${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(', ')}]`,
+    );
   return lines.join('\n');
 }
 
@@ -18,7 +23,11 @@ describe('front matter aliases', () => {
   it('refuses an alias bomb with the one line for invalid front matter, at the first alias', () => {
     const started = performance.now();
     expect(() => read('bomb.md', `---\n${aliasBomb()}\n---\nHi Dana`)).toThrow(
-      new InputError('bomb.md:3:8', `invalid front matter: aliases expand too far (at most ${MAX_ALIAS_COUNT} alias expansions are allowed)`, 'fix the YAML between the --- lines'),
+      new InputError(
+        'bomb.md:3:8',
+        `invalid front matter: aliases expand too far (at most ${MAX_ALIAS_COUNT} alias expansions are allowed)`,
+        'fix the YAML between the --- lines',
+      ),
     );
     expect(performance.now() - started).toBeLessThan(1000);
   });
@@ -38,7 +47,11 @@ describe('front matter aliases', () => {
 describe('yamlData', () => {
   it('caps alias expansion below the library default of 100', () => {
     expect(MAX_ALIAS_COUNT).toBeLessThan(100);
-    const doc = yaml().parseDocument(`a: &a x\nb: [${Array(MAX_ALIAS_COUNT + 1).fill('*a').join(', ')}]`);
+    const doc = yaml().parseDocument(
+      `a: &a x\nb: [${Array(MAX_ALIAS_COUNT + 1)
+        .fill('*a')
+        .join(', ')}]`,
+    );
     expect(() => yamlData(doc)).toThrow(/Excessive alias count/);
   });
 });

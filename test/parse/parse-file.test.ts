@@ -7,7 +7,8 @@ import { makeLinter } from '../helpers.js';
 const env = (await makeLinter()).env;
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
 const parse = (name: string, text: string | Uint8Array) => parseDrafts(name, typeof text === 'string' ? new TextEncoder().encode(text) : text, env);
-const pos = (part: { map: { toPosition(o: number): { line: number; column: number } }; text: string }, needle: string) => part.map.toPosition(part.text.indexOf(needle));
+const pos = (part: { map: { toPosition(o: number): { line: number; column: number } }; text: string }, needle: string) =>
+  part.map.toPosition(part.text.indexOf(needle));
 
 describe('.txt and .md drafts', () => {
   it('reads front matter, the Subject line and the body, with positions in the file', async () => {
@@ -46,14 +47,18 @@ describe('.txt and .md drafts', () => {
   });
 
   it('refuses invalid front matter with one line naming the place', async () => {
-    await expect(parse('bad.md', '---\nprospect: [a\n---\nHi')).rejects.toThrow(/^bad\.md:\d+:\d+: invalid front matter: .*; fix the YAML between the --- lines$/);
+    await expect(parse('bad.md', '---\nprospect: [a\n---\nHi')).rejects.toThrow(
+      /^bad\.md:\d+:\d+: invalid front matter: .*; fix the YAML between the --- lines$/,
+    );
     await expect(parse('open.md', '---\nprospect: {}\nHi')).rejects.toThrow('open.md: front matter opened with --- on line 1 is never closed');
     await expect(parse('list.md', '---\n- a\n- b\n---\nHi')).rejects.toThrow('list.md: front matter is not a mapping');
   });
 
   it('refuses binary files and invalid UTF-8', async () => {
     await expect(parse('x.txt', new Uint8Array([0x48, 0x69, 0x00, 0x01]))).rejects.toThrow('x.txt: is a binary file, not text');
-    await expect(parse('y.txt', new Uint8Array([0x48, 0x69, 0xc3, 0x28]))).rejects.toThrow('y.txt: is not valid UTF-8 (bad byte at offset 2); re-save it as UTF-8');
+    await expect(parse('y.txt', new Uint8Array([0x48, 0x69, 0xc3, 0x28]))).rejects.toThrow(
+      'y.txt: is not valid UTF-8 (bad byte at offset 2); re-save it as UTF-8',
+    );
   });
 
   it('reads UTF-16 with a BOM', async () => {
@@ -89,7 +94,10 @@ describe('.eml drafts', () => {
 
 describe('.html drafts', () => {
   it('converts the body to text, takes <title> as the subject and maps words back', async () => {
-    const [d] = await parse('x.html', '<html><head><title>Idea for Q1</title></head>\n<body>\n<p>Hi <b>{{first_name}}</b>,</p>\n<ul><li>One</li><li>Two</li></ul>\n</body></html>');
+    const [d] = await parse(
+      'x.html',
+      '<html><head><title>Idea for Q1</title></head>\n<body>\n<p>Hi <b>{{first_name}}</b>,</p>\n<ul><li>One</li><li>Two</li></ul>\n</body></html>',
+    );
     expect(d!.subject!.text).toBe('Idea for Q1');
     expect(d!.body.text).toBe('Hi {{first_name}},\n\n * One\n * Two');
     expect(d!.body.map.toPosition(d!.placeholders[0]!.start)).toEqual({ line: 3, column: 10 });
@@ -98,7 +106,10 @@ describe('.html drafts', () => {
 
 describe('.json drafts', () => {
   it('reads one object or an array, with positions per element', async () => {
-    const drafts = await parse('x.json', '[\n  {"subject": "A", "body": "Hi {{first_name}}", "prospect": {"firstName": "Al"}},\n  {"subject": "B", "html": "<p>Hello <i>there</i></p>"}\n]');
+    const drafts = await parse(
+      'x.json',
+      '[\n  {"subject": "A", "body": "Hi {{first_name}}", "prospect": {"firstName": "Al"}},\n  {"subject": "B", "html": "<p>Hello <i>there</i></p>"}\n]',
+    );
     expect(drafts.map((d) => [d.index, d.subject?.text, d.body.text, d.mode])).toEqual([
       [0, 'A', 'Hi {{first_name}}', 'draft'],
       [1, 'B', 'Hello there', 'draft'],
@@ -107,7 +118,9 @@ describe('.json drafts', () => {
   });
 
   it('names the element and field that is wrong', async () => {
-    await expect(parse('x.json', '[{"body": "ok"}, {"subject": 5, "body": "x"}]')).rejects.toThrow('x.json[1]: "subject" is number, not text; give the subject as a JSON string');
+    await expect(parse('x.json', '[{"body": "ok"}, {"subject": 5, "body": "x"}]')).rejects.toThrow(
+      'x.json[1]: "subject" is number, not text; give the subject as a JSON string',
+    );
     await expect(parse('y.json', '{"subject": "no body"}')).rejects.toThrow('y.json: has no "body" or "html"');
     await expect(parse('z.json', '{oops')).rejects.toThrow(/^z\.json: is not valid JSON/);
   });

@@ -41,29 +41,50 @@ describe('reading a payload', () => {
     expect(() => read({ subject: 'Hi' })).toThrow('request: has no "body" or "html"; add the email text as "body" (plain text) or "html"');
   });
 
-  it('maps the tools\' prospect keys through the field aliases, and never takes a reference for a prospect', () => {
-    expect(values(read({ body: 'Hi', contact: { firstname: 'Dana', lastname: 'Reyes', organization_name: 'Keel Freight', id: 7 } }))).toEqual({ first_name: 'Dana', last_name: 'Reyes', company: 'Keel Freight' });
-    expect(values(read({ email_subject: 'Hi', email_body: 'Hi', leadFirstName: 'Dana', companyName: 'Keel Freight', lead_email: 'dana@keel.example' }))).toEqual({ first_name: 'Dana', company: 'Keel Freight', email: 'dana@keel.example' });
+  it("maps the tools' prospect keys through the field aliases, and never takes a reference for a prospect", () => {
+    expect(values(read({ body: 'Hi', contact: { firstname: 'Dana', lastname: 'Reyes', organization_name: 'Keel Freight', id: 7 } }))).toEqual({
+      first_name: 'Dana',
+      last_name: 'Reyes',
+      company: 'Keel Freight',
+    });
+    expect(
+      values(read({ email_subject: 'Hi', email_body: 'Hi', leadFirstName: 'Dana', companyName: 'Keel Freight', lead_email: 'dana@keel.example' })),
+    ).toEqual({ first_name: 'Dana', company: 'Keel Freight', email: 'dana@keel.example' });
     expect(values(read({ body: 'Hi', lead: 'dana@keel.example' }))).toEqual({ email: 'dana@keel.example' });
     expect(values(read({ body: 'Hi', recipient: { id: 12, _href: 'https://api.example/v2/people/12' } }))).toEqual({});
   });
 
   it('reads the body under its envelope: JSON:API attributes, HubSpot properties and their {value} form, body.text', () => {
-    const outreach = read({ data: { type: 'mailing', id: '1', attributes: { subject: 'Reno', bodyHtml: '<p>Hi Dana</p>' } }, included: [{ type: 'account', attributes: { name: 'x' } }, { type: 'prospect', attributes: { firstName: 'Dana', company: 'Keel Freight' } }] });
-    expect([outreach.envelope, outreach.subject, outreach.body, values(outreach)]).toEqual(['outreach', 'Reno', 'Hi Dana', { first_name: 'Dana', company: 'Keel Freight' }]);
+    const outreach = read({
+      data: { type: 'mailing', id: '1', attributes: { subject: 'Reno', bodyHtml: '<p>Hi Dana</p>' } },
+      included: [
+        { type: 'account', attributes: { name: 'x' } },
+        { type: 'prospect', attributes: { firstName: 'Dana', company: 'Keel Freight' } },
+      ],
+    });
+    expect([outreach.envelope, outreach.subject, outreach.body, values(outreach)]).toEqual([
+      'outreach',
+      'Reno',
+      'Hi Dana',
+      { first_name: 'Dana', company: 'Keel Freight' },
+    ]);
     const hubspot = read({ properties: { hs_email_subject: { value: 'Reno' }, hs_email_text: { value: 'Hi Dana' } } });
     expect([hubspot.envelope, hubspot.subject, hubspot.body]).toEqual(['hubspot', 'Reno', 'Hi Dana']);
     const instantly = read({ subject: 'Reno', body: { text: 'Hi Dana', html: '<p>Hi Dana</p>' } });
     expect([instantly.subject, instantly.body, instantly.fromHtml]).toEqual(['Reno', 'Hi Dana', false]);
   });
 
-  it('reads Gmail\'s raw MIME as a message, with its To: as the prospect', async () => {
+  it("reads Gmail's raw MIME as a message, with its To: as the prospect", async () => {
     const mime = 'To: "Dana Reyes" <dana@keel.example>\r\nSubject: Reno\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHi Dana,\r\n\r\nWe help teams.\r\n';
     const raw = Buffer.from(mime).toString('base64url');
     const linter = await makeLinter();
     const r = await linter.lintPayload({ id: 'r-1', message: { id: 'm-1', raw } }, 'request');
     expect(r.draft.subject?.text).toBe('Reno');
     expect(r.draft.body.text.trim()).toBe('Hi Dana,\n\nWe help teams.');
-    expect(Object.fromEntries(Object.values(r.draft.prospect).map((f) => [f.key, f.value]))).toEqual({ first_name: 'Dana', last_name: 'Reyes', email: 'dana@keel.example' });
+    expect(Object.fromEntries(Object.values(r.draft.prospect).map((f) => [f.key, f.value]))).toEqual({
+      first_name: 'Dana',
+      last_name: 'Reyes',
+      email: 'dana@keel.example',
+    });
   });
 });

@@ -4,7 +4,13 @@ import { loadRuleData } from '../../src/fs/rule-data.js';
 
 const scanner = new PlaceholderScanner(loadRuleData<PlaceholderData>('placeholders'));
 const scan = (text: string) =>
-  scanner.scan(text, 'body').map((p) => ({ raw: p.raw, name: p.name, kind: p.kind, ...(p.fallback !== undefined ? { fallback: p.fallback } : {}), ...(p.malformed ? { malformed: p.malformed } : {}) }));
+  scanner.scan(text, 'body').map((p) => ({
+    raw: p.raw,
+    name: p.name,
+    kind: p.kind,
+    ...(p.fallback !== undefined ? { fallback: p.fallback } : {}),
+    ...(p.malformed ? { malformed: p.malformed } : {}),
+  }));
 
 describe('placeholder syntaxes', () => {
   it.each([
@@ -36,7 +42,9 @@ describe('placeholder syntaxes', () => {
   });
 
   it('reads fallbacks in every spelling', () => {
-    expect(scan('{{first_name | default: "there"}} {{FirstName||there}} {{first_name: there}} {contactfield=firstname|there} {{fallback|{{first_name}}|Sir}}')).toEqual([
+    expect(
+      scan('{{first_name | default: "there"}} {{FirstName||there}} {{first_name: there}} {contactfield=firstname|there} {{fallback|{{first_name}}|Sir}}'),
+    ).toEqual([
       { raw: '{{first_name | default: "there"}}', name: 'first_name', kind: 'profile', fallback: 'there' },
       { raw: '{{FirstName||there}}', name: 'first_name', kind: 'profile', fallback: 'there' },
       { raw: '{{first_name: there}}', name: 'first_name', kind: 'profile', fallback: 'there' },
@@ -46,7 +54,13 @@ describe('placeholder syntaxes', () => {
   });
 
   it('reads blocks, Mailchimp conditionals, spintax and HubSpot missing tokens', () => {
-    expect(scan('{{#if x}}a{{/if}} {{#if y}}b{{#endif}} *|IF:X|*c*|END:IF|* {a|b|c} {{RANDOM | a | b}} [[MISSING TOKEN - contact.firstname]]').map((p) => [p.raw, p.kind, p.malformed ?? ''])).toEqual([
+    expect(
+      scan('{{#if x}}a{{/if}} {{#if y}}b{{#endif}} *|IF:X|*c*|END:IF|* {a|b|c} {{RANDOM | a | b}} [[MISSING TOKEN - contact.firstname]]').map((p) => [
+        p.raw,
+        p.kind,
+        p.malformed ?? '',
+      ]),
+    ).toEqual([
       ['{{#if x}}', 'logic', ''],
       ['{{/if}}', 'logic', ''],
       ['{{#if y}}', 'logic', ''],

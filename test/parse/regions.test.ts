@@ -41,7 +41,9 @@ describe('email regions', () => {
   });
 
   it('does not take an ordinary sentence for a footer or sign-off', () => {
-    expect(regions('Hello Ana,\n\nBest practice in freight audits is to check accessorials.\nThanks to your post I looked.')).toEqual([['greeting', 'Hello Ana,']]);
+    expect(regions('Hello Ana,\n\nBest practice in freight audits is to check accessorials.\nThanks to your post I looked.')).toEqual([
+      ['greeting', 'Hello Ana,'],
+    ]);
   });
 
   it('finds a greeting that shares its line with the message', () => {

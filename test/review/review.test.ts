@@ -5,8 +5,10 @@ import { makeLinter } from '../helpers.js';
 
 describe('near-copy clustering', () => {
   it('puts near-copies together and leaves distinct texts alone', () => {
-    const a = 'Month-end at slotcompany probably means a week of spreadsheets and chasing approvals. Ledgerline pulls invoices, bank feeds and approvals into one checklist.';
-    const b = 'Month-end at slotcompany probably means a week of spreadsheets and chasing approvals. Ledgerline pulls invoices, bank feeds and approvals into a single checklist.';
+    const a =
+      'Month-end at slotcompany probably means a week of spreadsheets and chasing approvals. Ledgerline pulls invoices, bank feeds and approvals into one checklist.';
+    const b =
+      'Month-end at slotcompany probably means a week of spreadsheets and chasing approvals. Ledgerline pulls invoices, bank feeds and approvals into a single checklist.';
     const c = 'Our controller community meets on 14 January for a working session on preparing for a first external audit.';
     const d = 'We run reseller programs for payroll software in Ohio and Kentucky, with training for your sales team.';
     const ids = clusterNearCopies([a, c, b, d]);
@@ -15,12 +17,15 @@ describe('near-copy clustering', () => {
   });
 
   it('keeps thousands of distinct texts apart and finds the copies planted among them', () => {
-    const texts = Array.from({ length: 3000 }, (_, i) => `Template number ${i} talks about topic ${i % 97} and offer ${i % 89} with words ${(i * 7) % 1000} ${(i * 13) % 1000}.`);
+    const texts = Array.from(
+      { length: 3000 },
+      (_, i) => `Template number ${i} talks about topic ${i % 97} and offer ${i % 89} with words ${(i * 7) % 1000} ${(i * 13) % 1000}.`,
+    );
     // Ten templates re-sent with one word changed, at the end of the list.
     for (const i of [5, 400, 999, 1500, 2999, 17, 640, 1234, 2048, 2500]) texts.push(texts[i]!.replace('talks', 'writes'));
     const ids = clusterNearCopies(texts);
     expect(new Set(ids.slice(0, 3000)).size).toBe(3000);
-    [5, 400, 999, 1500, 2999, 17, 640, 1234, 2048, 2500].forEach((i, k) => expect(ids[3000 + k]).toBe(ids[i]));
+    for (const [k, i] of [5, 400, 999, 1500, 2999, 17, 640, 1234, 2048, 2500].entries()) expect(ids[3000 + k]).toBe(ids[i]);
   });
 });
 

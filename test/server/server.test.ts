@@ -13,7 +13,16 @@ let closers: Array<() => Promise<void>> = [];
 
 async function start(opts: { token?: string; logBodies?: boolean; onError?: 'status' | 'block' } = {}) {
   const linter = await makeLinter();
-  const server = createLintServer(linter, { bodyLimit: 4096, batchLimit: 3, timeoutMs: 400, logBodies: !!opts.logBodies, log: (l) => logs.push(l), version: '9.9.9', ...(opts.token ? { token: opts.token } : {}), ...(opts.onError ? { onError: opts.onError } : {}) });
+  const server = createLintServer(linter, {
+    bodyLimit: 4096,
+    batchLimit: 3,
+    timeoutMs: 400,
+    logBodies: !!opts.logBodies,
+    log: (l) => logs.push(l),
+    version: '9.9.9',
+    ...(opts.token ? { token: opts.token } : {}),
+    ...(opts.onError ? { onError: opts.onError } : {}),
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   closers.push(() => server.drain());
   return { port: (server.address() as AddressInfo).port };
@@ -29,21 +38,35 @@ afterAll(async () => {
   closers = [];
 });
 
-function call(port: number, method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; json: any }> {
+function call(
+  port: number,
+  method: string,
+  path: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; json: any }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, json: text ? JSON.parse(text) : undefined }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method, path, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, json: text ? JSON.parse(text) : undefined }));
+      },
+    );
     req.on('error', reject);
     if (body !== undefined) req.write(body);
     req.end();
   });
 }
-const post = (path: string, body: unknown, headers: Record<string, string> = {}) => call(open.port, 'POST', path, typeof body === 'string' ? body : JSON.stringify(body), headers);
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  call(open.port, 'POST', path, typeof body === 'string' ? body : JSON.stringify(body), headers);
 
-const GENERIC = { subject: 'Quick question', body: 'Hi Ana,\n\nWe help logistics teams pay carriers faster. Worth a call next week?', prospect: { firstName: 'Ana', company: 'Tern Freight' } };
+const GENERIC = {
+  subject: 'Quick question',
+  body: 'Hi Ana,\n\nWe help logistics teams pay carriers faster. Worth a call next week?',
+  prospect: { firstName: 'Ana', company: 'Tern Freight' },
+};
 
 describe('POST /v1/lint', () => {
   it('answers with the verdict, score, findings and the signal question', async () => {
@@ -58,12 +81,20 @@ describe('POST /v1/lint', () => {
 
   it('counts positions in the text sent: subject on line 1, body from line 3', async () => {
     const r = await post('/v1/lint', { subject: 'Hi {{first_name}}', body: 'Hello {{company}}', mode: 'draft', rules: { 'missing-signal': 'off' } });
-    expect(r.json.findings.filter((f: { ruleId: string }) => f.ruleId === 'unresolved-placeholder').map((f: { line: number; column: number }) => `${f.line}:${f.column}`)).toEqual(['1:13', '3:7']);
+    expect(
+      r.json.findings
+        .filter((f: { ruleId: string }) => f.ruleId === 'unresolved-placeholder')
+        .map((f: { line: number; column: number }) => `${f.line}:${f.column}`),
+    ).toEqual(['1:13', '3:7']);
     expect(r.json.verdict).toBe('block');
   });
 
   it('takes a saved signal and per-request rule levels', async () => {
-    const r = await post('/v1/lint', { ...GENERIC, signal: { type: 'expansion', text: 'Tern opened a Reno depot on 3 March' }, rules: { 'signal-unused': 'error' } });
+    const r = await post('/v1/lint', {
+      ...GENERIC,
+      signal: { type: 'expansion', text: 'Tern opened a Reno depot on 3 March' },
+      rules: { 'signal-unused': 'error' },
+    });
     expect(r.json.findings.map((f: { ruleId: string; severity: string }) => `${f.ruleId}:${f.severity}`)).toContain('signal-unused:error');
     expect(r.json.verdict).toBe('block');
   });
@@ -80,7 +111,9 @@ describe('POST /v1/lint', () => {
     const f = r.json.findings.find((x: { messageId: string }) => x.messageId === 'weakSignal');
     expect(f.message).toMatch(/^The research signal saved with this draft \(".*"\) is not concrete: it /);
     expect(r.json.findings.map((x: { ruleId: string }) => x.ruleId)).not.toContain('signal-unused');
-    expect(r.json.prompt.answer).toBe('Answer by sending the signal with the draft: "signal": {"type": "<type>", "text": "<the signal, in your words>"} in its JSON, or "signal:" in its front matter');
+    expect(r.json.prompt.answer).toBe(
+      'Answer by sending the signal with the draft: "signal": {"type": "<type>", "text": "<the signal, in your words>"} in its JSON, or "signal:" in its front matter',
+    );
     expect(f.prompt).toBeUndefined();
   });
 
@@ -102,7 +135,10 @@ describe('POST /v1/lint', () => {
   it.each([
     ['Instantly / Smartlead', { email_subject: 'Quick question', email_body: 'Hi {{first_name}}, we help teams.', lead: { first_name: 'Ana' } }],
     ['Smartlead HTML', { email_subject: 'Quick question', email_html: '<p>Hi {{first_name}},</p><p>we help teams.</p>', lead: { first_name: 'Ana' } }],
-    ['Outreach text-editor extension', { subject: 'Quick question', bodyHtml: '<div>Hi {{first_name}},<br>we help teams.</div>', prospect: { first_name: 'Ana' } }],
+    [
+      'Outreach text-editor extension',
+      { subject: 'Quick question', bodyHtml: '<div>Hi {{first_name}},<br>we help teams.</div>', prospect: { first_name: 'Ana' } },
+    ],
     ['HTML sent as body', { subject: 'Quick question', body: '<p>Hi {{first_name}},</p><p>we help teams.</p>', prospect: { first_name: 'Ana' } }],
   ])('reads the %s payload', async (_name, payload) => {
     const r = await post('/v1/lint', payload);
@@ -117,8 +153,14 @@ describe('POST /v1/lint', () => {
     const wrongType = await call(open.port, 'POST', '/v1/lint', 'hello', { 'content-type': 'text/plain' });
     expect(wrongType).toMatchObject({ status: 415, json: { error: 'content type must be application/json, not text/plain' } });
     const schema = await post('/v1/lint', { subject: 5, body: 'x' });
-    expect(schema).toMatchObject({ status: 422, json: { field: 'request.subject', error: '"subject" is number, not text; give the subject as a JSON string' } });
-    expect((await post('/v1/lint', { subject: 'x' })).json).toEqual({ field: 'request', error: 'has no "body" or "html"; add the email text as "body" (plain text) or "html"' });
+    expect(schema).toMatchObject({
+      status: 422,
+      json: { field: 'request.subject', error: '"subject" is number, not text; give the subject as a JSON string' },
+    });
+    expect((await post('/v1/lint', { subject: 'x' })).json).toEqual({
+      field: 'request',
+      error: 'has no "body" or "html"; add the email text as "body" (plain text) or "html"',
+    });
     expect((await post('/v1/lint', { body: 'x', rules: { 'no-such': 'off' } })).status).toBe(422);
   });
 
@@ -130,10 +172,13 @@ describe('POST /v1/lint', () => {
 
   it('408 when the body trickles in past the timeout', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: open.port, method: 'POST', path: '/v1/lint', headers: { 'content-type': 'application/json', 'content-length': '100' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode!);
-      });
+      const req = request(
+        { host: '127.0.0.1', port: open.port, method: 'POST', path: '/v1/lint', headers: { 'content-type': 'application/json', 'content-length': '100' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        },
+      );
       req.on('error', reject);
       req.write('{"body": "');
     });
@@ -156,7 +201,16 @@ describe('other routes', () => {
   it('GET /v1/rules lists ids, descriptions and severities; GET /healthz reports health', async () => {
     const rules = await call(open.port, 'GET', '/v1/rules');
     expect(rules.status).toBe(200);
-    expect(rules.json.rules.map((r: { id: string }) => r.id)).toEqual(['unresolved-placeholder', 'corpus-similarity', 'stock-sentence', 'stock-phrase', 'merge-only-personalization', 'vague-personalization', 'missing-signal', 'signal-unused']);
+    expect(rules.json.rules.map((r: { id: string }) => r.id)).toEqual([
+      'unresolved-placeholder',
+      'corpus-similarity',
+      'stock-sentence',
+      'stock-phrase',
+      'merge-only-personalization',
+      'vague-personalization',
+      'missing-signal',
+      'signal-unused',
+    ]);
     expect(rules.json.rules[0]).toMatchObject({ severity: 'error', description: expect.stringMatching(/merge fields/) });
     const health = await call(open.port, 'GET', '/healthz');
     expect(health).toMatchObject({ status: 200, json: { status: 'ok', version: '9.9.9', corpus: { messages: 968 } } });
@@ -203,7 +257,9 @@ describe('bearer token', () => {
 describe('failing closed for tools that send on any non-2xx', () => {
   it('--on-error block answers 200, verdict block, with the reason; the header chooses per request', async () => {
     const closed = await start({ onError: 'block' });
-    const empty = await call(closed.port, 'POST', '/v1/lint', JSON.stringify({ subject: 'Hi', bodyText: '', bodyHtml: '' }), { 'content-type': 'application/json' });
+    const empty = await call(closed.port, 'POST', '/v1/lint', JSON.stringify({ subject: 'Hi', bodyText: '', bodyHtml: '' }), {
+      'content-type': 'application/json',
+    });
     expect(empty.status).toBe(200);
     expect(empty.json).toEqual({
       verdict: 'block',
@@ -211,7 +267,12 @@ describe('failing closed for tools that send on any non-2xx', () => {
       findings: [],
       errorCount: 0,
       warningCount: 0,
-      error: { status: 422, message: 'bodyText is empty; bodyHtml is empty, and no other body field holds text; send the email text in one of them; an empty email cannot be checked', field: 'request.bodyText' },
+      error: {
+        status: 422,
+        message:
+          'bodyText is empty; bodyHtml is empty, and no other body field holds text; send the email text in one of them; an empty email cannot be checked',
+        field: 'request.bodyText',
+      },
     });
     const broken = await call(closed.port, 'POST', '/v1/lint', '{"subject": ', { 'content-type': 'application/json' });
     expect([broken.status, broken.json.verdict, broken.json.error.status]).toEqual([200, 'block', 400]);

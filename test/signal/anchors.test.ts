@@ -24,7 +24,7 @@ describe('anchors of one sentence', () => {
     expect(anchors('Your site looks dated.')).toEqual([]);
   });
 
-  it('reads paths, domains, counted shares and joined names, and not the sender\'s own words', () => {
+  it("reads paths, domains, counted shares and joined names, and not the sender's own words", () => {
     expect(anchors('The /v2/orders endpoint returns errors.')).toEqual(['entity=/v2/orders']);
     expect(anchors('You link to snppx.com from the resources page.')).toEqual(['entity=snppx.com']);
     expect(anchors('So 11 of your 12 images have no alt text.')).toEqual(['number=11 of your 12']);

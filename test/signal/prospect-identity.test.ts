@@ -12,7 +12,7 @@ async function draftOf(text: string) {
 }
 
 describe('who the prospect and the sender are when no profile says so', () => {
-  it('takes the greeting\'s name, and the subject\'s organisation unless it is the greeting or somewhere else', async () => {
+  it("takes the greeting's name, and the subject's organisation unless it is the greeting or somewhere else", async () => {
     expect(inferredIdentity(await draftOf('Subject: Idea for Beehive Plumbing\n\nHi Dana,\n\nQuick one.\n'), new Set(), p)).toEqual({
       words: ['dana'],
       values: ['dana', 'beehive plumbing'],
@@ -24,7 +24,11 @@ describe('who the prospect and the sender are when no profile says so', () => {
   });
 
   it('reads a subject\'s name after "from" as the sender\'s side', async () => {
-    expect(inferredIdentity(await draftOf('Subject: Big news from Solo Cup Co.\n\nHi Russell,\n\nQuick one.\n'), new Set(), p).senderSide).toEqual(['solo', 'cup', 'co']);
+    expect(inferredIdentity(await draftOf('Subject: Big news from Solo Cup Co.\n\nHi Russell,\n\nQuick one.\n'), new Set(), p).senderSide).toEqual([
+      'solo',
+      'cup',
+      'co',
+    ]);
   });
 
   it('knows the sender by the capitalised words and the addresses of the signature', async () => {

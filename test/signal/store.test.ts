@@ -32,7 +32,9 @@ describe('saving a signal into front matter', () => {
     const body = 'Hej Åsa,\n\nNo newline at the end';
     const path = file('b.md', fm + body);
     save(path);
-    expect(readFileSync(path, 'utf8')).toBe(`---\n# owner: sales\nprospect:\n  first_name: "Åsa"   # keep this comment\n  company: Lindqvist Lager\nmode: draft\n${BLOCK}---\n${body}`);
+    expect(readFileSync(path, 'utf8')).toBe(
+      `---\n# owner: sales\nprospect:\n  first_name: "Åsa"   # keep this comment\n  company: Lindqvist Lager\nmode: draft\n${BLOCK}---\n${body}`,
+    );
   });
 
   it('replaces an earlier signal in place', () => {
@@ -83,7 +85,9 @@ describe('saving a signal into front matter', () => {
     const path = file('g.md', 'Hi Ana,\n');
     const expected = readFileSync(path);
     writeFileSync(path, 'Hi Ana, edited in another window\n');
-    expect(() => saveSignal(path, SIGNAL, { expected })).toThrow(`${path}: changed on disk since outreach-lint read it; the signal was not saved; run outreach-lint on it again`);
+    expect(() => saveSignal(path, SIGNAL, { expected })).toThrow(
+      `${path}: changed on disk since outreach-lint read it; the signal was not saved; run outreach-lint on it again`,
+    );
     expect(readFileSync(path, 'utf8')).toBe('Hi Ana, edited in another window\n');
   });
 
@@ -143,10 +147,18 @@ describe('refusing a draft whose encoding cannot be kept', () => {
   const cases: [string, Buffer, string][] = [
     ['UTF-16 without a BOM', utf16le('Subject: Hi\n\nHello\n'), 'holds NUL bytes but no UTF-16 byte-order mark'],
     ['invalid UTF-8', Buffer.from('Hej \xc5sa,\n', 'latin1'), 'is not valid UTF-8 (bad byte at offset 4)'],
-    ['a lone surrogate in UTF-16 LE', Buffer.concat([utf16le('\uFEFFHi '), Buffer.from([0x3d, 0xd8]), utf16le('\n')]), 'is not valid UTF-16 LE (bad byte at offset 8)'],
+    [
+      'a lone surrogate in UTF-16 LE',
+      Buffer.concat([utf16le('\uFEFFHi '), Buffer.from([0x3d, 0xd8]), utf16le('\n')]),
+      'is not valid UTF-16 LE (bad byte at offset 8)',
+    ],
     ['an odd byte count in UTF-16 BE', Buffer.concat([utf16be('\uFEFFHi\n'), Buffer.from([0x00])]), 'is not valid UTF-16 BE (bad byte at offset 8)'],
     // What saving did to a UTF-16 LE draft before: UTF-8 front matter, the BOM turned into two U+FFFD.
-    ['a draft an earlier save damaged', Buffer.concat([Buffer.from(`---\n${BLOCK}---\n\uFFFD\uFFFD`), utf16le('Hello\n')]), 'holds NUL bytes but no UTF-16 byte-order mark'],
+    [
+      'a draft an earlier save damaged',
+      Buffer.concat([Buffer.from(`---\n${BLOCK}---\n\uFFFD\uFFFD`), utf16le('Hello\n')]),
+      'holds NUL bytes but no UTF-16 byte-order mark',
+    ],
   ];
   for (const [what, bytes, problem] of cases) {
     it(`${what}: one line, and the file is left byte for byte`, () => {
