@@ -6,7 +6,7 @@ const IO_SIDE = [
   '^src/(fs|cli|server|review|config)/',
   '^src/(linter|index)\\.ts$',
   '^src/corpus/(load-corpus|corpus-files|index-file|stopwatch)\\.ts$',
-  '^src/signal/(store|capture)\\.ts$',
+  '^src/signal/',
 ];
 
 module.exports = {

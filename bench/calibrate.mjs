@@ -14,7 +14,8 @@ import { skeletonOf, skeletonText } from '../dist/corpus/skeleton.js';
 import { createParseEnv } from '../dist/parse/parse-env.js';
 import { parseDrafts } from '../dist/parse/parse-file.js';
 import { table } from './measure.mjs';
-import { collapseOf, SENTENCE_WORDS } from '../dist/corpus/collapse.js';
+import { Analysis } from '../dist/analysis/analysis.js';
+import { SENTENCE_WORDS } from '../dist/corpus/collapse.js';
 import { comparableUnits } from '../dist/corpus/sentence-hits.js';
 import { allRules } from '../dist/rules/index.js';
 import { readManifest } from '../eval/real.mjs';
@@ -89,7 +90,7 @@ async function calibrateCollapse(index, _env, parse) {
   };
   /** A draft's share, or undefined when it has too few sentences to judge. */
   const share = (d) => {
-    const c = collapseOf(d, index, options);
+    const c = new Analysis(d, { corpus: index }).collapse(options);
     return c.total >= options.minSentences ? c.share : undefined;
   };
   // Each corpus message against the rest: its own file and the copies rendered from or to it left out.
@@ -115,7 +116,7 @@ async function calibrateCollapse(index, _env, parse) {
   const own = [];
   for (let i = 0; i < index.n; i++) {
     const d = await parse(join(root, ids[i]));
-    const units = comparableUnits(d, SENTENCE_WORDS);
+    const units = comparableUnits(skeletonOf(d), SENTENCE_WORDS);
     if (units.length < options.minSentences) continue;
     const kin = family.get(ids[i]);
     let hit = 0;

@@ -35,7 +35,7 @@ async function corpusTable(rows) {
   const { loadCorpus } = await import('../dist/corpus/load-corpus.js');
   const { createParseEnv } = await import('../dist/parse/parse-env.js');
   const { parseDrafts } = await import('../dist/parse/parse-file.js');
-  const { collapseOf } = await import('../dist/corpus/collapse.js');
+  const { Analysis } = await import('../dist/analysis/analysis.js');
   const { allRules } = await import('../dist/rules/index.js');
   const env = createParseEnv();
   const { index } = await loadCorpus(env, { paths: [], useDefault: true });
@@ -60,7 +60,7 @@ async function corpusTable(rows) {
     const shares = [];
     for (const r of g) {
       const [d] = await parseDrafts(`${r.path}.txt`, readFileSync(join(root, 'eval/real/emails', `${r.path}.txt`)), env, {});
-      const c = d ? collapseOf(d, index, options) : undefined;
+      const c = d ? new Analysis(d, { corpus: index }).collapse(options) : undefined;
       if (c && c.total >= options.minSentences) shares.push(c.share);
     }
     const [a, b, c] = quartiles(shares).map((x) => (Number.isNaN(x) ? '-' : x.toFixed(2)));

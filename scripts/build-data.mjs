@@ -26,7 +26,7 @@ for (const { meta } of allRules) {
 }
 
 // The English-word filter that tells an uncapitalised name ("shadcn") from a word.
-const { buildWordFilter } = await import('../dist/signal/english-words.js');
+const { buildWordFilter } = await import('../dist/analysis/english-words.js');
 const { WORD_FILTER_FILE } = await import('../dist/fs/shipped-data.js');
 const { default: wordListPath } = await import('word-list');
 writeFileSync(WORD_FILTER_FILE, buildWordFilter(readFileSync(wordListPath, 'utf8').split('\n').filter(Boolean)));

@@ -18,7 +18,7 @@ import { loadUserRuleData } from './fs/user-rule-data.js';
 import { createParseEnv } from './parse/parse-env.js';
 import { loadRuleData } from './fs/rule-data.js';
 import { allRules } from './rules/index.js';
-import type { SignalData } from './signal/analyze.js';
+import type { SignalData } from './analysis/analyze.js';
 
 export interface LintTextOptions {
   /** Name of the draft; its extension picks the parser (.txt, .md, .eml, .html, .json). */
@@ -65,7 +65,8 @@ export class Linter {
     for (const rule of registry) {
       const setting = config.rules[rule.meta.id];
       const severity = setting && setting.severity !== 'off' ? setting.severity : rule.meta.defaultSeverity === 'off' ? 'warning' : rule.meta.defaultSeverity;
-      const data = withUserData(ruleData(rule.meta.id, rule.meta.uses), rule, config.ruleData[rule.meta.id]);
+      const raw = withUserData(ruleData(rule.meta.id, rule.meta.uses), rule, config.ruleData[rule.meta.id]);
+      const data = rule.prepare ? rule.prepare(raw) : raw;
       const ready: ActiveRule = { rule, severity, options: setting?.options ?? {}, data };
       if (setting && setting.severity !== 'off') checkIds(rule, ready.options, data, config.configFile ?? 'config');
       prepared.set(rule.meta.id, ready);

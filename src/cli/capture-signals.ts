@@ -1,6 +1,6 @@
 import type { DraftResult, Linter } from '../linter.js';
 import { loadRuleData } from '../fs/rule-data.js';
-import type { SignalData } from '../signal/analyze.js';
+import type { SignalData } from '../analysis/analyze.js';
 import { askForSignal } from '../signal/capture.js';
 import { saveSignal } from '../signal/store.js';
 import { chooseColors } from './colors.js';

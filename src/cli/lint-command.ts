@@ -214,7 +214,7 @@ async function saveSignalFlag(linter: Linter, files: string[], flags: LintFlags,
     );
   }
   // The same check the prompt and every lint make: a vague signal would only open the gate.
-  const { signalWeakness } = await import('../signal/analyze.js');
+  const { signalWeakness } = await import('../analysis/analyze.js');
   const weakness = signalWeakness(text, results[0]!.draft, loadRuleData('signals'), linter.services.corpus);
   if (weakness) {
     throw new InputError(

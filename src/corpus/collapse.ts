@@ -1,7 +1,7 @@
-import type { Draft } from '../kernel/types.js';
 import type { CorpusIndex } from './corpus-index.js';
 import type { MeaningQuery } from './meaning-index.js';
-import { comparableUnits, NEAR_VERBATIM, stockSentenceHits, wordCount, type UnitHit } from './sentence-hits.js';
+import { comparableUnits, NEAR_VERBATIM, wordCount, type SentenceHitOptions, type UnitHit } from './sentence-hits.js';
+import type { Skeleton } from './skeleton.js';
 
 /** Sentences shorter than this (slots not counted) are neither counted nor compared: "Thanks!" says nothing. */
 export const SENTENCE_WORDS = 5;
@@ -42,16 +42,14 @@ export interface NamedMove {
   name: string;
 }
 
-/** How much of the body says what generic corpus sentences say, and where those sentences come from. */
-export function collapseOf(draft: Draft, index: CorpusIndex, options: CollapseOptions): Collapse {
-  const units = comparableUnits(draft, SENTENCE_WORDS);
-  const hits = stockSentenceHits(draft, index, {
-    minWords: SENTENCE_WORDS,
-    similarity: NEAR_VERBATIM,
-    meaning: options.sentenceAt,
-    maxSpecific: options.maxSpecific,
-    meaningWords: SENTENCE_WORDS,
-  });
+/** The sentence matching the share is judged by: every sentence of five words or more, by its words or its meaning. */
+export function collapseHitOptions(options: CollapseOptions): SentenceHitOptions {
+  return { minWords: SENTENCE_WORDS, similarity: NEAR_VERBATIM, meaning: options.sentenceAt, maxSpecific: options.maxSpecific, meaningWords: SENTENCE_WORDS };
+}
+
+/** How much of the body says what generic corpus sentences say, and where those sentences come from (the hits of collapseHitOptions). */
+export function collapseOf(skeleton: Skeleton, hits: UnitHit[], index: CorpusIndex): Collapse {
+  const units = comparableUnits(skeleton, SENTENCE_WORDS);
   const total = units.reduce((s, u) => s + wordCount(u.masked), 0);
   const matched = hits.reduce((s, h) => s + wordCount(h.unit.masked), 0);
   const archetypes = new Map<string, number>();

@@ -1,8 +1,7 @@
-import type { Draft } from '../kernel/types.js';
 import type { CorpusIndex, SentenceHit } from './corpus-index.js';
 import { dice } from './dice.js';
 import { wordTokens } from './tokens.js';
-import { skeletonOf, type MaskedUnit } from './skeleton.js';
+import type { MaskedUnit, Skeleton } from './skeleton.js';
 
 /** Character-bigram similarity from which two sentences are the same words (stock-sentence's default). */
 export const NEAR_VERBATIM = 0.85;
@@ -30,26 +29,19 @@ export function wordCount(masked: string): number {
   return wordTokens(masked).filter((t) => !t.text.startsWith('slot')).length;
 }
 
-/** A draft's comparable units: sentences and bullets with enough words once slots are left out. */
-export function comparableUnits(draft: Draft, minWords: number): MaskedUnit[] {
-  return skeletonOf(draft).units.filter((unit) => wordCount(unit.masked) >= minWords);
+/** A skeleton's comparable units: sentences and bullets with enough words once slots are left out. */
+export function comparableUnits(skeleton: Skeleton, minWords: number): MaskedUnit[] {
+  return skeleton.units.filter((unit) => wordCount(unit.masked) >= minWords);
 }
-
-const memo = new WeakMap<Draft, Map<string, UnitHit[]>>();
 
 /**
  * The draft's sentences that stand in corpus messages, verbatim or nearly, or failing that say
- * what a corpus sentence says in other words. Computed once per draft and options, because
- * stock-sentence reports them, stock-phrase must not report a cliché inside a sentence that is
- * already reported whole, and corpus-similarity counts them.
+ * what a corpus sentence says in other words. Rules read them through their lint's Analysis,
+ * once per draft and options: stock-sentence reports them and corpus-similarity counts them.
  */
-export function stockSentenceHits(draft: Draft, index: CorpusIndex, opts: SentenceHitOptions): UnitHit[] {
-  const key = `${opts.minWords}:${opts.similarity}:${opts.meaning}:${opts.maxSpecific}:${opts.meaningWords}`;
-  let perDraft = memo.get(draft);
-  const hit = perDraft?.get(key);
-  if (hit) return hit;
+export function stockSentenceHits(skeleton: Skeleton, index: CorpusIndex, opts: SentenceHitOptions): UnitHit[] {
   const out: UnitHit[] = [];
-  for (const unit of skeletonOf(draft).units) {
+  for (const unit of skeleton.units) {
     const words = wordCount(unit.masked);
     if (words < opts.minWords) continue;
     const byMeaning = opts.meaning < 1 && words >= opts.meaningWords;
@@ -57,7 +49,5 @@ export function stockSentenceHits(draft: Draft, index: CorpusIndex, opts: Senten
       index.matchSentence(unit.masked, opts.similarity, dice) ?? (byMeaning ? index.matchMeaning(unit.masked, opts.meaning, opts.maxSpecific) : undefined);
     if (h) out.push({ unit, hit: h });
   }
-  if (!perDraft) memo.set(draft, (perDraft = new Map()));
-  perDraft.set(key, out);
   return out;
 }

@@ -1,7 +1,6 @@
 import type { Draft, Placeholder } from '../kernel/types.js';
 import { findWholeWords } from '../parse/whole-words.js';
 import { segmentUnits, type Unit } from '../parse/sentences.js';
-import { memoizeByObject } from '../kernel/memoize.js';
 import { firstStartingAt } from '../kernel/sorted-spans.js';
 
 /** A unit of the message with its merge data masked to slot words. */
@@ -21,7 +20,7 @@ export interface Skeleton {
   units: MaskedUnit[];
 }
 
-export const skeletonOf = memoizeByObject((draft: Draft): Skeleton => {
+export function skeletonOf(draft: Draft): Skeleton {
   const values = prospectValues(draft);
   const mask = (text: string, from: number, to: number, placeholders: Placeholder[]) => {
     let out = '';
@@ -60,7 +59,7 @@ export const skeletonOf = memoizeByObject((draft: Draft): Skeleton => {
     units,
   };
   return skeleton;
-});
+}
 
 /** The whole skeleton as one text, subject first. */
 export function skeletonText(s: Skeleton): string {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readIndex } from '../corpus/index-file.js';
 import { provideWordVectors, WordVectors, type WordVectorHeader } from '../corpus/word-vectors.js';
-import { provideWordFilter } from '../signal/english-words.js';
+import { provideWordFilter } from '../analysis/english-words.js';
 import { packageRoot } from './rule-data.js';
 
 /** Where `npm run build` writes the word-vector table (scripts/build-word-vectors.mjs). */

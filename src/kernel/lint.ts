@@ -3,6 +3,7 @@ import { scoreFindings, verdictOf } from './score.js';
 import type { Draft, Finding, LintResult, Position, Report, Severity } from './types.js';
 import { compareText } from './compare-text.js';
 import { containmentTest } from './sorted-spans.js';
+import { Analysis } from '../analysis/analysis.js';
 
 /** A rule switched on, with its severity and options settled by the config. */
 export interface ActiveRule {
@@ -19,11 +20,12 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
  * nothing but its arguments, so the CLI, the server and the library all get the same answer.
  */
 export function lintDraft(draft: Draft, rules: ActiveRule[], services: KernelServices = {}): LintResult {
+  const analysis = new Analysis(draft, services);
   const reported: Array<{ active: ActiveRule; reports: Report[] }> = [];
   for (const active of rules) {
     const { meta } = active.rule;
     if (meta.modes && !meta.modes.includes(draft.mode)) continue;
-    reported.push({ active, reports: active.rule.check(draft, { options: active.options, data: active.data, severity: active.severity, services }) });
+    reported.push({ active, reports: active.rule.check(draft, { options: active.options, data: active.data, severity: active.severity, services, analysis }) });
   }
   dropSuperseded(reported);
   const findings: Finding[] = [];

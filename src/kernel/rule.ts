@@ -69,6 +69,8 @@ export interface RuleContext<Options = Record<string, unknown>, Data = unknown> 
   severity: Severity;
   /** Shared, read-only services such as the corpus index; absent when not loaded. */
   services: KernelServices;
+  /** What the rules share of this draft (skeleton, signals, corpus sentences), worked out once per lint. */
+  analysis: import('../analysis/analysis.js').Analysis;
 }
 
 /** Read-only services the shells load once and hand to the kernel. */
@@ -80,5 +82,10 @@ export interface KernelServices {
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds rules of every option and data type; `unknown` would not accept them (check's parameters are contravariant).
 export interface Rule<Options = any, Data = any> {
   meta: RuleMeta;
+  /**
+   * Builds, once per linter, what the rule works out from its data file (a phrase matcher), so
+   * that check only reads it. The shell calls it on the shipped data merged with a team's.
+   */
+  prepare?(data: Data): Data;
   check(draft: Draft, context: RuleContext<Options, Data>): Report[];
 }

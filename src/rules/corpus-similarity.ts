@@ -1,6 +1,6 @@
 import { contentStems } from '../corpus/tokens.js';
-import { skeletonOf, skeletonText } from '../corpus/skeleton.js';
-import { collapseOf, moveCounts, namedMoves, type MoveData } from '../corpus/collapse.js';
+import { skeletonText } from '../corpus/skeleton.js';
+import { moveCounts, namedMoves, type MoveData } from '../corpus/collapse.js';
 import type { Rule } from '../kernel/rule.js';
 import { clip } from '../kernel/clip.js';
 import type { Report } from '../kernel/types.js';
@@ -81,15 +81,15 @@ export const corpusSimilarity: Rule<Options, { moves: MoveData }> = {
     services: ['corpus'],
   },
 
-  check(draft, { options, services, data }) {
+  check(draft, { options, services, data, analysis }) {
     const index = services.corpus;
     if (!index) return [];
-    const skeleton = skeletonOf(draft);
+    const skeleton = analysis.skeleton;
     const text = skeletonText(skeleton);
     if (contentStems(text).filter((s) => !s.startsWith('slot')).length < options.minWords) return [];
     const nearest = index.nearest(text, 3);
     const top = nearest[0];
-    const collapse = collapseOf(draft, index, options);
+    const collapse = analysis.collapse(options)!;
     const copied = !!top && top.score >= options.warnAt;
     const collapsed = collapse.hits.length > 0 && collapse.total >= options.minSentences && collapse.share >= options.shareAt;
     if (!copied && !collapsed) return [];

@@ -1,8 +1,8 @@
+import type { Analysis } from '../analysis/analysis.js';
 import type { Rule } from '../kernel/rule.js';
 import type { Draft, Report } from '../kernel/types.js';
 import { findWholeWords } from '../parse/whole-words.js';
-import { analyzeDraft, type SignalData } from '../signal/analyze.js';
-import { fixedTextSignals } from '../signal/fixed-text-signals.js';
+import type { SignalData } from '../analysis/analyze.js';
 import { compareText } from '../kernel/compare-text.js';
 
 interface Data {
@@ -49,18 +49,18 @@ export const mergeOnlyPersonalization: Rule<Record<string, never>, Data> = {
     services: ['corpus'],
   },
 
-  check(draft, { data, services }) {
-    return draft.mode === 'template' ? checkTemplate(draft, data, services.corpus) : checkDraft(draft, data, services.corpus);
+  check(draft, { data, analysis }) {
+    return draft.mode === 'template' ? checkTemplate(draft, data, analysis) : checkDraft(draft, data, analysis);
   },
 };
 
-function checkTemplate(draft: Draft, data: Data, index: Parameters<typeof analyzeDraft>[2]): Report[] {
+function checkTemplate(draft: Draft, data: Data, analysis: Analysis): Report[] {
   const research = draft.placeholders.filter((p) => p.kind === 'research');
   if (research.length > 0) {
     return research.map((p) => ({ messageId: 'researchSlot', part: p.part, start: p.start, end: p.end, data: { raw: p.raw }, severity: 'info' as const }));
   }
   // A fact about a named prospect in the fixed text is research, whatever fields greet them.
-  if (fixedTextSignals(draft, data.signals, index).length > 0) return [];
+  if (analysis.fixedTextSignals(data.signals).length > 0) return [];
   const profile = draft.placeholders.filter((p) => p.kind === 'profile' && !p.malformed);
   if (profile.length === 0) return [];
   const first = profile[0]!;
@@ -76,11 +76,11 @@ function checkTemplate(draft: Draft, data: Data, index: Parameters<typeof analyz
   ];
 }
 
-function checkDraft(draft: Draft, data: Data, index: Parameters<typeof analyzeDraft>[2]): Report[] {
-  const analysis = analyzeDraft(draft, data.signals, index);
-  if (analysis.signals.length > 0) return [];
+function checkDraft(draft: Draft, data: Data, analysis: Analysis): Report[] {
+  const read = analysis.signals(data.signals);
+  if (read.signals.length > 0) return [];
   // Only a concrete saved signal is research; an empty or vague one changes nothing here.
-  if (draft.signal && !analysis.savedSignalWeakness) return [];
+  if (draft.signal && !read.savedSignalWeakness) return [];
   const uses = profileUses(draft);
   if (uses.length === 0) return [];
   const first = uses[0]!;

@@ -1,8 +1,7 @@
 import type { Rule } from '../kernel/rule.js';
 import type { Draft, Report, SignalPrompt } from '../kernel/types.js';
-import { analyzeDraft, type SignalData } from '../signal/analyze.js';
+import type { SignalData } from '../analysis/analyze.js';
 import { clip } from '../kernel/clip.js';
-import { fixedTextSignals } from '../signal/fixed-text-signals.js';
 
 interface Data {
   signals: SignalData;
@@ -50,23 +49,23 @@ export const missingSignal: Rule<Record<string, never>, Data> = {
     verdict: 'needs-signal',
   },
 
-  check(draft, { data, services }) {
+  check(draft, { data, analysis }) {
     if (draft.mode === 'template') {
       if (draft.placeholders.some((p) => p.kind === 'research')) return [];
       // A fact typed into a template beside a merge field ("Saw that {company} just opened an
       // office in Austin") reaches every recipient the same: it is no research about any of them.
-      if (fixedTextSignals(draft, data.signals, services.corpus).length > 0) return [];
+      if (analysis.fixedTextSignals(data.signals).length > 0) return [];
       return [{ messageId: 'template', data: { icebreaker: '{{icebreaker}}' } }];
     }
-    const analysis = analyzeDraft(draft, data.signals, services.corpus);
-    if (analysis.signals.length > 0) return [];
+    const read = analysis.signals(data.signals);
+    if (read.signals.length > 0) return [];
     // A concrete signal the rep saved is checked by signal-unused instead; a vague or empty
     // one opens nothing, and the finding says why.
-    if (draft.signal && !analysis.savedSignalWeakness) return [];
+    if (draft.signal && !read.savedSignalWeakness) return [];
     const prompt = signalPrompt(draft, data.signals);
     const who = draft.prospect.company?.value || draft.prospect.first_name?.value || 'this prospect';
     const report: Report = draft.signal
-      ? { messageId: 'weakSignal', data: { who, signal: clip(draft.signal.text.trim(), 60), why: analysis.savedSignalWeakness! }, prompt }
+      ? { messageId: 'weakSignal', data: { who, signal: clip(draft.signal.text.trim(), 60), why: read.savedSignalWeakness! }, prompt }
       : { messageId: 'draft', data: { who }, prompt };
     if (draft.signal?.position) report.position = draft.signal.position;
     return [report];

@@ -1,7 +1,7 @@
 import { contentStems } from '../corpus/tokens.js';
 import type { Rule } from '../kernel/rule.js';
 import type { Report } from '../kernel/types.js';
-import { analyzeDraft, type SignalData } from '../signal/analyze.js';
+import type { SignalData } from '../analysis/analyze.js';
 import { clip } from '../kernel/clip.js';
 
 interface Options {
@@ -40,10 +40,10 @@ export const signalUnused: Rule<Options, Data> = {
     points: 25,
   },
 
-  check(draft, { options, data, services }) {
+  check(draft, { options, data, analysis }) {
     const signal = draft.signal;
     // A signal that is not concrete is missing-signal's to report: there is nothing to work in.
-    if (!signal || analyzeDraft(draft, data.signals, services.corpus).savedSignalWeakness) return [];
+    if (!signal || analysis.signals(data.signals).savedSignalWeakness) return [];
     const profile = new Set(Object.values(draft.prospect).flatMap((f) => contentStems(f.value)));
     const wanted = [...new Set(contentStems(signal.text))].filter((s) => !profile.has(s));
     if (wanted.length === 0) return [];

@@ -1,7 +1,6 @@
 import type { Rule } from '../kernel/rule.js';
 import type { Report } from '../kernel/types.js';
-import { StemPhraseMatcher, type StemToken } from '../signal/stem-phrases.js';
-import { memoizeByObject } from '../kernel/memoize.js';
+import { StemPhraseMatcher, type StemToken } from '../analysis/stem-phrases.js';
 import { lowerBound, overlapTest } from '../kernel/sorted-spans.js';
 
 interface Phrase {
@@ -14,6 +13,8 @@ interface Phrase {
 
 interface Data {
   phrases: Phrase[];
+  /** Built by prepare from the phrases. */
+  matcher: StemPhraseMatcher<Phrase>;
 }
 
 // Words for phrase matching: hyphens and other punctuation separate, apostrophes join.
@@ -31,11 +32,11 @@ function words(text: string): StemToken[] {
 }
 
 /** Phrases are matched word by word through a trie, never as regular expressions, so data cannot make matching slow. */
-const matcherFor = memoizeByObject((data: Data): StemPhraseMatcher<Phrase> => {
+function phraseMatcher(phrases: Phrase[]): StemPhraseMatcher<Phrase> {
   const m = new StemPhraseMatcher<Phrase>('word');
-  for (const p of data.phrases) for (const variant of p.match) m.add(variant.replace(/[’‘]/g, "'").replace(/-/g, ' '), p);
+  for (const p of phrases) for (const variant of p.match) m.add(variant.replace(/[’‘]/g, "'").replace(/-/g, ' '), p);
   return m;
-});
+}
 
 /**
  * Finds phrase matches in text: the longest match at each word, none that sits wholly
@@ -52,7 +53,7 @@ export function findPhrases(text: string, data: Data): Array<{ phrase: Phrase; s
   for (let i = 0; i < text.length; i++) if (SENTENCE_BREAK.has(text[i]!)) breaks.push(i);
   const lastOf = new Map<Phrase, number>();
   let furthest = -1;
-  for (const hit of matcherFor(data).find(ws)) {
+  for (const hit of data.matcher.find(ws)) {
     const phrase = hit.value;
     const m = { phrase, start: ws[hit.from]!.start, end: ws[hit.to - 1]!.end };
     if (crossesLine(text, m.start, m.end)) continue;
@@ -94,6 +95,10 @@ export const stockPhrase: Rule<{ ignore: string[] }, Data> = {
     points: 3,
     maxPoints: 15,
     extensible: { list: 'phrases', phraseFields: ['match'], required: ['id', 'match', 'why', 'instead'] },
+  },
+
+  prepare(data) {
+    return { ...data, matcher: phraseMatcher(data.phrases) };
   },
 
   check(draft, { data, options }) {

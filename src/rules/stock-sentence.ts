@@ -1,4 +1,4 @@
-import { NEAR_VERBATIM, stockSentenceHits, type SentenceHitOptions } from '../corpus/sentence-hits.js';
+import { NEAR_VERBATIM, type SentenceHitOptions } from '../corpus/sentence-hits.js';
 import type { Rule } from '../kernel/rule.js';
 import { clip } from '../kernel/clip.js';
 
@@ -63,10 +63,10 @@ export const stockSentence: Rule<Options> = {
     supersedes: [{ rule: 'stock-phrase', messages: ['stock'] }],
   },
 
-  check(draft, { options, services }) {
+  check(_draft, { options, services, analysis }) {
     const index = services.corpus;
     if (!index) return [];
-    return stockSentenceHits(draft, index, options).map(({ unit, hit }) => ({
+    return analysis.sentenceHits(options).map(({ unit, hit }) => ({
       messageId: hit.byMeaning ? 'stockMeaning' : 'stock',
       part: 'body' as const,
       start: unit.start,

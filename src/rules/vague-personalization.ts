@@ -1,8 +1,7 @@
 import type { Rule } from '../kernel/rule.js';
 import type { Report } from '../kernel/types.js';
-import { analyzeDraft, type SignalData } from '../signal/analyze.js';
-import { StemPhraseMatcher, type StemToken } from '../signal/stem-phrases.js';
-import { memoizeByObject } from '../kernel/memoize.js';
+import type { SignalData } from '../analysis/analyze.js';
+import { StemPhraseMatcher, type StemToken } from '../analysis/stem-phrases.js';
 
 interface Pattern {
   id: string;
@@ -17,6 +16,8 @@ interface Data {
   patterns: Pattern[];
   praise: { words: string[]; not_after: string[]; why: string; instead: string };
   signals: SignalData;
+  /** Built by prepare from the patterns. */
+  matchers: Matchers;
 }
 
 interface Matchers {
@@ -24,15 +25,15 @@ interface Matchers {
   then: StemPhraseMatcher<Pattern>;
 }
 
-const matchers = memoizeByObject((data: Data): Matchers => {
+function patternMatchers(patterns: Pattern[]): Matchers {
   // biome-ignore lint/suspicious/noThenProperty: a pattern's second half; Matchers is never awaited.
   const m: Matchers = { first: new StemPhraseMatcher(), then: new StemPhraseMatcher() };
-  for (const p of data.patterns) {
+  for (const p of patterns) {
     for (const f of p.first) m.first.add(f, p);
     for (const t of p.then ?? []) m.then.add(t, p);
   }
   return m;
-});
+}
 
 function praiseWord(tokens: StemToken[], praise: Data['praise']): StemToken | undefined {
   const words = new Set(praise.words);
@@ -64,11 +65,15 @@ export const vaguePersonalization: Rule<{ ignore: string[] }, Data> = {
     maxPoints: 20,
   },
 
-  check(draft, { data, services, options }) {
+  prepare(data) {
+    return { ...data, matchers: patternMatchers(data.patterns) };
+  },
+
+  check(draft, { data, analysis, options }) {
     const ignored = new Set(options.ignore);
-    const { first, then } = matchers(data);
+    const { first, then } = data.matchers;
     const reports: Report[] = [];
-    for (const u of analyzeDraft(draft, data.signals, services.corpus).units) {
+    for (const u of analysis.signals(data.signals).units) {
       if (u.anchors.length > 0) continue;
       const thens = then.find(u.tokens);
       // Every pattern match as a token span; overlapping spans merge, and a sentence gets

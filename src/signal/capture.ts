@@ -1,7 +1,7 @@
 import { emitKeypressEvents } from 'node:readline';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { Draft, Signal, SignalPrompt } from '../kernel/types.js';
-import { signalWeakness, type SignalData } from './analyze.js';
+import { signalWeakness, type SignalData } from '../analysis/analyze.js';
 
 export interface CaptureIo {
   input: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (on: boolean) => unknown };

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { collapseOf, moveCounts, namedMoves, type MoveData } from '../../src/corpus/collapse.js';
+import { Analysis } from '../../src/analysis/analysis.js';
+import { moveCounts, namedMoves, type MoveData } from '../../src/corpus/collapse.js';
 import type { CorpusIndex } from '../../src/corpus/corpus-index.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { createParseEnv } from '../../src/parse/parse-env.js';
@@ -15,6 +16,7 @@ beforeAll(async () => {
 });
 
 const draft = (text: string) => parseTextDraft('draft.md', text, 'markdown', env);
+const collapseOf = (d: ReturnType<typeof draft>, corpus: typeof index, o: typeof options) => new Analysis(d, { corpus }).collapse(o)!;
 
 describe('context collapse of one message', () => {
   it('names a line near no move by the archetype of the corpus message it matched', () => {

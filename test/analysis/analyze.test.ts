@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeDraft, type SignalData } from '../../src/signal/analyze.js';
+import { Analysis } from '../../src/analysis/analysis.js';
+import type { SignalData } from '../../src/analysis/analyze.js';
 import { loadRuleData } from '../../src/fs/rule-data.js';
 import { makeLinter } from '../helpers.js';
 
@@ -8,7 +9,7 @@ const data = loadRuleData<SignalData>('signals');
 const PROSPECT = '---\nprospect:\n  first_name: Rosa\n  company: Calder Precision Castings\n---\n';
 async function signals(body: string) {
   const [r] = await linter.lintText(`${PROSPECT}Hi Rosa,\n\n${body}\n`, 'x.md');
-  return analyzeDraft(r!.draft, data, linter.services.corpus).signals.map((s) => `${s.type}: ${s.anchors.map((a) => `${a.kind}=${a.text}`).join(', ')}`);
+  return new Analysis(r!.draft, linter.services).signals(data).signals.map((s) => `${s.type}: ${s.anchors.map((a) => `${a.kind}=${a.text}`).join(', ')}`);
 }
 
 describe('signal detection', () => {
@@ -56,14 +57,14 @@ describe('signal detection', () => {
       `${PROSPECT}Hi Rosa,\n\nWe make furnace sensors.\n\nBest,\nOwen\n\nP.S. Saw the foundry expansion in Muskegon announced on 12 May.\n`,
       'x.md',
     );
-    expect(analyzeDraft(r!.draft, data, linter.services.corpus).signals.map((s) => s.type)).toEqual(['expansion']);
+    expect(new Analysis(r!.draft, linter.services).signals(data).signals.map((s) => s.type)).toEqual(['expansion']);
   });
 });
 
 /** Signals of a bare pasted email: no profile, no front matter. */
 async function bareSignals(text: string) {
   const [r] = await linter.lintText(text, 'pasted.txt');
-  return analyzeDraft(r!.draft, data, linter.services.corpus).signals.map((s) => `${s.type}: ${s.anchors.map((a) => `${a.kind}=${a.text}`).join(', ')}`);
+  return new Analysis(r!.draft, linter.services).signals(data).signals.map((s) => `${s.type}: ${s.anchors.map((a) => `${a.kind}=${a.text}`).join(', ')}`);
 }
 
 describe('signal detection on pasted mail with no profile', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findAnchors } from '../../src/signal/anchors.js';
-import { prepare, type SignalData } from '../../src/signal/signal-data.js';
-import { stemTokens } from '../../src/signal/stem-phrases.js';
+import { findAnchors } from '../../src/analysis/anchors.js';
+import { prepare, type SignalData } from '../../src/analysis/signal-data.js';
+import { stemTokens } from '../../src/analysis/stem-phrases.js';
 import { loadRuleData } from '../../src/fs/rule-data.js';
 
 const p = prepare(loadRuleData<SignalData>('signals'));

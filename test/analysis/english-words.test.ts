@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEnglishLike, isEnglishWord } from '../../src/signal/english-words.js';
+import { isEnglishLike, isEnglishWord } from '../../src/analysis/english-words.js';
 
 describe('English words', () => {
   it('knows English words and inflections, and not the names of tools', () => {

@@ -1,5 +1,5 @@
 import type { CorpusIndex } from '../corpus/corpus-index.js';
-import { skeletonOf, type MaskedUnit } from '../corpus/skeleton.js';
+import type { MaskedUnit, Skeleton } from '../corpus/skeleton.js';
 import type { Draft } from '../kernel/types.js';
 import { containmentTest, firstStartingAt, lowerBound, overlapTest } from '../kernel/sorted-spans.js';
 import { hasWholeWord } from '../parse/whole-words.js';
@@ -60,23 +60,19 @@ export interface DraftAnalysis {
   savedSignalWeakness?: string;
 }
 
-const memo = new WeakMap<Draft, Map<SignalData, DraftAnalysis>>();
-
 /**
  * Reads each sentence of the message for cues of a research signal, concrete anchors, and
  * whom it is about, and returns the signals it finds. A signal needs all three: a cue, an
- * anchor, and the prospect as its subject rather than the sender.
+ * anchor, and the prospect as its subject rather than the sender. Rules read it through their
+ * lint's Analysis, which works it out once per draft.
  */
-export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex): DraftAnalysis {
-  const cached = memo.get(draft)?.get(data);
-  if (cached) return cached;
+export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData, index?: CorpusIndex): DraftAnalysis {
   const p = prepare(data);
   const body = draft.body.text;
   const masked = draft.placeholders.filter((x) => x.part === 'body').sort((a, b) => a.start - b.start);
   const inPlaceholder = overlapTest(masked);
   const profile = profileWords(draft);
   const identity = identityValues(draft);
-  const skeleton = skeletonOf(draft);
   const sender = senderWords(draft, p);
   const products = senderNames(draft, data, skeleton.units);
   for (const w of products) sender.add(w);
@@ -303,8 +299,6 @@ export function analyzeDraft(draft: Draft, data: SignalData, index?: CorpusIndex
     const weakness = signalWeakness(draft.signal.text, draft, data, index);
     if (weakness) result.savedSignalWeakness = weakness;
   }
-  if (!memo.has(draft)) memo.set(draft, new Map());
-  memo.get(draft)!.set(data, result);
   return result;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inferredIdentity, senderWords } from '../../src/signal/prospect-identity.js';
-import { prepare, type SignalData } from '../../src/signal/signal-data.js';
+import { inferredIdentity, senderWords } from '../../src/analysis/prospect-identity.js';
+import { prepare, type SignalData } from '../../src/analysis/signal-data.js';
 import { loadRuleData } from '../../src/fs/rule-data.js';
 import { makeLinter } from '../helpers.js';
 

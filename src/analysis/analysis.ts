@@ -1,0 +1,58 @@
+import { collapseHitOptions, collapseOf, type Collapse, type CollapseOptions } from '../corpus/collapse.js';
+import { stockSentenceHits, type SentenceHitOptions, type UnitHit } from '../corpus/sentence-hits.js';
+import { skeletonOf, type Skeleton } from '../corpus/skeleton.js';
+import type { CorpusIndex } from '../corpus/corpus-index.js';
+import type { Draft } from '../kernel/types.js';
+import { analyzeDraft, type DraftAnalysis, type SignalData } from './analyze.js';
+import { fixedTextSignals } from './fixed-text-signals.js';
+
+/**
+ * What several rules read of one draft, worked out on first use and kept for this lint only,
+ * as ESLint's SourceCode is: the skeleton, the signal analysis, the sentences the corpus
+ * holds. The kernel makes one per draft and hands it to every rule, so no rule computes what
+ * another already has, and nothing outlives the lint.
+ */
+export class Analysis {
+  private skeletonValue: Skeleton | undefined;
+  private readonly signalsByData = new Map<SignalData, DraftAnalysis>();
+  private readonly hitsByOptions = new Map<string, UnitHit[]>();
+
+  constructor(
+    readonly draft: Draft,
+    readonly services: { corpus?: CorpusIndex } = {},
+  ) {}
+
+  /** The message with its merge data masked and its greeting, signature and quotes left out. */
+  get skeleton(): Skeleton {
+    this.skeletonValue ??= skeletonOf(this.draft);
+    return this.skeletonValue;
+  }
+
+  /** Each sentence's cues, anchors and subject, and the research signals they make. */
+  signals(data: SignalData): DraftAnalysis {
+    let found = this.signalsByData.get(data);
+    if (!found) this.signalsByData.set(data, (found = analyzeDraft(this.draft, this.skeleton, data, this.services.corpus)));
+    return found;
+  }
+
+  /** The signals a template states in its fixed text, not through a profile merge field. */
+  fixedTextSignals(data: SignalData): DraftAnalysis['signals'] {
+    return fixedTextSignals(this.draft, this.signals(data));
+  }
+
+  /** The sentences that stand in, or say what is said in, generic corpus messages; none without a corpus. */
+  sentenceHits(options: SentenceHitOptions): UnitHit[] {
+    const index = this.services.corpus;
+    if (!index) return [];
+    const key = `${options.minWords}:${options.similarity}:${options.meaning}:${options.maxSpecific}:${options.meaningWords}`;
+    let hits = this.hitsByOptions.get(key);
+    if (!hits) this.hitsByOptions.set(key, (hits = stockSentenceHits(this.skeleton, index, options)));
+    return hits;
+  }
+
+  /** How much of the body says what generic sentences say; undefined without a corpus. */
+  collapse(options: CollapseOptions): Collapse | undefined {
+    const index = this.services.corpus;
+    return index ? collapseOf(this.skeleton, this.sentenceHits(collapseHitOptions(options)), index) : undefined;
+  }
+}
