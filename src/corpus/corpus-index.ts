@@ -1,5 +1,6 @@
 import { featureCounts, hash32, sentenceKey, shingles, termHashes, findHashed } from './features.js';
 import type { Arrays, Bytes } from './index-arrays.js';
+import { decodeIndex } from './index-bytes.js';
 import { MEANING_ARRAYS, MeaningIndex } from './meaning-index.js';
 import { shippedWordVectors, type WordVectors } from './word-vectors.js';
 import { lowerBound } from '../kernel/sorted-spans.js';
@@ -519,6 +520,12 @@ export class CorpusIndex {
 
   toArrays(): Arrays {
     return this.arrays;
+  }
+
+  /** An index from the bytes of an index file, as a browser that fetched it has them. */
+  static fromBytes(bytes: Uint8Array): CorpusIndex {
+    const { header, arrays } = decodeIndex<IndexHeader>(bytes);
+    return CorpusIndex.fromArrays(header, arrays);
   }
 
   static fromArrays(header: IndexHeader, arrays: Arrays): CorpusIndex {

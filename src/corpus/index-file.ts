@@ -1,13 +1,10 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 import type { Arrays, Bytes } from './index-arrays.js';
+import { align4, checkFixed, CorruptIndexError, INDEX_FORMAT, MAGIC, parseHeader, views, type Layout } from './index-bytes.js';
 
 export type { Arrays, Bytes };
-
-type Layout = Record<string, { type: string; offset: number; length: number }>;
-
-const MAGIC = 0x58494c4f; // "OLIX"
-export const INDEX_FORMAT = 10;
+export { CorruptIndexError, INDEX_FORMAT };
 
 /**
  * An index file: magic, format version, CRC-32 of everything after the fixed header, a JSON
@@ -42,8 +39,6 @@ export function encodeIndex(header: object, arrays: Arrays, onDemand: readonly s
   fixed.writeUInt32LE(crc32(body), 12);
   return Buffer.concat([fixed, body]);
 }
-
-export class CorruptIndexError extends Error {}
 
 /**
  * Reads an index file, leaving the arrays after the resident part on disk: they are read a
@@ -114,39 +109,6 @@ class FileBytes implements Bytes {
   }
 }
 
-function checkFixed(buf: Buffer): number {
-  if (buf.length < 16 || buf.readUInt32LE(0) !== MAGIC) throw new CorruptIndexError('not an outreach-lint index');
-  if (buf.readUInt32LE(4) !== INDEX_FORMAT) throw new CorruptIndexError('index format changed');
-  return buf.readUInt32LE(8);
-}
-
-function parseHeader<H>(json: Uint8Array): H & { layout: Layout } {
-  try {
-    return JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as H & { layout: Layout };
-  } catch {
-    throw new CorruptIndexError('header is not JSON');
-  }
-}
-
-/**
- * Typed-array views of the arrays in `data`, the resident part (read into a buffer of its
- * own, so 4-byte aligned); byte arrays beyond it come from `onDisk`.
- */
-function views(layout: Layout, data: Uint8Array, onDisk: (offset: number, length: number) => Bytes): Arrays {
-  const arrays: Arrays = {};
-  for (const [name, { type, offset, length }] of Object.entries(layout)) {
-    const Ctor = { Float32Array, Uint8Array, Uint16Array, Uint32Array }[type] ?? Uint32Array;
-    const bytes = length * Ctor.BYTES_PER_ELEMENT;
-    if (offset >= data.byteLength && Ctor === Uint8Array) {
-      arrays[name] = onDisk(offset, bytes);
-      continue;
-    }
-    if (offset + bytes > data.byteLength) throw new CorruptIndexError(`array ${name} is cut short`);
-    arrays[name] = new Ctor(data.buffer as ArrayBuffer, data.byteOffset + offset, length);
-  }
-  return arrays;
-}
-
 function readAt(fd: number, position: number, length: number, into?: Buffer): Buffer {
   const out = into ? into.subarray(0, length) : Buffer.allocUnsafeSlow(length);
   let done = 0;
@@ -156,10 +118,6 @@ function readAt(fd: number, position: number, length: number, into?: Buffer): Bu
     done += n;
   }
   return out;
-}
-
-function align4(n: number): number {
-  return (n + 3) & ~3;
 }
 
 /** node:zlib is loaded on first use: a lint with the prebuilt index never needs it. */

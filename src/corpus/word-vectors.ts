@@ -1,5 +1,6 @@
 import { findHashed, termHashes } from './features.js';
 import type { Arrays } from './index-arrays.js';
+import { decodeIndex } from './index-bytes.js';
 import { wordTokens } from './tokens.js';
 
 /** What the table's header says about it. */
@@ -53,6 +54,12 @@ function expanded(word: string): string[] {
  * words are found by binary search over their hashes, so loading builds no map.
  */
 export class WordVectors {
+  /** A table from the bytes of its file, as a browser that fetched it has them. */
+  static fromBytes(bytes: Uint8Array): WordVectors {
+    const { header, arrays } = decodeIndex<WordVectorHeader>(bytes);
+    return new WordVectors(header, arrays);
+  }
+
   readonly dims: number;
   private readonly hashes: Uint32Array;
   /** Each word's vector as signed bytes; multiplied by its scale it is the unit vector. */

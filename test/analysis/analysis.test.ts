@@ -4,7 +4,8 @@ import type { SignalData } from '../../src/analysis/analyze.js';
 import { loadRuleData } from '../../src/fs/rule-data.js';
 import { makeLinter } from '../helpers.js';
 
-const TEXT = 'Hi Ana,\n\nJust bumping this to the top of your inbox in case it got buried.\n\nYour Reno depot switched from paper PODs to tablets on 2 March, per your post.\n';
+const TEXT =
+  'Hi Ana,\n\nJust bumping this to the top of your inbox in case it got buried.\n\nYour Reno depot switched from paper PODs to tablets on 2 March, per your post.\n';
 
 describe('Analysis, what the rules share of one draft', () => {
   it('works each part out once and hands every rule the same one', async () => {

@@ -70,6 +70,23 @@ describe('CorpusIndex', () => {
     );
   });
 
+  it('loads from bytes, as a browser that fetched the file would, at any byte offset, answering as the file does', () => {
+    const bytes = indexFileBytes(index);
+    // The same bytes one byte into a larger buffer: typed arrays cannot view them in place.
+    const shifted = new Uint8Array(bytes.byteLength + 1).subarray(1);
+    shifted.set(bytes);
+    for (const b of [new Uint8Array(bytes), shifted]) {
+      const loaded = CorpusIndex.fromBytes(b);
+      expect(loaded.messages).toEqual(index.messages);
+      for (let i = 0; i < index.sentenceCount; i++) expect(loaded.sentenceText(i)).toBe(index.sentenceText(i));
+      expect(loaded.nearest(messages[1][1], 3)).toEqual(index.nearest(messages[1][1], 3));
+      expect(loaded.matchMeaning('Just floating this back to the top of your inbox in case it got lost.', 0.5, 1)).toEqual(
+        index.matchMeaning('Just floating this back to the top of your inbox in case it got lost.', 0.5, 1),
+      );
+    }
+    expect(() => CorpusIndex.fromBytes(bytes.subarray(0, 200))).toThrow(CorruptIndexError);
+  });
+
   it('refuses an index file whose on-disk part is cut short or changed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'olidx-'));
     const buf = indexFileBytes(index);

