@@ -1,4 +1,5 @@
 import { hash32 } from '../corpus/features.js';
+import { Provided } from '../kernel/provided.js';
 
 /**
  * Which lowercase words are English, so that one which is not ("shadcn", "doltgresql",
@@ -28,17 +29,11 @@ export function buildWordFilter(words: Iterable<string>): Uint8Array {
   return bits;
 }
 
-let filter: Uint8Array | null | undefined;
-let source: (() => Uint8Array | undefined) | undefined;
+const shippedFilter = new Provided<Uint8Array>();
 
-/**
- * How to get the filter's bytes, set by the shell that knows where they are (a file in
- * Node, a fetched asset in a browser), so this module reads nothing itself.
- */
+/** How to get the filter's bytes: set by the shell, so this module reads nothing itself. */
 export function provideWordFilter(load: () => Uint8Array | undefined): void {
-  if (source === load) return;
-  source = load;
-  filter = undefined;
+  shippedFilter.provide(load);
 }
 
 /**
@@ -46,11 +41,9 @@ export function provideWordFilter(load: () => Uint8Array | undefined): void {
  * as English, so no lowercase word is taken for a name.
  */
 export function isEnglishWord(word: string): boolean {
-  if (filter === undefined) {
-    filter = source?.() ?? null;
-  }
+  const filter = shippedFilter.get();
   if (!filter) return true;
-  return positions(word).every((p) => (filter![p >>> 3]! & (1 << (p & 7))) !== 0);
+  return positions(word).every((p) => (filter[p >>> 3]! & (1 << (p & 7))) !== 0);
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';

@@ -1,6 +1,7 @@
 import { findHashed, termHashes } from './features.js';
 import type { Arrays } from './index-arrays.js';
 import { decodeIndex } from './index-bytes.js';
+import { Provided } from '../kernel/provided.js';
 import { wordTokens } from './tokens.js';
 
 /** What the table's header says about it. */
@@ -163,21 +164,14 @@ export function sifWeight(rank: number, a: number): number {
   return a / (a + 0.1 / rank);
 }
 
-let shipped: WordVectors | null | undefined;
-let source: (() => WordVectors | undefined) | undefined;
+const shipped = new Provided<WordVectors>();
 
-/**
- * How to get the shipped table, set by the shell that knows where it is (a file in Node, a
- * fetched asset in a browser), so this module reads nothing itself.
- */
+/** How to get the shipped table: set by the shell, so this module reads nothing itself. */
 export function provideWordVectors(load: () => WordVectors | undefined): void {
-  if (source === load) return;
-  source = load;
-  shipped = undefined;
+  shipped.provide(load);
 }
 
 /** The shipped word-vector table, read once; undefined when none was provided or built. */
 export function shippedWordVectors(): WordVectors | undefined {
-  if (shipped === undefined) shipped = source?.() ?? null;
-  return shipped ?? undefined;
+  return shipped.get();
 }
