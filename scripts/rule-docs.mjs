@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { allRules, createLinter } from '../dist/index.js';
 import { loadRuleData } from '../dist/fs/rule-data.js';
+import { exampleConfig } from '../dist/rules/example-config.js';
 
 const GENERATED = new Set(['Options', 'Messages', 'Examples']);
 const README = 'README.md';
@@ -75,21 +76,15 @@ function messages(meta) {
   return ['| id | message |', '| --- | --- |', ...Object.entries(meta.messages).map(([id, text]) => `| ${id} | ${cell(text)} |`)].join('\n');
 }
 
-/** The config an example runs under: only its rule on, at the example's level and options. */
-export function exampleConfig(ruleId, example) {
-  const rules = Object.fromEntries(allRules.map((r) => [r.meta.id, 'off']));
-  rules[ruleId] = [example.severity ?? allRules.find((r) => r.meta.id === ruleId).meta.defaultSeverity, example.options ?? {}];
-  return { rules, ...(example.mode ? { mode: example.mode } : {}) };
-}
-
-async function examples(meta, data) {
+async function examples(rule, data) {
+  const { meta } = rule;
   const out = [];
   for (const [kind, label] of [
     ['flag', 'Flags'],
     ['pass', 'Passes'],
   ]) {
     for (const ex of data?.examples?.[kind] ?? []) {
-      const linter = await createLinter({ config: exampleConfig(meta.id, ex) });
+      const linter = await createLinter({ config: exampleConfig(rule, ex, allRules) });
       const [result] = await linter.lintText(ex.text, 'example.md');
       const settings = [
         ex.severity ? `at \`${level(ex.severity)}\`` : '',
@@ -123,7 +118,7 @@ async function page(rule) {
   const data = loadRuleData(meta.id);
   const old = existsSync(meta.docs) ? readFileSync(meta.docs, 'utf8') : '';
   const { rest } = sections(old);
-  const generated = { Options: options(meta), Messages: messages(meta), Examples: await examples(meta, data) };
+  const generated = { Options: options(meta), Messages: messages(meta), Examples: await examples(rule, data) };
   const body = rest.filter((s) => !GENERATED.has(s.title)).map((s) => s.text.trimEnd());
   const tail = [...GENERATED].map((t) => `## ${t}\n\n${generated[t]}`);
   return `${[header(meta, data), ...body, ...tail].join('\n\n')}\n`;

@@ -45,11 +45,12 @@ export class Linter {
   /** The signal types of rules/signals.yml; a saved signal must be one of them, or "other". */
   private readonly signalTypes: ReadonlySet<string>;
   /**
-   * Every rule of the registry with its data prepared once, switched on or not, so that a
-   * request that changes levels reuses the same data objects and the matchers built on them.
+   * Each rule's options and data, prepared the first time the rule is on (in the config or in
+   * a request), so that a request that changes levels reuses the same data objects and the
+   * matchers built on them, and a rule that is off costs nothing.
    */
-  private readonly prepared: ReadonlyMap<string, ActiveRule>;
-  private readonly registry: readonly Rule[];
+  private readonly prepared = new Map<string, Omit<ActiveRule, 'severity'>>();
+  private readonly byId: ReadonlyMap<string, Rule>;
 
   constructor(
     readonly config: ResolvedConfig,
@@ -59,20 +60,24 @@ export class Linter {
     useShippedData();
     this.env = createParseEnv(config.mode);
     this.signalTypes = new Set(['other', ...loadRuleData<SignalData>('signals').types.map((t) => t.id)]);
-    this.registry = registry;
-    const prepared = new Map<string, ActiveRule>();
-    this.rules = [];
-    for (const rule of registry) {
-      const setting = config.rules[rule.meta.id];
-      const severity = setting && setting.severity !== 'off' ? setting.severity : rule.meta.defaultSeverity === 'off' ? 'warning' : rule.meta.defaultSeverity;
-      const raw = withUserData(ruleData(rule.meta.id, rule.meta.uses), rule, config.ruleData[rule.meta.id]);
+    this.byId = new Map(registry.map((r) => [r.meta.id, r]));
+    this.rules = registry.flatMap((rule) => {
+      const severity = config.rules[rule.meta.id]?.severity;
+      return severity && severity !== 'off' ? [{ ...this.prepare(rule), severity }] : [];
+    });
+  }
+
+  /** A rule's options and its data with a team's entries merged in and its prepare step run, once. */
+  private prepare(rule: Rule): Omit<ActiveRule, 'severity'> {
+    let ready = this.prepared.get(rule.meta.id);
+    if (!ready) {
+      const options = this.config.rules[rule.meta.id]?.options ?? {};
+      const raw = withUserData(ruleData(rule.meta.id, rule.meta.uses), rule, this.config.ruleData[rule.meta.id]);
       const data = rule.prepare ? rule.prepare(raw) : raw;
-      const ready: ActiveRule = { rule, severity, options: setting?.options ?? {}, data };
-      if (setting && setting.severity !== 'off') checkIds(rule, ready.options, data, config.configFile ?? 'config');
-      prepared.set(rule.meta.id, ready);
-      if (setting && setting.severity !== 'off') this.rules.push(ready);
+      checkIds(rule, options, data, this.config.configFile ?? 'config');
+      this.prepared.set(rule.meta.id, (ready = { rule, options, data }));
     }
-    this.prepared = prepared;
+    return ready;
   }
 
   /**
@@ -176,14 +181,14 @@ export class Linter {
     }
     const out = new Map(this.rules.map((r) => [r.rule.meta.id, r]));
     for (const [id, level] of Object.entries(levels)) {
-      const ready = this.prepared.get(id);
-      if (!ready) throw new InputError(where, `"rules.${id}" names no rule`, `known rules: ${this.registry.map((r) => r.meta.id).join(', ')}`);
+      const rule = this.byId.get(id);
+      if (!rule) throw new InputError(where, `"rules.${id}" names no rule`, `known rules: ${[...this.byId.keys()].join(', ')}`);
       const severity = parseLevel(level);
       if (!severity) throw new InputError(where, `"rules.${id}" is ${JSON.stringify(level)}`, 'use off, info, warn or error');
       if (severity === 'off') out.delete(id);
-      else out.set(id, ready.severity === severity ? ready : { ...ready, severity });
+      else out.set(id, { ...this.prepare(rule), severity });
     }
-    return this.registry.flatMap((r) => out.get(r.meta.id) ?? []);
+    return [...this.byId.values()].flatMap((r) => out.get(r.meta.id) ?? []);
   }
 
   /** Lints the files that paths, folders and globs name, as the command line does. */

@@ -6,11 +6,15 @@ describe('Linter', () => {
     const linter = await makeLinter();
     const configured = new Map(linter.rules.map((r) => [r.rule.meta.id, r]));
     const changed = linter.rulesWith({ 'stock-phrase': 'error', 'vague-personalization': 'info', 'signal-unused': 'off' }, '<request>');
-    expect(changed.map((r) => [r.rule.meta.id, r.severity])).toEqual(
-      linter.rules
-        .filter((r) => r.rule.meta.id !== 'signal-unused')
-        .map((r) => [r.rule.meta.id, r.rule.meta.id === 'stock-phrase' ? 'error' : r.rule.meta.id === 'vague-personalization' ? 'info' : r.severity]),
-    );
+    expect(changed.map((r) => [r.rule.meta.id, r.severity])).toEqual([
+      ['unresolved-placeholder', 'error'],
+      ['corpus-similarity', 'error'],
+      ['stock-sentence', 'warning'],
+      ['stock-phrase', 'error'],
+      ['merge-only-personalization', 'warning'],
+      ['vague-personalization', 'info'],
+      ['missing-signal', 'warning'],
+    ]);
     for (const r of changed) expect(r.data, r.rule.meta.id).toBe(configured.get(r.rule.meta.id)!.data);
     // Asking twice gives the same data again, not a fresh copy.
     expect(linter.rulesWith({ 'stock-phrase': 'warn' }, '<request>').find((r) => r.rule.meta.id === 'stock-phrase')!.data).toBe(
@@ -21,7 +25,7 @@ describe('Linter', () => {
   it('a rule switched off in the config can be switched on by a request, with its data', async () => {
     const linter = await makeLinter({ rules: ['stock-phrase:off'] });
     expect(linter.rules.some((r) => r.rule.meta.id === 'stock-phrase')).toBe(false);
-    const [result] = [await linter.lintPayload({ body: 'Hi Ana,\n\nJust circling back on this.\n' }, '<request>', { 'stock-phrase': 'warn' })];
-    expect(result!.findings.filter((f) => f.ruleId === 'stock-phrase').map((f) => [f.line, f.column, f.details?.phrase])).toEqual([[3, 6, 'circle-back']]);
+    const result = await linter.lintPayload({ body: 'Hi Ana,\n\nJust circling back on this.\n' }, '<request>', { 'stock-phrase': 'warn' });
+    expect(result.findings.filter((f) => f.ruleId === 'stock-phrase').map((f) => [f.line, f.column, f.details?.phrase])).toEqual([[3, 6, 'circle-back']]);
   });
 });

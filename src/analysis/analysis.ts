@@ -4,7 +4,6 @@ import { skeletonOf, type Skeleton } from '../corpus/skeleton.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { Draft } from '../kernel/types.js';
 import { analyzeDraft, type DraftAnalysis, type SignalData } from './analyze.js';
-import { fixedTextSignals } from './fixed-text-signals.js';
 
 /**
  * What several rules read of one draft, worked out on first use and kept for this lint only,
@@ -35,9 +34,14 @@ export class Analysis {
     return found;
   }
 
-  /** The signals a template states in its fixed text, not through a profile merge field. */
+  /**
+   * The signals a template states in its fixed text: "Saw OpenAI just leased the Bellevue
+   * space" is research even with "Hi [Name]," above it. A signal sentence that holds a profile
+   * merge field ("Congrats on {{company}}'s Series B") says the same of every prospect, so it is not.
+   */
   fixedTextSignals(data: SignalData): DraftAnalysis['signals'] {
-    return fixedTextSignals(this.draft, this.signals(data));
+    const profile = this.draft.placeholders.filter((p) => p.part === 'body' && p.kind === 'profile');
+    return this.signals(data).signals.filter((s) => !profile.some((p) => p.start >= s.start && p.end <= s.end));
   }
 
   /** The sentences that stand in, or say what is said in, generic corpus messages; none without a corpus. */

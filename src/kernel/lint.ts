@@ -65,17 +65,13 @@ function dropSuperseded(reported: Array<{ active: ActiveRule; reports: Report[] 
     for (const { rule, messages } of active.rule.meta.supersedes ?? []) {
       const target = reported.find((r) => r.active.rule.meta.id === rule);
       if (!target) continue;
-      const covering = reports.filter((r) => r.start !== undefined && (!messages || messages.includes(r.messageId)));
+      const covering = reports.filter((r) => r.part && r.start !== undefined && (!messages || messages.includes(r.messageId)));
       if (covering.length === 0) continue;
-      const inside = (['subject', 'body'] as const).map((part) => {
-        const spans = covering.filter((r) => r.part === part).map((r) => ({ start: r.start!, end: r.end ?? r.start! }));
-        return [part, spans.length ? containmentTest(spans) : undefined] as const;
-      });
-      const test = new Map(inside);
-      target.reports = target.reports.filter((r) => {
-        const contains = r.part && r.start !== undefined ? test.get(r.part) : undefined;
-        return !contains?.(r.start!, r.end ?? r.start!);
-      });
+      const within = new Map<string, (start: number, end: number) => boolean>();
+      for (const part of new Set(covering.map((r) => r.part!))) {
+        within.set(part, containmentTest(covering.filter((r) => r.part === part).map((r) => ({ start: r.start!, end: r.end ?? r.start! }))));
+      }
+      target.reports = target.reports.filter((r) => !(r.part && r.start !== undefined && within.get(r.part)?.(r.start, r.end ?? r.start)));
     }
   }
 }

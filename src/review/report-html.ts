@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { packageRoot } from '../fs/rule-data.js';
 import { REPORT_MARKER } from './report-marker.js';
 import type { Review } from './review.js';
+import { round } from '../kernel/round.js';
 
 const VERDICTS = ['block', 'needs-signal', 'revise', 'pass'] as const;
 
@@ -42,7 +43,7 @@ export function reportHtml(review: Review, opts: { title?: string; generatedAt?:
           (ci = corpus.push([it.nearest.id, it.nearest.archetype, it.nearest.similarity >= 0.2 ? corpusText(it.nearest.id) : '']) - 1),
         );
       else if (it.nearest.similarity >= 0.2 && !corpus[ci]![2]) corpus[ci]![2] = corpusText(it.nearest.id);
-      near = [ci, Math.round(it.nearest.similarity * 100) / 100];
+      near = [ci, round(it.nearest.similarity, 2)];
     }
     const question = r.prompt?.question;
     return {

@@ -2,6 +2,7 @@ import { skeletonOf, skeletonText } from '../corpus/skeleton.js';
 import type { Finding } from '../kernel/types.js';
 import type { DraftResult, Linter } from '../linter.js';
 import { clusterNearCopies } from './cluster.js';
+import { round } from '../kernel/round.js';
 
 /** One template or draft in a review. */
 export interface ReviewItem {
@@ -56,7 +57,7 @@ export function buildReview(linter: Linter, results: DraftResult[], failed: Fail
     const best = index?.nearest(skeletons[i]!, 1)[0];
     if (best && index) {
       const m = index.message(best.doc);
-      item.nearest = { id: m.id, archetype: m.archetype, similarity: Math.round(best.score * 1000) / 1000 };
+      item.nearest = { id: m.id, archetype: m.archetype, similarity: round(best.score) };
     }
     const top = [...result.findings].sort((a, b) => SEVERITY_RANK[a.severity]! - SEVERITY_RANK[b.severity]! || a.line - b.line)[0];
     if (top) item.topFinding = top;

@@ -4,6 +4,7 @@ import { moveCounts, namedMoves, type MoveData } from '../corpus/collapse.js';
 import type { Rule } from '../kernel/rule.js';
 import { clip } from '../kernel/clip.js';
 import type { Report } from '../kernel/types.js';
+import { round } from '../kernel/round.js';
 
 interface Options {
   warnAt: number;
@@ -157,7 +158,3 @@ export const corpusSimilarity: Rule<Options, { moves: MoveData }> = {
     return [report];
   },
 };
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}

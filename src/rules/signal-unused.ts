@@ -3,6 +3,7 @@ import type { Rule } from '../kernel/rule.js';
 import type { Report } from '../kernel/types.js';
 import type { SignalData } from '../analysis/analyze.js';
 import { clip } from '../kernel/clip.js';
+import { round } from '../kernel/round.js';
 
 interface Options {
   minOverlap: number;
@@ -60,7 +61,7 @@ export const signalUnused: Rule<Options, Data> = {
     const report: Report = {
       messageId: 'unused',
       data: { type: signal.type ? `${signal.type}: ` : '', signal: clip(signal.text, 80), missing: words.map((w) => `"${w}"`).join(', ') },
-      details: { overlap: Math.round((found / total) * 100) / 100, missing: words },
+      details: { overlap: round(found / total, 2), missing: words },
     };
     if (signal.position) report.position = signal.position;
     return [report];

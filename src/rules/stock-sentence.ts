@@ -1,6 +1,7 @@
 import { NEAR_VERBATIM, type SentenceHitOptions } from '../corpus/sentence-hits.js';
 import type { Rule } from '../kernel/rule.js';
 import { clip } from '../kernel/clip.js';
+import { round } from '../kernel/round.js';
 
 type Options = SentenceHitOptions;
 
@@ -77,7 +78,7 @@ export const stockSentence: Rule<Options> = {
         closest: clip(hit.closest, 90),
         id: index.message(hit.closestDoc).id,
       },
-      details: { corpusMessages: hit.messages, similarity: Math.round(hit.similarity * 1000) / 1000, byMeaning: hit.byMeaning },
+      details: { corpusMessages: hit.messages, similarity: round(hit.similarity), byMeaning: hit.byMeaning },
     }));
   },
 };

@@ -6,6 +6,7 @@ import type { LintRoute, Reply } from './answer.js';
 import { inProcessBackend, type LintBackend } from './backend.js';
 import { bearerMatches } from './auth.js';
 import { BodyError, readBody } from './read-body.js';
+import { round } from '../kernel/round.js';
 
 export interface ServeOptions {
   /** Largest request body in bytes (default 256 KB). */
@@ -81,7 +82,7 @@ export function createLintServer(lints: Linter | LintBackend, opts: ServeOptions
           method: req.method,
           path: req.url,
           status: reply.status,
-          ms: Math.round(ms * 100) / 100,
+          ms: round(ms, 2),
         };
         if (reply.verdict) entry.verdict = reply.verdict;
         if (reply.requestBody !== undefined) entry.body = reply.requestBody;

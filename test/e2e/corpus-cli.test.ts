@@ -78,40 +78,28 @@ describe('outreach-lint review', () => {
       join(cwd, 'export.csv'),
       'Template,Subj,Copy\nIntro,Quick question,"Hi {{first_name}}, who owns returns at {{company}}?"\nIntro again,Quick question,"Hi {{first_name}}, who owns returns at {{company}}?"\n',
     );
-    const json = run([
-      'review',
-      'export.csv',
-      '--csv-subject',
-      'Subj',
-      '--csv-body',
-      'Copy',
-      '--csv-name',
-      'Template',
-      '--format',
-      'json',
-      '--no-default-corpus',
-      '--corpus',
-      'team',
-    ]);
+    const review = (format: string) =>
+      run([
+        'review',
+        'export.csv',
+        '--csv-subject',
+        'Subj',
+        '--csv-body',
+        'Copy',
+        '--csv-name',
+        'Template',
+        '--format',
+        format,
+        '--no-default-corpus',
+        '--corpus',
+        'team',
+      ]);
+    const json = review('json');
     expect(json.code).toBe(0);
     const data = JSON.parse(json.stdout);
     expect(data.summary).toMatchObject({ templates: 2, distinct: 1 });
     expect(data.clusters).toEqual([{ id: 1, members: ['export.csv: Intro', 'export.csv: Intro again'] }]);
-    const csv = run([
-      'review',
-      'export.csv',
-      '--csv-subject',
-      'Subj',
-      '--csv-body',
-      'Copy',
-      '--csv-name',
-      'Template',
-      '--format',
-      'csv',
-      '--no-default-corpus',
-      '--corpus',
-      'team',
-    ]);
+    const csv = review('csv');
     expect(csv.stdout.split('\r\n')[0]).toBe('name,verdict,score,cluster,nearest_corpus_message,similarity,errors,warnings,top_rule,top_message');
     expect(csv.stdout.split('\r\n')[1]).toMatch(/^export\.csv: Intro,needs-signal,\d+,1,team\/intro\.md,/);
     const missing = run(['review', 'export.csv', '--csv-body', 'Nope']);

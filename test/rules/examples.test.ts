@@ -1,32 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadRuleData } from '../../src/fs/rule-data.js';
 import { createLinter } from '../../src/index.js';
-import type { RuleLevel } from '../../src/kernel/types.js';
+import type { Rule } from '../../src/kernel/rule.js';
+import { exampleConfig, type RuleExample } from '../../src/rules/example-config.js';
 import { allRules } from '../../src/rules/index.js';
 
-interface ExpectedFinding {
-  messageId: string;
-  line: number;
-  column: number;
-  endLine?: number;
-  endColumn?: number;
-  [extra: string]: unknown;
-}
-interface Example {
-  name: string;
-  text: string;
-  mode?: 'draft' | 'template';
-  /** The rule's level and options for this example; the defaults when absent. */
-  severity?: RuleLevel;
-  options?: Record<string, unknown>;
-  findings?: ExpectedFinding[];
-}
-
 /** Lints an example with only its rule on, at the example's level and options, as the docs script does. */
-async function lintExample(id: string, ex: Example) {
-  const rules: Record<string, unknown> = Object.fromEntries(allRules.map((r) => [r.meta.id, 'off']));
-  rules[id] = [ex.severity ?? allRules.find((r) => r.meta.id === id)!.meta.defaultSeverity, ex.options ?? {}];
-  const linter = await createLinter({ config: { rules, ...(ex.mode ? { mode: ex.mode } : {}) } as never });
+async function lintExample(rule: Rule, ex: RuleExample) {
+  const linter = await createLinter({ config: exampleConfig(rule, ex, allRules) as never });
   const results = await linter.lintText(ex.text, 'example.md');
   expect(results).toHaveLength(1);
   return results[0]!;
@@ -36,7 +17,7 @@ async function lintExample(id: string, ex: Example) {
 // RuleTester runs valid and invalid cases with exact positions.
 for (const rule of allRules) {
   const id = rule.meta.id;
-  const data = loadRuleData<{ examples?: { flag?: Example[]; pass?: Example[] } } | null>(id);
+  const data = loadRuleData<{ examples?: { flag?: RuleExample[]; pass?: RuleExample[] } } | null>(id);
   describe(`${id} examples`, () => {
     it('has examples that flag and examples that pass', () => {
       expect(data?.examples?.flag?.length ?? 0).toBeGreaterThan(0);
@@ -44,7 +25,7 @@ for (const rule of allRules) {
     });
     for (const ex of data?.examples?.flag ?? []) {
       it(`flags: ${ex.name}`, async () => {
-        const result = await lintExample(id, ex);
+        const result = await lintExample(rule, ex);
         // Compare what each expectation names: position, message id, and details such as `phrase`.
         const got = result.findings.map((f) => {
           const want = ex.findings?.find((w) => w.line === f.line && w.column === f.column);
@@ -57,7 +38,7 @@ for (const rule of allRules) {
     }
     for (const ex of data?.examples?.pass ?? []) {
       it(`passes: ${ex.name}`, async () => {
-        const result = await lintExample(id, ex);
+        const result = await lintExample(rule, ex);
         expect(result.findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([]);
       });
     }
