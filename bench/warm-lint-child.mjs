@@ -4,7 +4,7 @@
 // exact scan, which needs per-message vectors a lint never builds, adds its own memory.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createLinter, Linter } from '../dist/index.js';
+import { createLinter, OutreachLint } from '../dist/index.js';
 import { readIndexFile } from '../dist/corpus/load-corpus.js';
 import { skeletonOf, skeletonText } from '../dist/corpus/skeleton.js';
 import { median, peakRssMb, time } from './measure.mjs';
@@ -23,7 +23,7 @@ const index = readIndexFile(file);
 const loadMs = performance.now() - t0;
 if (!index) throw new Error(`${file}: not a readable index`);
 const base = await createLinter({ config: { defaultCorpus: false } });
-const linter = new Linter(base.config, { corpus: index });
+const linter = new OutreachLint(base.config, { corpus: index });
 
 await linter.lintText(picked[0].text, { filePath: picked[0].name });
 const oneDraftRssMb = peakRssMb() ?? process.resourceUsage().maxRSS / 1024;

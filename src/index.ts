@@ -11,7 +11,7 @@ import { configBase, discoverConfig, loadConfigFile } from './config/discover.js
 import { resolveConfig, type ConfigOverrides } from './config/resolve.js';
 import type { ConfigFile } from './config/schema.js';
 import { validateConfig } from './config/schema.js';
-import { Linter } from './linter.js';
+import { OutreachLint } from './outreach-lint.js';
 import { allRules } from './rules/index.js';
 
 export interface CreateLinterOptions {
@@ -26,7 +26,7 @@ export interface CreateLinterOptions {
 }
 
 /** Builds a linter from a config file, a config object or the nearest config to cwd. */
-export async function createLinter(options: CreateLinterOptions = {}): Promise<Linter> {
+export async function createLinter(options: CreateLinterOptions = {}): Promise<OutreachLint> {
   const cwd = options.cwd ?? process.cwd();
   const loaded = options.config
     ? { config: validateConfig('config', options.config) }
@@ -34,10 +34,12 @@ export async function createLinter(options: CreateLinterOptions = {}): Promise<L
       ? loadConfigFile(options.configFile)
       : await discoverConfig(cwd);
   const config = resolveConfig(loaded.config, 'filepath' in loaded ? loaded.filepath : undefined, configBase(loaded, cwd), options.overrides ?? {}, allRules);
-  return Linter.create(config);
+  return OutreachLint.create(config);
 }
 
-export { Linter, type DraftResult } from './linter.js';
+export { OutreachLint, type DraftResult } from './outreach-lint.js';
+/** @deprecated The shell's name before 0.2: use `OutreachLint`. */
+export { OutreachLint as Linter } from './outreach-lint.js';
 export { InputError } from './errors.js';
 export { allRules } from './rules/index.js';
 export { lintDraft } from './kernel/lint.js';

@@ -1,4 +1,4 @@
-import type { DraftResult, Linter } from '../linter.js';
+import type { DraftResult, OutreachLint } from '../outreach-lint.js';
 import { loadRuleData } from '../fs/rule-data.js';
 import type { SignalData } from '../analysis/analyze.js';
 import { askForSignal } from '../signal/capture.js';
@@ -13,7 +13,7 @@ import { reportError } from './report-error.js';
  * show the new result. Returns the results with the re-linted ones in place.
  */
 export async function captureSignals(
-  linter: Linter,
+  linter: OutreachLint,
   results: DraftResult[],
   read: Map<string, Uint8Array>,
   io: Io & { stdin: NonNullable<Io['stdin']> },

@@ -5,7 +5,7 @@ import { printableConfig, resolveConfig, type ConfigOverrides } from '../config/
 import { InputError } from '../errors.js';
 import { FORMATTERS, FORMAT_NAMES } from '../formatters/index.js';
 import type { Finding } from '../kernel/types.js';
-import { Linter, type DraftResult } from '../linter.js';
+import { OutreachLint, type DraftResult } from '../outreach-lint.js';
 import type { CsvColumns } from '../parse/csv-draft.js';
 import type { PayloadPaths } from '../parse/payload.js';
 import type { ParseOptions } from '../parse/parse-file.js';
@@ -106,7 +106,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io): Promis
     fatal = true;
     reportError(e, !!flags.debug, io.stderr);
   };
-  const linter = await Linter.create(config, {
+  const linter = await OutreachLint.create(config, {
     parse: formatOptions(flags),
     onFileError: fail,
     ...(flags.prospect ? { prospect: prospectFlags(flags.prospect) } : {}),
@@ -191,7 +191,7 @@ function isInteractive(flags: LintFlags, io: Io): boolean {
 }
 
 /** `--signal "text" [--signal-type t]`: saves the signal with the one draft named, before linting it. */
-async function saveSignalFlag(linter: Linter, files: string[], flags: LintFlags, io: Io): Promise<void> {
+async function saveSignalFlag(linter: OutreachLint, files: string[], flags: LintFlags, io: Io): Promise<void> {
   if (files.length !== 1) {
     throw new InputError('--signal', `saves a signal for one draft, but the arguments matched ${files.length} files`, 'name one file');
   }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { Linter, type DraftResult } from '../linter.js';
+import { OutreachLint, type DraftResult } from '../outreach-lint.js';
 import { buildReview, type FailedFile } from '../review/review.js';
 import { chooseColors } from './colors.js';
 import { expandPaths } from '../fs/expand-paths.js';
@@ -44,7 +44,7 @@ export async function runReview(paths: string[], flags: ReviewFlags, io: Io): Pr
   };
   const formats = formatOptions(flags);
   const csv = { ...formats.csv, ...(flags.csvName ? { name: flags.csvName } : {}), ...(flags.csvStep ? { step: flags.csvStep } : {}) };
-  const linter = await Linter.create(config, { parse: { ...formats, csv }, onFileError: (e) => fail(e) });
+  const linter = await OutreachLint.create(config, { parse: { ...formats, csv }, onFileError: (e) => fail(e) });
   const expanded = await expandPaths(paths, { cwd: io.cwd, ignores: config.ignores, useIgnore: true, withCsv: true });
   for (const e of expanded.errors) fail(e);
   // The report this run writes is output, even when it sits among the templates or is named.
@@ -70,7 +70,7 @@ export async function runReview(paths: string[], flags: ReviewFlags, io: Io): Pr
     const { reportHtml } = await import('../review/report-html.js');
     const { writeFileAtomic } = await import('../fs/atomic-write.js');
     try {
-      writeFileAtomic(resolve(io.cwd, flags.report), reportHtml(review));
+      writeFileAtomic(resolve(io.cwd, flags.report), await reportHtml(review, { parse: linter.parseOptions }));
     } catch (e) {
       throw new InputError(
         flags.report,

@@ -1,4 +1,4 @@
-import { featureCounts, hash32, sentenceKey, shingles, termHashes, findHashed } from './features.js';
+import { featureCounts, hash32, keySimilarity, sentenceKey, shingles, termHashes, findHashed } from './features.js';
 import type { Arrays, Bytes } from './index-arrays.js';
 import { decodeIndex } from './index-bytes.js';
 import { MEANING_ARRAYS, MeaningIndex } from './meaning-index.js';
@@ -337,7 +337,8 @@ export class CorpusIndex {
     for (const sent of touched) counts[sent] = 0;
     for (const sent of candidates) {
       const other = this.sentenceKey(sent);
-      const sim = sentKeys[sent] === exact && other === key ? 1 : dice(key, other);
+      // The hash settles most unequal pairs without comparing the strings.
+      const sim = sentKeys[sent] === exact ? keySimilarity(key, other, dice) : dice(key, other);
       if (sim < minSimilarity) continue;
       docs.add(sentDocs[sent]!);
       if (!best || sim > best.sim) best = { sent, sim };

@@ -37,6 +37,23 @@ export function shingles(key: string): number[] {
   return [...new Set(out)];
 }
 
+/**
+ * How alike two sentence keys are, as the sentence index scores a candidate: 1 when the
+ * words are the same, else their character-bigram similarity. The index reaches candidates
+ * through shared 3-grams first (see `sharesHalfTheShingles`), so only this rescoring is dear.
+ */
+export function keySimilarity(key: string, other: string, dice: (a: string, b: string) => number): number {
+  return key === other ? 1 : dice(key, other);
+}
+
+/** Whether another sentence holds at least half of this sentence's word 3-grams: the index's test for a candidate. */
+export function sharesHalfTheShingles(own: number[], other: number[]): boolean {
+  const theirs = new Set(other);
+  let shared = 0;
+  for (const h of own) if (theirs.has(h)) shared++;
+  return shared * 2 >= own.length;
+}
+
 /** FNV-1a, 32 bits; another `seed` (offset basis) gives a second, independent hash. */
 export function hash32(s: string, seed = 0x811c9dc5): number {
   let h = seed;

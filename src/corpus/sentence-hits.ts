@@ -6,6 +6,9 @@ import type { MaskedUnit, Skeleton } from './skeleton.js';
 /** Character-bigram similarity from which two sentences are the same words (stock-sentence's default). */
 export const NEAR_VERBATIM = 0.85;
 
+/** Words (slots not counted) from which stock-sentence compares a sentence, by default. */
+export const STOCK_MIN_WORDS = 6;
+
 export interface SentenceHitOptions {
   /** Only sentences with at least this many words (slots not counted) are compared. */
   minWords: number;

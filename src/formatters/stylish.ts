@@ -1,5 +1,5 @@
 import type { Finding } from '../kernel/types.js';
-import type { DraftResult } from '../linter.js';
+import type { DraftResult } from '../outreach-lint.js';
 import type { Colors, Formatter } from './types.js';
 
 const MAX_LINE = 110;

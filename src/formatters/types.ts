@@ -1,5 +1,5 @@
 import type { RuleMeta } from '../kernel/rule.js';
-import type { DraftResult } from '../linter.js';
+import type { DraftResult } from '../outreach-lint.js';
 
 /** ANSI styling, or identity functions when colour is off. */
 export interface Colors {

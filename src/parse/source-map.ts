@@ -22,6 +22,12 @@ export class LineIndex {
     return { line: lo + 1, column: o - this.starts[lo]! + 1 };
   }
 
+  /** The offset of a 1-based line and column: the inverse of `position`. */
+  offset(position: Position): number {
+    const start = this.starts[Math.min(Math.max(position.line, 1), this.starts.length) - 1]!;
+    return Math.min(start + position.column - 1, this.source.length);
+  }
+
   lineText(line: number): string {
     const start = this.starts[line - 1];
     if (start === undefined) return '';

@@ -1,20 +1,39 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dice } from '../corpus/dice.js';
+import { NEAR_VERBATIM, STOCK_MIN_WORDS } from '../corpus/sentence-hits.js';
+import { sharedSentences } from '../corpus/shared-sentences.js';
+import { skeletonOf } from '../corpus/skeleton.js';
 import { packageRoot } from '../fs/rule-data.js';
-import { REPORT_MARKER } from './report-marker.js';
-import type { Review } from './review.js';
+import type { Draft } from '../kernel/types.js';
 import { round } from '../kernel/round.js';
+import { LineIndex } from '../parse/source-map.js';
+import type { ParseOptions } from '../parse/parse-file.js';
+import { readCorpusMessage } from './nearest-message.js';
+import { REPORT_MARKER } from './report-marker.js';
+import type { ReportData, ReportItem, ReportShared } from './report-shape.js';
+import type { Review } from './review.js';
 
 const VERDICTS = ['block', 'needs-signal', 'revise', 'pass'] as const;
+
+/** Below this similarity the nearest corpus message is not shown beside a template: it is not near. */
+const SHOW_NEAREST = 0.2;
+
+/** A draft as the report shows it, and where a body offset falls in that text. */
+interface Shown {
+  text: string;
+  at(bodyOffset: number): number;
+}
 
 /**
  * The manager's report: one self-contained HTML file (inline CSS, JS and SVG, no network
  * requests) with the summary, a score histogram and findings-per-rule chart, a sortable and
  * filterable table, a card per template with its findings marked in its text beside the
- * nearest generic message, the near-copy clusters, each missing-signal question, and the
- * files that could not be read.
+ * nearest generic message and the sentences the two share, the near-copy clusters, each
+ * missing-signal question, and the files that could not be read. The nearest messages are
+ * read from the corpus files, parsed with `parse` as the corpus was.
  */
-export function reportHtml(review: Review, opts: { title?: string; generatedAt?: string } = {}): string {
+export async function reportHtml(review: Review, opts: { title?: string; generatedAt?: string; parse?: ParseOptions } = {}): Promise<string> {
   // Rule ids and messages repeat across thousands of templates: the data holds each once.
   const ruleIds = [...new Set(review.items.flatMap((it) => it.result.findings.map((f) => f.ruleId)))];
   const rule = new Map(ruleIds.map((r, i) => [r, i]));
@@ -27,43 +46,61 @@ export function reportHtml(review: Review, opts: { title?: string; generatedAt?:
   };
   const perFile = new Map<string, number>();
   for (const it of review.items) perFile.set(it.result.filePath, (perFile.get(it.result.filePath) ?? 0) + 1);
-  // Nearest corpus messages, each once: [id, archetype, text].
-  const corpus: Array<[string, string, string]> = [];
+  // Nearest corpus messages, each read once and shown once.
+  const corpus: ReportData['corpus'] = [];
   const corpusIndex = new Map<string, number>();
-  const items = review.items.map((it) => {
+  const corpusDrafts: Array<Draft | undefined> = [];
+  const items: ReportItem[] = [];
+  for (const it of review.items) {
     const r = it.result;
     const whole = perFile.get(r.filePath) === 1 && r.draft.format !== 'csv';
-    const text = whole ? r.draft.source : `${r.draft.subject ? `Subject: ${r.draft.subject.text}\n\n` : ''}${r.draft.body.text}`;
-    let near: [number, number] | null = null;
+    const shown = whole ? wholeFile(r.draft) : subjectAndBody(r.draft);
+    let near: ReportItem['near'] = null;
+    let sh: ReportShared[] = [];
     if (it.nearest) {
+      const close = it.nearest.similarity >= SHOW_NEAREST;
       let ci = corpusIndex.get(it.nearest.id);
-      if (ci === undefined)
-        corpusIndex.set(
-          it.nearest.id,
-          (ci = corpus.push([it.nearest.id, it.nearest.archetype, it.nearest.similarity >= 0.2 ? corpusText(it.nearest.id) : '']) - 1),
-        );
-      else if (it.nearest.similarity >= 0.2 && !corpus[ci]![2]) corpus[ci]![2] = corpusText(it.nearest.id);
+      if (ci === undefined) {
+        corpusIndex.set(it.nearest.id, (ci = corpus.push([it.nearest.id, it.nearest.archetype, '']) - 1));
+        corpusDrafts.push(undefined);
+      }
+      const message = close ? (corpusDrafts[ci] ??= await readCorpusMessage(it.nearest.id, opts.parse)) : undefined;
+      if (message) {
+        const other = subjectAndBody(message);
+        corpus[ci]![2] = other.text;
+        sh = sharedSentences(skeletonOf(r.draft), skeletonOf(message), { minWords: STOCK_MIN_WORDS, similarity: NEAR_VERBATIM }, dice).map((s) => [
+          shown.at(s.draft.start),
+          shown.at(s.draft.end),
+          other.at(s.message.start),
+          other.at(s.message.end),
+        ]);
+      }
       near = [ci, round(it.nearest.similarity, 2)];
     }
-    const question = r.prompt?.question;
-    return {
+    items.push({
       n: it.name,
       v: r.verdict,
       s: r.score,
       c: it.cluster ?? 0,
-      t: text,
+      t: shown.text,
       m: whole ? 1 : 0,
-      q: question ?? '',
+      q: r.prompt?.question ?? '',
       near,
-      f: r.findings.map((f) => [f.line, f.column, f.endLine, f.endColumn, f.severity[0], rule.get(f.ruleId), msg(f.message)]),
-      b: r.scoreBreakdown.map((x) => [rule.get(x.ruleId), x.points]),
-    };
-  });
-  const data = { items, rules: ruleIds, messages, corpus };
-  const json = JSON.stringify(data)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+      sh,
+      f: r.findings.map((f) => [
+        f.line,
+        f.column,
+        f.endLine,
+        f.endColumn,
+        f.severity === 'error' ? 'e' : f.severity === 'warning' ? 'w' : 'i',
+        rule.get(f.ruleId)!,
+        msg(f.message),
+      ]),
+      b: r.scoreBreakdown.map((x) => [rule.get(x.ruleId)!, x.points]),
+    });
+  }
+  const data: ReportData = { items, rules: ruleIds, messages, corpus };
+  const json = inlineJson(JSON.stringify(data));
   const rules = Object.entries(review.rules).sort((a, b) => b[1] - a[1]);
   const title = opts.title ?? 'outreach-lint template review';
   return `<!doctype html>
@@ -123,7 +160,7 @@ ${review.clusters.length ? `<ol class="clusters">${review.clusters.map((c) => `<
 </section>
 </main>
 <script type="application/json" id="data">${json}</script>
-<script>${JS}</script>
+<script>${pageScript()}</script>
 </body>
 </html>
 `;
@@ -140,10 +177,36 @@ function failedSection(failed: Review['failed']): string {
 `;
 }
 
-function corpusText(id: string): string {
-  const path = [join(packageRoot, id), resolve(id)].find((p) => existsSync(p));
-  if (!path) return '';
-  return readFileSync(path, 'utf8').replace(/^---[\s\S]*?\n---\r?\n/, '');
+/** The whole file, where findings' lines and columns point. */
+function wholeFile(draft: Draft): Shown {
+  const lines = new LineIndex(draft.source);
+  return { text: draft.source, at: (o) => lines.offset(draft.body.map.toPosition(o)) };
+}
+
+/** The subject line, a blank line and the body: a draft that is one of several in its file. */
+function subjectAndBody(draft: Draft): Shown {
+  const head = draft.subject ? `Subject: ${draft.subject.text}\n${draft.body.text.startsWith('\n') ? '' : '\n'}` : '';
+  return { text: head + draft.body.text, at: (o) => head.length + o };
+}
+
+/** JSON safe inside a <script> element: no "<" that could close it, and the line separators older parsers rejected. */
+function inlineJson(json: string): string {
+  return json
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+let script: string | undefined;
+
+/** The page's code, bundled from src/review/page/report-page.ts by the build, which checks it cannot close its <script> element. */
+function pageScript(): string {
+  try {
+    script ??= readFileSync(join(packageRoot, 'dist', 'review', 'report-page.js'), 'utf8');
+  } catch {
+    throw new Error('the report page script dist/review/report-page.js is missing; run npm run build');
+  }
+  return script;
 }
 
 function esc(s: string): string {
@@ -199,46 +262,4 @@ mark{background:var(--mark);color:inherit;border-bottom:2px solid #c69026}mark.e
 .failed{border-left:4px solid var(--block);padding:0 .8rem}.failed h2{border:0}
 .findings{margin:.3rem 0 .6rem;padding-left:1.2rem}.q{border-left:4px solid var(--needs);padding:.3rem .6rem;background:#eef5ff}
 @media print{.controls,.skip,.details{display:none}body{max-width:none;padding:0}tr{break-inside:avoid}a{color:inherit}}
-`;
-
-const JS = `
-(function(){
-var D=JSON.parse(document.getElementById('data').textContent),T=document.querySelector('#t tbody');
-var RANK={block:0,'needs-signal':1,revise:2,pass:3},CLS={block:'vb','needs-signal':'vn',revise:'vr',pass:'vp'};
-var sortKey='v',sortDir=1,open={};
-function el(tag,attrs,text){var e=document.createElement(tag);for(var k in attrs){if(k==='class')e.className=attrs[k];else e.setAttribute(k,attrs[k]);}if(text!==undefined)e.textContent=text;return e;}
-function top(it){var f=it.f.slice().sort(function(a,b){return 'ewi'.indexOf(a[4])-'ewi'.indexOf(b[4])||a[0]-b[0];})[0];return f?D.rules[f[5]]+': '+D.messages[f[6]]:'';}
-function matches(it){var q=document.getElementById('q').value.toLowerCase(),v=document.getElementById('fv').value,r=document.getElementById('fr').value,c=document.getElementById('fc').value;
-if(v&&it.v!==v)return false;if(r&&!it.f.some(function(f){return D.rules[f[5]]===r;}))return false;if(c==='any'&&!it.c)return false;if(c&&c!=='any'&&String(it.c)!==c)return false;
-if(q&&it.n.toLowerCase().indexOf(q)<0&&it.t.toLowerCase().indexOf(q)<0)return false;return true;}
-function cmp(a,b){var x,y;if(sortKey==='v'){x=RANK[a.v];y=RANK[b.v];if(x===y){x=a.s;y=b.s;}}else if(sortKey==='s'){x=a.s;y=b.s;}else if(sortKey==='c'){x=a.c||1e9;y=b.c||1e9;}else{x=a.n;y=b.n;}return (x<y?-1:x>y?1:0)*sortDir;}
-function render(){T.textContent='';var shown=D.items.map(function(it,i){it.i=i;return it;}).filter(matches).sort(cmp);
-shown.forEach(function(it){var tr=el('tr',{'data-i':it.i});tr.appendChild(el('td',{},it.n));var v=el('td',{class:CLS[it.v]},it.v);tr.appendChild(v);
-tr.appendChild(el('td',{class:'num'},String(it.s)));tr.appendChild(el('td',{},it.c?'#'+it.c:''));tr.appendChild(el('td',{},top(it)));
-var td=el('td');var b=el('button',{class:'details','aria-expanded':open[it.i]?'true':'false','aria-label':'Details for '+it.n},open[it.i]?'Hide':'Details');b.onclick=function(){open[it.i]=!open[it.i];render();};td.appendChild(b);tr.appendChild(td);T.appendChild(tr);
-if(open[it.i]){var cr=el('tr',{class:'card'});var cd=el('td',{colspan:'6'});card(it,cd);cr.appendChild(cd);T.appendChild(cr);}});
-document.getElementById('count').textContent=shown.length+' of '+D.items.length+' shown';}
-function marked(text,findings,pre){var lines=text.split('\\n');var marks={};findings.forEach(function(f){(marks[f[0]-1]=marks[f[0]-1]||[]).push(f);});
-lines.forEach(function(line,li){var ms=(marks[li]||[]).slice().sort(function(a,b){return a[1]-b[1];});var at=0;ms.forEach(function(f){var s=f[1]-1,e=f[2]===f[0]?Math.max(f[3]-1,s+1):line.length;if(s<at)return;
-pre.appendChild(document.createTextNode(line.slice(at,s)));var m=el('mark',{class:f[4]==='e'?'e':'',title:D.rules[f[5]]+': '+D.messages[f[6]]},line.slice(s,e)||' ');pre.appendChild(m);at=e;});
-pre.appendChild(document.createTextNode(line.slice(at)+(li<lines.length-1?'\\n':'')));});}
-function norm(s){return s.toLowerCase().replace(/\\{\\{[^}]*\\}\\}/g,' slot ').replace(/[^a-z0-9 ]+/g,' ').replace(/\\s+/g,' ').trim();}
-function bigrams(s){var m={};for(var i=0;i<s.length-1;i++){var g=s.substr(i,2);m[g]=(m[g]||0)+1;}return m;}
-function dice(a,b){if(a===b)return 1;if(a.length<2||b.length<2)return 0;var A=bigrams(a),B=bigrams(b),n=0;for(var g in A)if(B[g])n+=Math.min(A[g],B[g]);return 2*n/(a.length+b.length-2);}
-function sentences(t){return t.split(/(?<=[.!?])\\s+|\\n+/).map(function(s){return s.trim();}).filter(function(s){return s.split(' ').length>=5;});}
-function shared(a,b){var sa=sentences(a),sb=sentences(b),na=sb.map(norm),out={a:[],b:[]};sa.forEach(function(s){var n=norm(s);na.forEach(function(m,j){if(dice(n,m)>=0.85){out.a.push(s);out.b.push(sb[j]);}});});return out;}
-function hl(text,list,pre){var parts=[{t:text,m:false}];list.forEach(function(s){var next=[];parts.forEach(function(p){if(p.m){next.push(p);return;}var i=p.t.indexOf(s);if(i<0){next.push(p);return;}next.push({t:p.t.slice(0,i),m:false},{t:s,m:true},{t:p.t.slice(i+s.length),m:false});});parts=next;});
-parts.forEach(function(p){pre.appendChild(p.m?el('mark',{class:'shared',title:'also in the generic message'},p.t):document.createTextNode(p.t));});}
-function card(it,root){var bd=it.b.map(function(x){return '-'+x[1]+' '+D.rules[x[0]];}).join(', ');root.appendChild(el('p',{},'Score '+it.s+'/100'+(bd?' ('+bd+')':'')+', '+it.v+'.'));
-if(it.q){root.appendChild(el('p',{class:'q'},it.q+' Answer in your own words; outreach-lint will not write it for you.'));}
-var ul=el('ul',{class:'findings'});it.f.forEach(function(f){ul.appendChild(el('li',{},f[0]+':'+f[1]+' '+({e:'error',w:'warning',i:'info'})[f[4]]+' '+D.messages[f[6]]+' ('+D.rules[f[5]]+')'));});if(it.f.length)root.appendChild(ul);
-var side=el('div',{class:'side'});var left=el('div');left.appendChild(el('h3',{},'This template'));var pre=el('pre');
-var cm=it.near&&D.corpus[it.near[0]],near=cm&&it.near[1]>=0.2&&cm[2];var sh=near?shared(it.t,near):{a:[],b:[]};
-if(it.m&&!sh.a.length)marked(it.t,it.f,pre);else hl(it.t,sh.a,pre);left.appendChild(pre);side.appendChild(left);
-var right=el('div');if(near){right.appendChild(el('h3',{},'Nearest generic message: '+cm[1]+' ('+Math.round(it.near[1]*100)+'% similar)'));right.appendChild(el('p',{},cm[0]+(sh.b.length?'; '+sh.b.length+' shared sentences highlighted':'')));var p2=el('pre');hl(near,sh.b,p2);right.appendChild(p2);}
-else right.appendChild(el('p',{},'No generic message in the corpus is close to this one.'));side.appendChild(right);root.appendChild(side);}
-document.querySelectorAll('th button').forEach(function(b){b.onclick=function(){var k=b.getAttribute('data-k');if(sortKey===k)sortDir=-sortDir;else{sortKey=k;sortDir=1;}
-document.querySelectorAll('th').forEach(function(th){th.setAttribute('aria-sort','none');});b.parentNode.setAttribute('aria-sort',sortDir>0?'ascending':'descending');render();};});
-['q','fv','fr','fc'].forEach(function(id){document.getElementById(id).addEventListener('input',render);});
-render();})();
 `;

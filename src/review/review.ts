@@ -1,6 +1,6 @@
 import { skeletonOf, skeletonText } from '../corpus/skeleton.js';
 import type { Finding } from '../kernel/types.js';
-import type { DraftResult, Linter } from '../linter.js';
+import type { DraftResult, OutreachLint } from '../outreach-lint.js';
 import { clusterNearCopies } from './cluster.js';
 import { round } from '../kernel/round.js';
 
@@ -40,7 +40,7 @@ const SEVERITY_RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
  * Builds the review of linted results: near-copy clusters, the nearest corpus message, worst
  * first. `failed` are the files that could not be read, in the order they were met.
  */
-export function buildReview(linter: Linter, results: DraftResult[], failed: FailedFile[] = []): Review {
+export function buildReview(linter: OutreachLint, results: DraftResult[], failed: FailedFile[] = []): Review {
   const index = linter.services.corpus;
   const skeletons = results.map((r) => skeletonText(skeletonOf(r.draft)));
   const clusterOf = clusterNearCopies(skeletons);

@@ -1,4 +1,4 @@
-import { NEAR_VERBATIM, type SentenceHitOptions } from '../corpus/sentence-hits.js';
+import { NEAR_VERBATIM, STOCK_MIN_WORDS, type SentenceHitOptions } from '../corpus/sentence-hits.js';
 import type { Rule } from '../kernel/rule.js';
 import { clip } from '../kernel/clip.js';
 import { round } from '../kernel/round.js';
@@ -23,7 +23,7 @@ export const stockSentence: Rule<Options> = {
     options: {
       minWords: {
         type: 'number',
-        default: 6,
+        default: STOCK_MIN_WORDS,
         minimum: 2,
         description: 'Only sentences with at least this many words (merge fields not counted) are compared.',
       },

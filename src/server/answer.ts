@@ -1,5 +1,5 @@
 import { isInputError } from '../errors.js';
-import type { DraftResult, Linter } from '../linter.js';
+import type { DraftResult, OutreachLint } from '../outreach-lint.js';
 import type { PayloadPaths } from '../parse/payload.js';
 
 /** What the server sends back for one request. */
@@ -20,7 +20,7 @@ export type LintRoute = '/v1/lint' | '/v1/lint/batch';
  * bad input to 400 or 422. Pure but for the linter, so that it runs the same in the server's
  * own thread or in the lint thread that keeps it responsive.
  */
-export async function answerLint(linter: Linter, route: LintRoute, text: string, batchLimit: number, named: PayloadPaths = {}): Promise<Reply> {
+export async function answerLint(linter: OutreachLint, route: LintRoute, text: string, batchLimit: number, named: PayloadPaths = {}): Promise<Reply> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -35,14 +35,14 @@ export async function answerLint(linter: Linter, route: LintRoute, text: string,
   }
 }
 
-async function lintSingle(linter: Linter, json: unknown, named: PayloadPaths): Promise<Reply> {
+async function lintSingle(linter: OutreachLint, json: unknown, named: PayloadPaths): Promise<Reply> {
   // A tool that always sends a list may send a list of one.
   const one = Array.isArray(json) && json.length === 1;
   const result = await lintOne(linter, one ? json[0] : json, one ? 'request[0]' : 'request', named);
   return { status: 200, body: result, verdict: String(result.verdict) };
 }
 
-async function lintBatch(linter: Linter, json: unknown, batchLimit: number, named: PayloadPaths): Promise<Reply> {
+async function lintBatch(linter: OutreachLint, json: unknown, batchLimit: number, named: PayloadPaths): Promise<Reply> {
   const items = Array.isArray(json) ? json : (json as { drafts?: unknown })?.drafts;
   if (!Array.isArray(items)) return { status: 422, body: { error: 'a batch is a JSON array of drafts (or {"drafts": [...]})', field: 'request' } };
   if (items.length > batchLimit) {
@@ -55,7 +55,7 @@ async function lintBatch(linter: Linter, json: unknown, batchLimit: number, name
   return { status: 200, body: { results }, verdict: worst };
 }
 
-async function lintOne(linter: Linter, json: unknown, where: string, named: PayloadPaths): Promise<Record<string, unknown>> {
+async function lintOne(linter: OutreachLint, json: unknown, where: string, named: PayloadPaths): Promise<Record<string, unknown>> {
   const rules = json !== null && typeof json === 'object' ? (json as { rules?: Record<string, unknown> }).rules : undefined;
   return toResponse(await linter.lintPayload(json, where, rules, named));
 }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Linter } from '../linter.js';
+import type { OutreachLint } from '../outreach-lint.js';
 import type { PayloadPaths } from '../parse/payload.js';
 import { allRules } from '../rules/index.js';
 import type { LintRoute, Reply } from './answer.js';
@@ -65,7 +65,7 @@ function failClosed(req: IncomingMessage, reply: Reply, fallback: 'status' | 'bl
  * The pre-send hook: node:http around the same kernel the CLI runs. Routes:
  * POST /v1/lint, POST /v1/lint/batch, GET /v1/rules, GET /healthz.
  */
-export function createLintServer(lints: Linter | LintBackend, opts: ServeOptions): Server & { drain(): Promise<void> } {
+export function createLintServer(lints: OutreachLint | LintBackend, opts: ServeOptions): Server & { drain(): Promise<void> } {
   let draining = false;
   const backend = 'answer' in lints ? lints : inProcessBackend(lints, opts.batchLimit);
 

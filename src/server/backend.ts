@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/resolve.js';
-import type { Linter } from '../linter.js';
+import type { OutreachLint } from '../outreach-lint.js';
 import type { PayloadPaths } from '../parse/payload.js';
 import { answerLint, type LintRoute, type Reply } from './answer.js';
 
@@ -19,9 +19,9 @@ export interface LintBackend {
 /**
  * Lints in the calling thread. No deadline can stop a lint here, and nothing else is
  * answered while one runs: `serve` uses the lint thread instead; this serves the library and
- * tests that hand createLintServer a Linter.
+ * tests that hand createLintServer an OutreachLint.
  */
-export function inProcessBackend(linter: Linter, batchLimit: number): LintBackend {
+export function inProcessBackend(linter: OutreachLint, batchLimit: number): LintBackend {
   return {
     answer: (route, text, named) => answerLint(linter, route, text, batchLimit, named),
     config: linter.config,

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/resolve.js';
 import { isInputError } from '../errors.js';
-import { Linter } from '../linter.js';
+import { OutreachLint } from '../outreach-lint.js';
 import type { PayloadPaths } from '../parse/payload.js';
 import { answerLint, type LintRoute, type Reply } from './answer.js';
 
@@ -14,7 +14,7 @@ const { config, batchLimit } = workerData as { config: ResolvedConfig; batchLimi
 const port = parentPort!;
 
 try {
-  const linter = await Linter.create(config);
+  const linter = await OutreachLint.create(config);
   port.on('message', async (job: { id: number; route: LintRoute; text: string; named: PayloadPaths }) => {
     let reply: Reply;
     try {

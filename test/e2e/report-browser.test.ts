@@ -79,6 +79,14 @@ describe('the HTML review report in a real browser', () => {
         expect(await card.locator('h3').first().textContent()).toBe('This template');
         expect(await page.locator('#t tbody button.details').first().getAttribute('aria-expanded')).toBe('true');
 
+        // The sentence the linter found in the nearest generic message is marked in both texts.
+        await page.selectOption('#fc', '');
+        await page.fill('#q', 'generic-followup');
+        await page.locator('#t tbody button.details').first().click();
+        const bump = 'Just bumping this to the top of your inbox in case it got buried.';
+        expect(await page.locator('tr.card mark.shared').allTextContents()).toEqual([bump, bump]);
+        expect(await page.locator('tr.card .side p').textContent()).toBe('corpus/follow-up-bump/01.md; 1 shared sentence highlighted');
+
         mkdirSync(OUT, { recursive: true });
         await page.screenshot({ path: join(OUT, 'review-report.png'), fullPage: true });
         expect(errors).toEqual([]);

@@ -55,7 +55,7 @@ describe('a review with files that could not be read', () => {
   });
 
   it('shows them in the HTML report, escaped', async () => {
-    const html = reportHtml(await review(), { generatedAt: 'now' });
+    const html = await reportHtml(await review(), { generatedAt: 'now' });
     expect(html).toContain('<p>1 templates, 1 distinct emails, 2 could not be read. Generated now by outreach-lint.</p>');
     expect(html).toContain('<h2 id="h-failed">Could not be read</h2>\n<p>2 files were left out of this review:</p>');
     expect(html).toContain('<li>templates/a &quot;quoted&quot;, name.md: is empty; write the email in it, or leave the file out</li>');
@@ -66,7 +66,7 @@ describe('a review report among the templates', () => {
   it('carries the generator marker, by which it is recognised', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'olmarker-'));
     const linter = await makeLinter({ only: ['unresolved-placeholder'] });
-    const html = reportHtml(buildReview(linter, []));
+    const html = await reportHtml(buildReview(linter, []));
     expect(html.split('\n').slice(0, 5)).toEqual(['<!doctype html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', REPORT_MARKER]);
     writeFileSync(join(dir, 'review.html'), html);
     writeFileSync(join(dir, 'mail.html'), '<html><head><meta name="generator" content="Mailchimp"></head><body><p>Hi Ana</p></body></html>');

@@ -36,10 +36,12 @@ export interface DraftResult extends LintResult {
 }
 
 /**
- * The shell every entry point shares: it loads rule data once, reads and parses files, and
- * hands each draft to the pure kernel.
+ * The I/O shell every entry point shares (the CLI, the server, the review, the library): it
+ * loads rule data and the corpus once, reads and parses files, and hands each draft to the
+ * kernel's `lintDraft`, which reads no file and runs anywhere. ESLint draws the same line
+ * between its `ESLint` class and its `Linter`.
  */
-export class Linter {
+export class OutreachLint {
   readonly rules: ActiveRule[];
   readonly env: ParseEnv;
   /** The signal types of rules/signals.yml; a saved signal must be one of them, or "other". */
@@ -87,7 +89,7 @@ export class Linter {
   static async create(
     config: ResolvedConfig,
     opts: { parse?: ParseOptions; onFileError?: (e: InputError) => void; cacheDir?: string; prospect?: Record<string, string> } = {},
-  ): Promise<Linter> {
+  ): Promise<OutreachLint> {
     const services: KernelServices = {};
     const needsCorpus = allRules.some((r) => r.meta.services?.includes('corpus') && config.rules[r.meta.id] && config.rules[r.meta.id]!.severity !== 'off');
     if (needsCorpus) {
@@ -101,7 +103,7 @@ export class Linter {
       });
       if (loaded) services.corpus = loaded.index;
     }
-    const linter = new Linter(config, services);
+    const linter = new OutreachLint(config, services);
     if (opts.parse) linter.parseOptions = opts.parse;
     if (opts.prospect) linter.env.prospect = readProspect('--prospect', opts.prospect);
     return linter;

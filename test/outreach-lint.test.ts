@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeLinter } from './helpers.js';
 
-describe('Linter', () => {
+describe('OutreachLint', () => {
   it("a request's rule levels reuse the data prepared once per linter, so matchers built on it are not rebuilt", async () => {
     const linter = await makeLinter();
     const configured = new Map(linter.rules.map((r) => [r.rule.meta.id, r]));
