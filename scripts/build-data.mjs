@@ -1,24 +1,25 @@
-// Compiles rules/*.yml to dist/data/*.json so that a plain lint reads JSON, not YAML.
+// Checks rules/*.yml and compiles them to dist/data/*.json so that a plain lint reads JSON, not YAML.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
+// Each file is checked first against its schema (rules/schema/<name>.schema.json), and the
+// lists teams may extend for ids used twice, as a team's are at load: the JSON a lint then
+// trusts without a validator is only ever written from data that passed.
+const { allRules } = await import('../dist/rules/index.js');
+const { checkRuleData } = await import('../dist/fs/rule-schema.js');
+const { checkIds } = await import('../dist/fs/user-rule-data.js');
+const extensible = new Map(allRules.filter((r) => r.meta.extensible).map((r) => [r.meta.id, r.meta.extensible]));
 const out = 'dist/data';
 mkdirSync(out, { recursive: true });
-for (const file of readdirSync('rules')) {
-  if (!file.endsWith('.yml')) continue;
-  const data = parse(readFileSync(join('rules', file), 'utf8'));
-  writeFileSync(join(out, file.replace(/\.yml$/, '.json')), JSON.stringify(data));
-}
-
-// The lists teams may extend are checked in the shape their rules read, as a team's are at load.
-const { allRules } = await import('../dist/rules/index.js');
-const { checkEntries } = await import('../dist/fs/user-rule-data.js');
-for (const { meta } of allRules) {
-  if (!meta.extensible) continue;
-  const file = join('rules', `${meta.id}.yml`);
+for (const file of readdirSync('rules').filter((f) => f.endsWith('.yml'))) {
+  const name = file.replace(/\.yml$/, '');
+  const path = join('rules', file);
   try {
-    checkEntries(file, meta.id, meta.extensible, parse(readFileSync(file, 'utf8')));
+    const data = parse(readFileSync(path, 'utf8'));
+    checkRuleData(path, name, data);
+    if (extensible.has(name)) checkIds(path, extensible.get(name), data);
+    writeFileSync(join(out, `${name}.json`), JSON.stringify(data));
   } catch (e) {
     console.error(`build-data: ${e.message}`);
     process.exit(1);

@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { allRules, createLinter } from '../dist/index.js';
 import { loadRuleData } from '../dist/fs/rule-data.js';
+import { requiredFields } from '../dist/fs/rule-schema.js';
 import { exampleConfig } from '../dist/rules/example-config.js';
 
 const GENERATED = new Set(['Options', 'Messages', 'Examples']);
@@ -57,7 +58,9 @@ function header(meta, data) {
     );
   if (meta.extensible)
     lines.push(
-      `- Teams may add ${meta.extensible.list} of their own (\`ruleData\` in the config; each needs ${meta.extensible.required.map((f) => `\`${f}\``).join(', ')})`,
+      `- Teams may add ${meta.extensible.list} of their own (\`ruleData\` in the config; each needs ${requiredFields(meta.id, meta.extensible.list)
+        .map((f) => `\`${f}\``)
+        .join(', ')}; schema: [\`rules/schema/${meta.id}.schema.json\`](../../rules/schema/${meta.id}.schema.json))`,
     );
   return lines.join('\n');
 }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { InputError } from './errors.js';
 import { readDraftFile } from './fs/read-draft-file.js';
 import { useShippedData } from './fs/shipped-data.js';
-import { dice } from './corpus/dice.js';
+import { closest } from './corpus/dice.js';
 import type { ResolvedConfig } from './config/resolve.js';
 import { lintDraft, type ActiveRule } from './kernel/lint.js';
 import type { KernelServices, Rule } from './kernel/rule.js';
@@ -231,12 +231,7 @@ function checkIds(rule: Rule, options: Record<string, unknown>, data: unknown, w
     const known = new Set(((data as Record<string, Array<{ id: string }>>)[spec.ids] ?? []).map((e) => e.id));
     const unknown = (options[name] as string[]).find((id) => !known.has(id));
     if (unknown !== undefined) {
-      const near = [...known]
-        .map((id) => [id, dice(id, unknown)] as const)
-        .filter(([, d]) => d >= 0.5)
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 3)
-        .map(([id]) => id);
+      const near = closest([...known], unknown);
       throw new InputError(
         where,
         `"rules.${rule.meta.id}" option ${name} names "${unknown}", which is not one of its ${spec.ids}`,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { FORMAT_NAMES } from '../formatters/index.js';
-import { packageRoot } from '../fs/rule-data.js';
+import { packageRoot } from '../fs/package-root.js';
 import type { CorpusFlags } from './corpus-command.js';
 import type { ReviewFlags } from './review-command.js';
 import type { ServeFlags } from './serve-command.js';

@@ -5,7 +5,7 @@ import { InputError, isInputError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { ParseEnv } from '../parse/build-draft.js';
 import { parseDrafts, type ParseOptions } from '../parse/parse-file.js';
-import { packageRoot } from '../fs/rule-data.js';
+import { packageRoot } from '../fs/package-root.js';
 import { contentHash, folderFingerprint, listCorpusFiles, readCorpusFile } from './corpus-files.js';
 import { CorpusIndex, ON_DEMAND_ARRAYS, type IndexHeader, type IndexInput } from './corpus-index.js';
 import { CorruptIndexError, encodeIndex, INDEX_FORMAT, readIndex } from './index-file.js';

@@ -1,17 +1,17 @@
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { InputError } from '../errors.js';
 import { yaml } from '../parse/yaml.js';
-
-/** The package root: src/rules and dist/rules both sit two levels below it. */
-export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import { packageRoot } from './package-root.js';
+import { checkRuleData } from './rule-schema.js';
 
 const cache = new Map<string, unknown>();
 
 /**
- * Loads rules/<name>.yml. The build compiles each file to JSON under dist/data so a plain
- * lint does not pay for a YAML parser; an edited YAML file newer than its JSON wins. A rule
- * with no data file gets null.
+ * Loads rules/<name>.yml. The build checks each file against its schema and compiles it to
+ * JSON under dist/data, so a plain lint pays for neither a YAML parser nor a validator. An
+ * edited YAML file newer than its JSON wins, and is checked here. A rule with no data file
+ * gets null.
  */
 export function loadRuleData<T>(name: string): T {
   const hit = cache.get(name);
@@ -22,7 +22,14 @@ export function loadRuleData<T>(name: string): T {
   const ymlTime = mtime(yml);
   let value: unknown = null;
   if (jsonTime !== undefined && jsonTime >= (ymlTime ?? 0)) value = JSON.parse(readFileSync(json, 'utf8'));
-  else if (ymlTime !== undefined) value = yaml().parse(readFileSync(yml, 'utf8'));
+  else if (ymlTime !== undefined) {
+    try {
+      value = yaml().parse(readFileSync(yml, 'utf8'));
+    } catch (e) {
+      throw new InputError(yml, `cannot be read as YAML (${(e as Error).message.split('\n')[0]})`, 'fix the edit, or reinstall outreach-lint');
+    }
+    checkRuleData(yml, name, value);
+  }
   cache.set(name, value);
   return value as T;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readIndex } from '../corpus/index-file.js';
 import { provideWordVectors, WordVectors, type WordVectorHeader } from '../corpus/word-vectors.js';
 import { provideWordFilter } from '../analysis/english-words.js';
-import { packageRoot } from './rule-data.js';
+import { packageRoot } from './package-root.js';
 
 /** Where `npm run build` writes the word-vector table (scripts/build-word-vectors.mjs). */
 export const WORD_VECTORS_FILE = join(packageRoot, 'dist', 'data', 'word-vectors.bin');

@@ -49,17 +49,16 @@ export interface RuleMeta {
    * is dropped by the kernel.
    */
   supersedes?: Array<{ rule: string; messages?: string[] }>;
-  /** Teams may add entries to this list of the rule's data (`ruleData` in the config), checked for these fields. */
+  /** Teams may add entries to this list of the rule's data (`ruleData` in the config), checked against the rule's schema. */
   extensible?: ExtensibleList;
 }
 
-/** The one list of a rule's data a team may extend, and what each entry must carry. */
+/** The one list of a rule's data a team may extend; its entries' shape is the rule's schema (rules/schema/<id>.schema.json). */
 export interface ExtensibleList {
   /** The key of the list in the data file. */
   list: string;
-  /** Fields holding phrases, checked to be non-empty strings or lists of them. */
+  /** Fields of an entry that hold phrases, counted on the rule's docs page. */
   phraseFields: string[];
-  required: string[];
 }
 
 /** What a rule gets besides the draft: its options and data, and shared read-only state. */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { packageRoot } from '../fs/rule-data.js';
+import { packageRoot } from '../fs/package-root.js';
 import type { Draft } from '../kernel/types.js';
 import { createParseEnv } from '../parse/parse-env.js';
 import { parseDrafts, type ParseOptions } from '../parse/parse-file.js';

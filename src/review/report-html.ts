@@ -4,7 +4,7 @@ import { dice } from '../corpus/dice.js';
 import { NEAR_VERBATIM, STOCK_MIN_WORDS } from '../corpus/sentence-hits.js';
 import { sharedSentences } from '../corpus/shared-sentences.js';
 import { skeletonOf } from '../corpus/skeleton.js';
-import { packageRoot } from '../fs/rule-data.js';
+import { packageRoot } from '../fs/package-root.js';
 import type { Draft } from '../kernel/types.js';
 import { round } from '../kernel/round.js';
 import { LineIndex } from '../parse/source-map.js';

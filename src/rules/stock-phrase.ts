@@ -94,7 +94,7 @@ export const stockPhrase: Rule<{ ignore: string[] }, Data> = {
     docs: 'docs/rules/stock-phrase.md',
     points: 3,
     maxPoints: 15,
-    extensible: { list: 'phrases', phraseFields: ['match'], required: ['id', 'match', 'why', 'instead'] },
+    extensible: { list: 'phrases', phraseFields: ['match'] },
   },
 
   prepare(data) {

@@ -61,7 +61,7 @@ export const vaguePersonalization: Rule<{ ignore: string[] }, Data> = {
     uses: ['signals'],
     points: 10,
     services: ['corpus'],
-    extensible: { list: 'patterns', phraseFields: ['first', 'then'], required: ['id', 'first', 'why', 'instead'] },
+    extensible: { list: 'patterns', phraseFields: ['first', 'then'] },
     maxPoints: 20,
   },
 
