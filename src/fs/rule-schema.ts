@@ -19,8 +19,9 @@ let ajv: Ajv2020 | undefined;
 function validator(): Ajv2020 {
   if (!ajv) {
     const { Ajv2020: Ajv } = createRequire(import.meta.url)('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 };
-    // verbose: an unknown key's error then carries the keys its mapping allows, for a suggestion.
-    ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true, verbose: true });
+    // verbose: an unknown key's error then carries the keys its mapping allows, for a suggestion;
+    // allErrors: a misspelt key shows as both a missing key and an unknown one, and the typo is the better report.
+    ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
     for (const file of readdirSync(SCHEMA_DIR)
       .filter((f) => f.endsWith('.schema.json'))
       .sort()) {
@@ -43,7 +44,7 @@ function schemaFor(name: string): { validate: ValidateFunction; own: boolean } {
 export function checkRuleData(path: string, name: string, data: unknown): void {
   const { validate, own } = schemaFor(name);
   if (validate(data)) return;
-  const e = validate.errors![0]!;
+  const e = firstError(validate.errors!);
   // A file of examples only that gains data needs a schema, not a list of the keys it may have.
   if (!own && e.keyword === 'additionalProperties' && !e.instancePath)
     throw new InputError(
@@ -75,7 +76,7 @@ export function checkTeamList(path: string, ruleId: string, list: string, data: 
     );
     validate = v.getSchema(id)!;
   }
-  if (!validate(data)) throw schemaError(path, validate.errors![0]!, `write "${list}:" with entries like those of the shipped rules/${ruleId}.yml`);
+  if (!validate(data)) throw schemaError(path, firstError(validate.errors!), `write "${list}:" with entries like those of the shipped rules/${ruleId}.yml`);
 }
 
 /** The fields one entry of a rule's extensible list must have, as its schema says. */
@@ -87,6 +88,20 @@ export function requiredFields(ruleId: string, list: string): string[] {
   const items = schema.properties?.[list]?.items;
   const ref = items?.$ref?.replace(/^#\/\$defs\//, '');
   return (ref ? schema.$defs?.[ref]?.required : items?.required) ?? [];
+}
+
+/**
+ * The error to report: ajv's first, except that a missing key with an unknown key beside it
+ * that is close to it is a typo, and the unknown key is what to report.
+ */
+function firstError(errors: ErrorObject[]): ErrorObject {
+  const first = errors[0]!;
+  if (first.keyword !== 'required') return first;
+  const missing = String(first.params.missingProperty);
+  const typo = errors.find(
+    (e) => e.keyword === 'additionalProperties' && e.instancePath === first.instancePath && closest([missing], String(e.params.additionalProperty)).length > 0,
+  );
+  return typo ?? first;
 }
 
 /** An ajv error as one line: "file: key: what is wrong; how to fix it". */

@@ -32,7 +32,7 @@ describe('the schemas of the rule data files (rules/schema)', () => {
     const regions = shipped('regions');
     regions.signofs = regions.signoffs;
     delete regions.signoffs;
-    expect(error('regions', regions)).toBe('rules/regions.yml: has no "signoffs"; add signoffs');
+    expect(error('regions', regions)).toBe('rules/regions.yml: has the unknown key "signofs"; did you mean signoffs?');
     const signals = { ...shipped('signals'), recencey: ['lately'] };
     expect(error('signals', signals)).toBe('rules/signals.yml: has the unknown key "recencey"; did you mean recency?');
     const placeholders = shipped('placeholders');

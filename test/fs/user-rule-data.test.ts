@@ -35,7 +35,11 @@ describe("a team's rule data, checked against the rule's schema", () => {
       'team.yml: phrases[0].id: does not have the form ^[a-z0-9][a-z0-9-]*$; rename it to that form',
     );
     expect(load(`phrases:\n${PHRASE}    instaed: Say it.\n`)).toBe('team.yml: phrases[0]: has the unknown key "instaed"; did you mean instead?');
-    expect(load(`phrase:\n${PHRASE}`)).toBe('team.yml: has no "phrases"; add phrases');
+    expect(load(`phrase:\n${PHRASE}`)).toBe('team.yml: has the unknown key "phrase"; did you mean phrases?');
+    // A misspelt key that stands in for a required one is reported as the typo it is.
+    expect(load(`phrases:\n${PHRASE.replace('    instead:', '    instaed:')}`)).toBe(
+      'team.yml: phrases[0]: has the unknown key "instaed"; did you mean instead?',
+    );
     expect(load(`phrases:\n  - id: x\n    match: ["${'word '.repeat(41)}"]\n    why: a\n    instead: b\n`)).toBe(
       'team.yml: phrases[0].match[0]: is longer than 200 characters; write it as plain words',
     );
