@@ -96,6 +96,8 @@ const SPLIT_NAMES = {
   fresh4: 'fourth fresh check set',
   fresh5: 'fifth fresh check set',
   fresh6: 'sixth fresh check set',
+  fresh7: 'seventh fresh check set',
+  seen: 'every split tuned on or looked at (tune to fresh6)',
 };
 
 /** The splits `npm run eval -- --real --<split>` can name. */
@@ -105,7 +107,9 @@ export async function realEval(split, misses = false) {
   // `dev` is the two halves tuned on or looked at; `fresh` was gathered after them and looked at
   // after its one run; `fresh2` was run once untouched and tuned on after; `fresh3` to `fresh6`
   // were gathered in the session after that, each run once untouched.
-  const manifest = readManifest().filter((r) => (split === 'dev' ? r.split === 'tune' || r.split === 'check' : r.split === split));
+  // `seen` is every split some piece of work has looked at: the set to tune on before `fresh7`'s one run.
+  const seen = (r) => r.split !== 'fresh7';
+  const manifest = readManifest().filter((r) => (split === 'dev' ? r.split === 'tune' || r.split === 'check' : split === 'seen' ? seen(r) : r.split === split));
   const present = manifest.filter((r) => existsSync(join(root, 'eval/real/emails', `${r.id}.txt`)));
   if (present.length === 0) {
     return `No real-mail texts in eval/real/emails/: they are third-party text and are not in the repository. Gather them as eval/real/README.md says, then run this again.`;

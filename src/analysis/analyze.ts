@@ -5,7 +5,17 @@ import { containmentTest, firstStartingAt, lowerBound, overlapTest } from '../ke
 import { hasWholeWord } from '../parse/whole-words.js';
 import { gapBefore, stemTokens, type StemToken } from './stem-phrases.js';
 import { senderNames } from './sender-names.js';
-import { DOMAIN_TEXT, findAnchors, NAME_CHECKS_PER_DRAFT, PHRASE_BREAK, QUOTE, SHARE_OF_THEIRS_TEXT, titleOfPiece, type Anchor } from './anchors.js';
+import {
+  DOMAIN_TEXT,
+  findAnchors,
+  pieceOwner,
+  NAME_CHECKS_PER_DRAFT,
+  PHRASE_BREAK,
+  QUOTE,
+  SHARE_OF_THEIRS_TEXT,
+  titleOfPiece,
+  type Anchor,
+} from './anchors.js';
 import { identityValues, inferredIdentity, names, namesProspect, openingOrganisation, profileWords, senderWords } from './prospect-identity.js';
 import { statedProfile, statedRole, statedTenure } from './profile-statements.js';
 import { prepare, type Prepared, type SignalData } from './signal-data.js';
@@ -376,13 +386,9 @@ function quotesStatistic(tokens: StemToken[], anchors: Anchor[], p: Prepared): b
 
 /** The type the prospect's own content has in signals.yml. */
 const OWN_CONTENT = 'own-content';
-/** The most words between "your" and the piece it owns: "your Rust async book". */
-const OWNED_PIECE_GAP = 3;
-
 /**
  * "Your <piece>" with words between, which no cue phrase spells out: "your March letter",
- * "your Rust async book". The piece is theirs as much as "your book" is. One still to come
- * ("your upcoming blog posts") is not theirs yet.
+ * "your Rust async book". The piece is theirs as much as "your book" is.
  */
 function ownPieces(text: string, offset: number, tokens: StemToken[], p: Prepared, known: ReadonlyArray<{ from: number; to: number }>): Cue[] {
   const out: Cue[] = [];
@@ -390,15 +396,9 @@ function ownPieces(text: string, offset: number, tokens: StemToken[], p: Prepare
   for (const c of known) for (let k = c.from; k < c.to; k++) covered.add(k);
   for (let i = 1; i < tokens.length; i++) {
     if (!p.contentNouns.has(tokens[i]!.stem) || covered.has(i)) continue;
-    for (let k = i - 1; k >= Math.max(0, i - 1 - OWNED_PIECE_GAP); k--) {
-      // Within one phrase: "your site, blog" is two things.
-      if (PHRASE_BREAK.test(gapBefore(text, offset, tokens, k + 1))) break;
-      if (tokens[k]!.text !== 'your') continue;
-      if (tokens.slice(k + 1, i).some((t) => p.futureWords.has(t.text))) break;
-      // The cue is the piece; a date or number between is its anchor ("your March letter").
-      out.push({ type: OWN_CONTENT, text: `your ${tokens[i]!.text}`, from: i, to: i + 1, owner: k });
-      break;
-    }
+    const owner = pieceOwner(text, offset, tokens, i, p);
+    // The cue is the piece; a date or number between is its anchor ("your March letter").
+    if (owner >= 0) out.push({ type: OWN_CONTENT, text: `your ${tokens[i]!.text}`, from: i, to: i + 1, owner });
   }
   return out;
 }

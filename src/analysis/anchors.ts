@@ -192,7 +192,11 @@ export function findAnchors(
     // "your episode with Morgan Housel on wealth", "your talk at SaaStr about hiring": who
     // was with them or where it was may come between the piece and its topic.
     const link = topicLinkAfter(tokens, i, p);
-    if (link < 0) continue;
+    if (link < 0) {
+      const words = wordsNamingPiece(text, offset, tokens, i, p, profile);
+      if (words) add('topic', words[0]!.start, words[words.length - 1]!.end);
+      continue;
+    }
     // A noun, not the verb: "your talk on X" and "your TEDx talk on X" name a talk, "you talk
     // about hiring" does not.
     if (![1, 2, 3].some((k) => DETERMINERS.has(tokens[i - k]?.text ?? ''))) continue;
@@ -203,6 +207,40 @@ export function findAnchors(
     if (words.length >= 2) add('topic', tokens[i]!.start, words[1]!.end);
   }
   return [...anchors.items];
+}
+
+/** The most words between "your" and the piece it owns: "your latent hatred benchmark paper". */
+const OWNED_PIECE_GAP = 3;
+
+/**
+ * Where "your" stands before the piece at `i` with only words that qualify it between ("your
+ * March letter", "your Rust async book"), or -1. A verb or a small word between ("your sector
+ * is using podcasts") ends the phrase, and so does a mark ("your site, blog" is two things). One
+ * still to come ("your upcoming blog posts") is not theirs yet.
+ */
+export function pieceOwner(text: string, offset: number, tokens: StemToken[], i: number, p: Prepared): number {
+  for (let k = i - 1; k >= Math.max(0, i - 1 - OWNED_PIECE_GAP); k--) {
+    if (PHRASE_BREAK.test(gapBefore(text, offset, tokens, k + 1))) return -1;
+    const t = tokens[k]!;
+    if (t.text === 'your') return tokens.slice(k + 1, i).some((w) => p.futureWords.has(w.text)) ? -1 : k;
+    if (isStopword(t.text)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * The words between "your" and a piece of theirs that say which piece it is: "your latent
+ * hatred benchmark paper", "your Rust async book". One word says its field ("your SEO
+ * articles"), and words of praise or time ("your great recent post") say nothing of it, so it
+ * takes two others. Undefined when they are not there.
+ */
+function wordsNamingPiece(text: string, offset: number, tokens: StemToken[], i: number, p: Prepared, profile: Set<string>): StemToken[] | undefined {
+  const owner = pieceOwner(text, offset, tokens, i, p);
+  if (owner < 0) return undefined;
+  const naming = tokens
+    .slice(owner + 1, i)
+    .filter((t) => !profile.has(t.text) && !p.pieceQualities.has(t.text) && !p.contentNouns.has(t.stem) && !/\d/.test(t.text));
+  return naming.length >= 2 ? tokens.slice(tokens.indexOf(naming[0]!), i) : undefined;
 }
 
 /** Words that put who, where or when between a piece and its topic: "your episode with …", "your newsletter last Tuesday argued …", "the thread you started on r/devops about …". */

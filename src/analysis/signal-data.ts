@@ -41,6 +41,8 @@ export interface SignalData extends SenderNameData {
   site_part_nouns?: string[];
   series_nouns?: string[];
   future_words?: string[];
+  /** Words of praise, size or time before a piece ("your great recent post"), which do not say which piece it is. */
+  piece_qualities?: string[];
   specific_cues?: string[];
   site_states?: string[];
 }
@@ -77,6 +79,7 @@ export interface Prepared {
   sitePartNouns: Set<string>;
   seriesNouns: Set<string>;
   futureWords: Set<string>;
+  pieceQualities: Set<string>;
   specificCues: Set<string>;
   siteStates: StemPhraseMatcher<string>;
   senderVoiced: Set<string>;
@@ -136,6 +139,7 @@ export const prepare = memoizeByObject((data: SignalData): Prepared => {
     theirThisOne: phraseMatcher(data.their_this_one, 'word'),
     seriesNouns: wordSet(data.series_nouns),
     futureWords: wordSet(data.future_words),
+    pieceQualities: wordSet(data.piece_qualities),
     specificCues: wordSet(data.specific_cues),
     roleTitles: wordSet(data.role_titles),
     profileRoles: wordSet(data.profile_roles),

@@ -159,6 +159,22 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hi Dana,\n\nYour LinkedIn post about leadership was inspiring.\n')).toEqual([]);
   });
 
+  it('takes the words before their piece that say which piece it is, and a piece they are said to have written', async () => {
+    expect(await bareSignals('Hi Dana,\n\nI read your latent hatred benchmark paper and am intrigued by it.\n')).toEqual(['own-content: topic=latent hatred']);
+    // One word is its field; praise and time say nothing of which piece it is; a verb ends the phrase.
+    expect(await bareSignals('Hi Dana,\n\nI read your great recent SEO articles and loved them.\n')).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nMost teams in your sector are using podcasts now.\n')).toEqual([]);
+    expect(
+      await bareSignals('Dear Laura,\n\nI became aware of the thesis you submitted for your degree, entitled "Encounters with dead white men".\n'),
+    ).toEqual(['own-content: quote="Encounters with dead white men"']);
+  });
+
+  it('counts a site of theirs said to be down', async () => {
+    expect(await bareSignals('Hi Nick,\n\nSorry to write here, but your website http://vaughan.io seems to be down.\n')).toEqual([
+      'other: site-part=website http://vaughan.io seems to be down',
+    ]);
+  });
+
   it('counts the sender\'s own use of their product, even when "we" opens the sentence', async () => {
     expect(await bareSignals('Hi Dana,\n\nI filed issue #412 on your SDK about the retry logic.\n')).toEqual(['first-hand: number=412, entity=SDK']);
     expect(await bareSignals("Hi Dana,\n\nWe've been using your API for two years now.\n")).toEqual(['first-hand: number=two']);
