@@ -10,7 +10,6 @@ import {
   findAnchors,
   pieceOwner,
   NAME_CHECKS_PER_DRAFT,
-  PHRASE_BREAK,
   QUOTE,
   SHARE_OF_THEIRS_TEXT,
   titleOfPiece,
