@@ -5,16 +5,7 @@ import { containmentTest, firstStartingAt, lowerBound, overlapTest } from '../ke
 import { hasWholeWord } from '../parse/whole-words.js';
 import { gapBefore, stemTokens, type StemToken } from './stem-phrases.js';
 import { senderNames } from './sender-names.js';
-import {
-  DOMAIN_TEXT,
-  findAnchors,
-  pieceOwner,
-  NAME_CHECKS_PER_DRAFT,
-  QUOTE,
-  SHARE_OF_THEIRS_TEXT,
-  titleOfPiece,
-  type Anchor,
-} from './anchors.js';
+import { DOMAIN_TEXT, findAnchors, pieceOwner, NAME_CHECKS_PER_DRAFT, QUOTE, SHARE_OF_THEIRS_TEXT, titleOfPiece, type Anchor } from './anchors.js';
 import { identityValues, inferredIdentity, names, namesProspect, openingOrganisation, profileWords, senderWords } from './prospect-identity.js';
 import { statedProfile, statedRole, statedTenure } from './profile-statements.js';
 import { prepare, type Prepared, type SignalData } from './signal-data.js';

@@ -169,6 +169,17 @@ describe('signal detection on pasted mail with no profile', () => {
     ).toEqual(['own-content: quote="Encounters with dead white men"']);
   });
 
+  it('reads their work on a named subject, what they said they found, and a check the sender ran on their domain', async () => {
+    expect(await bareSignals('Dear Professor Gupta,\n\nI have closely followed your work on Scaling Robot Learning.\n')).toEqual([
+      'own-content: entity=Scaling Robot Learning',
+    ]);
+    expect(await bareSignals('Hi Andreas,\n\nYou highlighted three signals: vertical depth, full replacement and fast deployment.\n')).toEqual([
+      'own-content: number=three',
+    ]);
+    expect(await bareSignals('Hello,\n\nI just checked the DMARC records for the 3box.io domain and there are none.\n')).toEqual(['other: entity=3box.io']);
+    expect(await bareSignals('Hi Dana,\n\nI love your work and would like to chat.\n')).toEqual([]);
+  });
+
   it('counts a site of theirs said to be down', async () => {
     expect(await bareSignals('Hi Nick,\n\nSorry to write here, but your website http://vaughan.io seems to be down.\n')).toEqual([
       'other: site-part=website http://vaughan.io seems to be down',
