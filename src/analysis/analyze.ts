@@ -154,8 +154,12 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
     // "…to inform you that AutoMQ has simplified…": the sender's product as the subject of what is told.
     const senderName = (t: StemToken | undefined) => !!t && /^\p{Lu}/u.test(t.raw) && sender.has(t.text.replace(/['’]s$/, ''));
     const opensWithSender = senderName(tokens[0]) || (!reports && tokens.some((t, k) => t.text === 'that' && senderName(tokens[k + 1])));
+    // "Listen here: 5by5.tv/changelog": the words of an address are no cue…
+    const inAddress = containmentTest([...text.matchAll(ADDRESS)].map((m) => ({ start: unit.start + m.index!, end: unit.start + m.index! + m[0].length })));
     const cues = p.cues
       .find(tokens)
+      // …and the words of a quoted title are the title: "entitled "10 Jobs You Would Never Guess"".
+      .filter((c) => !inAddress(tokens[c.from]!.start, tokens[c.to - 1]!.end) && !inQuote(tokens[c.from]!.start, tokens[c.to - 1]!.end))
       // "You've been in your role for 3 years": their own job, not an opening.
       .filter(
         (c) =>
@@ -165,12 +169,7 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
       )
       // "something we just open-sourced": what the sender did, unless the type is said in their
       // voice or the cue names the prospect ("I read your…").
-      .filter(
-        (c) =>
-          p.senderVoiced.has(c.value.type) ||
-          tokens.slice(c.from, c.to + 1).some((t) => p.prospect.has(t.text)) ||
-          !tokens.slice(Math.max(0, c.from - 2), c.from).some((t) => p.sender.has(t.text)),
-      )
+      .filter((c) => p.senderVoiced.has(c.value.type) || tokens.slice(c.from, c.to + 1).some((t) => p.prospect.has(t.text)) || !senderBefore(tokens, c.from, p))
       // "the Acquired podcast": the word is the show's name, not the cue it spells.
       .filter((c) => !titleOfPiece(tokens, c.from, c.to, p))
       .map((c): Cue => ({ type: c.value.type, text: c.value.phrase, from: c.from, to: c.to }));
@@ -279,6 +278,10 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
     else if ((u.observed || units[i - 1]?.observed) && observedFacts.length > 0) add('other', 'observation', observedFacts);
     // "Your checkout page still loads over plain HTTP": what the sender looked at and found.
     else if (!u.hedged && facts.some((a) => a.kind === 'site-part')) add('other', 'site observation', facts);
+    // "Link text "single UI element" points to http://… which is not live anymore": a fault
+    // anyone can check, of a link or page the sentence names.
+    else if (!u.hedgedNearAnchor && p.siteDefects.find(u.tokens).length > 0 && facts.some((a) => a.kind === 'link' || a.kind === 'quote'))
+      add('other', 'site observation', facts);
     // "Congrats on Orvale making the Inc. 5000": what they are congratulated on, if it is named.
     else if ((u.tokens.some((t) => p.congratulations.has(t.text)) || thanksAtHead(u.tokens, p)) && facts.some((a) => a.kind !== 'date'))
       add('other', 'congratulations', facts);
@@ -300,6 +303,27 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
     if (weakness) result.savedSignalWeakness = weakness;
   }
   return result;
+}
+
+/** A web address, with or without its scheme: its words name a place, they say nothing. */
+const ADDRESS = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|ai|dev|app|tv|fm|me|ly)\/\S*/gi;
+
+/** The most words between the sender and what they did: "I just posted an article". */
+const SENDER_DEED_GAP = 4;
+
+/**
+ * Whether the sender stands just before the cue at `from`, with no "you", "that" or
+ * observation between: "something we just open-sourced", "I just posted an article", and not
+ * "I read your post" or "I saw that Tessaro grew".
+ */
+function senderBefore(tokens: StemToken[], from: number, p: Prepared): boolean {
+  for (let k = from - 1; k >= Math.max(0, from - SENDER_DEED_GAP); k--) {
+    const t = tokens[k]!.text;
+    // "I saw that Tessaro grew": what the sender saw is someone else's deed.
+    if (p.prospect.has(t) || t === 'that' || p.observationWords.has(t)) return false;
+    if (p.sender.has(t)) return true;
+  }
+  return false;
 }
 
 /** The marks that end a clause between two words. */

@@ -162,8 +162,11 @@ export function findAnchors(
     let j = i + 1;
     // "Fast & Clean": an ampersand between two capitalised words joins one name; a capital
     // letter ends one ("Series A", "Plan B").
+    // "Hi Andrew Found you on a search": a greeting run into the sentence; the sender's
+    // "Found" or "Saw" opens what follows and is no part of the name.
     while (
       j < tokens.length &&
+      !p.observationWords.has(tokens[j]!.text) &&
       (isCapitalised(tokens, j, p, profile) || /^\p{Lu}$/u.test(tokens[j]!.raw) || (isConnector(tokens[j]!) && isCapitalised(tokens, j + 1, p, profile))) &&
       /^(?:[ \t]{1,2}|[ \t]?&[ \t]?)$/.test(gapBefore(text, offset, tokens, j))
     )
@@ -203,7 +206,10 @@ export function findAnchors(
     // The topic is the phrase after the link word, up to its verb: "your post about leadership
     // was inspiring" names one word, which any pitch can say; "on usage-based billing" names a
     // subject. Who was with them counts towards it ("your episode with morgan housel on wealth").
-    const words = [...tokens.slice(i + 1, link), ...topicPhrase(text, offset, tokens, link + 1)].filter((t) => !isStopword(t.text) && !profile.has(t.text));
+    const phrase = [...tokens.slice(i + 1, link), ...topicPhrase(text, offset, tokens, link + 1)];
+    // "an article on my blog": the sender's own piece.
+    if (phrase.some((t) => p.senderOwn.has(t.text))) continue;
+    const words = phrase.filter((t) => !isStopword(t.text) && !profile.has(t.text));
     if (words.length >= 2) add('topic', tokens[i]!.start, words[1]!.end);
   }
   return [...anchors.items];

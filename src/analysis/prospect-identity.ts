@@ -41,7 +41,8 @@ export function inferredIdentity(
   if (!has('first_name') && !has('full_name')) {
     // The greeting region holds a salutation on its own line or one that opens the first sentence's line.
     const greeting = draft.regions.find((r) => r.kind === 'greeting');
-    const opening = greeting ? draft.body.text.slice(greeting.start, greeting.end).trim() : '';
+    // With none found, the body's first line: "Hi Andrew Found you on a search…" runs the salutation into the sentence.
+    const opening = (greeting ? draft.body.text.slice(greeting.start, greeting.end) : draft.body.text.split('\n', 1)[0]!).trim();
     const name = /^(?:hi|hello|hey|dear|greetings|morning|afternoon|evening)[ \t]+(\p{Lu}[\p{L}'’-]+)/iu.exec(opening)?.[1];
     if (name) {
       words.push(name.toLowerCase());

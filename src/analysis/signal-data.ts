@@ -41,6 +41,7 @@ export interface SignalData extends SenderNameData {
   site_part_nouns?: string[];
   series_nouns?: string[];
   future_words?: string[];
+  sender_possessives?: string[];
   /** Words of praise, size or time before a piece ("your great recent post"), which do not say which piece it is. */
   piece_qualities?: string[];
   specific_cues?: string[];
@@ -80,6 +81,8 @@ export interface Prepared {
   seriesNouns: Set<string>;
   futureWords: Set<string>;
   pieceQualities: Set<string>;
+  /** The sender's possessives ("my", "our"): a piece they own is the sender's. */
+  senderOwn: Set<string>;
   specificCues: Set<string>;
   siteStates: StemPhraseMatcher<string>;
   senderVoiced: Set<string>;
@@ -140,6 +143,7 @@ export const prepare = memoizeByObject((data: SignalData): Prepared => {
     seriesNouns: wordSet(data.series_nouns),
     futureWords: wordSet(data.future_words),
     pieceQualities: wordSet(data.piece_qualities),
+    senderOwn: wordSet(data.sender_possessives),
     specificCues: wordSet(data.specific_cues),
     roleTitles: wordSet(data.role_titles),
     profileRoles: wordSet(data.profile_roles),

@@ -180,6 +180,23 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hi Dana,\n\nI love your work and would like to chat.\n')).toEqual([]);
   });
 
+  it("reads the sender's own piece, an address's words and a quoted title's words as no cue", async () => {
+    expect(await bareSignals('Hi Matt: I just posted an article on my blog entitled "10 Jobs You Would Never Guess Pay Well".\n')).toEqual([]);
+    expect(await bareSignals('Hi Matt,\n\nListen to the show here http://5by5.tv/changelog and tell me what you think.\n')).toEqual([]);
+  });
+
+  it('takes the name a salutation runs into the sentence for who they are, not a fact', async () => {
+    expect(await bareSignals('Hi Andrew Found you on a search, will you be looking for a new role this year?\n')).toEqual([]);
+  });
+
+  it('counts a fault anyone can check in a link or page the sentence names', async () => {
+    expect(
+      await bareSignals(
+        'Hello,\n\nLink text "single UI element" points to http://www.uie.com/articles/button/ which is not live anymore. You may want to replace it.\n',
+      ),
+    ).toEqual(['other: quote="single UI element", link=http://www.uie.com/articles/button/']);
+  });
+
   it('counts a site of theirs said to be down', async () => {
     expect(await bareSignals('Hi Nick,\n\nSorry to write here, but your website http://vaughan.io seems to be down.\n')).toEqual([
       'other: site-part=website http://vaughan.io seems to be down',
