@@ -308,6 +308,8 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
 /** A web address, with or without its scheme: its words name a place, they say nothing. */
 const ADDRESS = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|ai|dev|app|tv|fm|me|ly)\/\S*/gi;
 
+/** Words that end the phrase of the sender's deed before a cue: "I saw that…", "the webmaster of…". */
+const DEED_BREAKS = new Set(['that', 'of', 'to', 'at', 'in', 'on', 'for', 'with', 'from', 'about', 'by']);
 /** The most words between the sender and what they did: "I just posted an article". */
 const SENDER_DEED_GAP = 4;
 
@@ -320,7 +322,8 @@ function senderBefore(tokens: StemToken[], from: number, p: Prepared): boolean {
   for (let k = from - 1; k >= Math.max(0, from - SENDER_DEED_GAP); k--) {
     const t = tokens[k]!.text;
     // "I saw that Tessaro grew": what the sender saw is someone else's deed.
-    if (p.prospect.has(t) || t === 'that' || p.observationWords.has(t)) return false;
+    // "I'm the webmaster of …": a preposition between puts the cue outside what the sender did.
+    if (p.prospect.has(t) || DEED_BREAKS.has(t) || p.observationWords.has(t)) return false;
     if (p.sender.has(t)) return true;
   }
   return false;

@@ -183,6 +183,8 @@ describe('signal detection on pasted mail with no profile', () => {
   it("reads the sender's own piece, an address's words and a quoted title's words as no cue", async () => {
     expect(await bareSignals('Hi Matt: I just posted an article on my blog entitled "10 Jobs You Would Never Guess Pay Well".\n')).toEqual([]);
     expect(await bareSignals('Hi Matt,\n\nListen to the show here http://5by5.tv/changelog and tell me what you think.\n')).toEqual([]);
+    // Who the sender is, before a preposition, did not do what follows it.
+    expect(await bareSignals("I'm the webmaster of According to the results of a recent scan, we could not locate the link at your site.\n")).toEqual([]);
   });
 
   it('takes the name a salutation runs into the sentence for who they are, not a fact', async () => {
