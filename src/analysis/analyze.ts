@@ -277,7 +277,7 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
     if (u.direct && facts.some((a) => a.kind === 'topic')) add('own-content', 'topic', facts);
     else if ((u.observed || units[i - 1]?.observed) && observedFacts.length > 0) add('other', 'observation', observedFacts);
     // "Your checkout page still loads over plain HTTP": what the sender looked at and found.
-    else if (!u.hedged && facts.some((a) => a.kind === 'site-part')) add('other', 'site observation', facts);
+    else if (!u.hedgedNearAnchor && facts.some((a) => a.kind === 'site-part')) add('other', 'site observation', facts);
     // "Link text "single UI element" points to http://… which is not live anymore": a fault
     // anyone can check, of a link or page the sentence names.
     else if (!u.hedgedNearAnchor && p.siteDefects.find(u.tokens).length > 0 && facts.some((a) => a.kind === 'link' || a.kind === 'quote'))

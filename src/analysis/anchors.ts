@@ -147,7 +147,10 @@ export function findAnchors(
     const defectStarts = defects.map((d) => d.from);
     for (const site of p.wholeSites.find(tokens)) {
       const defect = defects[lowerBound(defectStarts, site.to)];
-      if (theirs(site.from) && defect) add('site-part', tokens[site.from]!.start, tokens[defect.to - 1]!.end);
+      // "I noticed the domain is down", "this project seems to have closed, and the domain is
+      // on a parking page": a site said to be at fault is the one the sender writes about.
+      const named = theirs(site.from) || tokens[site.from - 1]?.text === 'the' || tokens[site.from - 1]?.text === 'this';
+      if (named && defect) add('site-part', tokens[site.from]!.start, tokens[defect.to - 1]!.end);
     }
   }
   // Named things: runs of capitalised words that are not profile values or common names,

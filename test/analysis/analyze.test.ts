@@ -199,6 +199,16 @@ describe('signal detection on pasted mail with no profile', () => {
     ).toEqual(['other: quote="single UI element", link=http://www.uie.com/articles/button/']);
   });
 
+  it('counts the site the sender writes about when it is at fault, beside a hedged offer', async () => {
+    expect(await bareSignals('I noticed the domain is down - I am looking to acquire the icon set if it is for sale.\n')).toEqual([
+      'other: site-part=domain is down',
+    ]);
+    expect(await bareSignals('Hey, this project seems to have closed, and the domain is on a parking page, would you sell it?\n')).toEqual([
+      'other: site-part=domain is on a parking page',
+    ]);
+    expect(await bareSignals('Hey,\n\nA domain like this could rank higher with our help.\n')).toEqual([]);
+  });
+
   it('counts a site of theirs said to be down', async () => {
     expect(await bareSignals('Hi Nick,\n\nSorry to write here, but your website http://vaughan.io seems to be down.\n')).toEqual([
       'other: site-part=website http://vaughan.io seems to be down',
