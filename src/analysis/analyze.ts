@@ -3,9 +3,20 @@ import type { MaskedUnit, Skeleton } from '../corpus/skeleton.js';
 import type { Draft } from '../kernel/types.js';
 import { containmentTest, firstStartingAt, lowerBound, overlapTest } from '../kernel/sorted-spans.js';
 import { hasWholeWord } from '../parse/whole-words.js';
+import { isStopword } from '../corpus/tokens.js';
 import { gapBefore, stemTokens, type StemToken } from './stem-phrases.js';
 import { senderNames } from './sender-names.js';
-import { DOMAIN_TEXT, findAnchors, pieceOwner, NAME_CHECKS_PER_DRAFT, QUOTE, SHARE_OF_THEIRS_TEXT, titleOfPiece, type Anchor } from './anchors.js';
+import {
+  DOMAIN_TEXT,
+  findAnchors,
+  PHRASE_BREAK,
+  pieceOwner,
+  NAME_CHECKS_PER_DRAFT,
+  QUOTE,
+  SHARE_OF_THEIRS_TEXT,
+  titleOfPiece,
+  type Anchor,
+} from './anchors.js';
 import { identityValues, inferredIdentity, names, namesProspect, openingOrganisation, profileWords, senderWords } from './prospect-identity.js';
 import { statedProfile, statedRole, statedTenure } from './profile-statements.js';
 import { prepare, type Prepared, type SignalData } from './signal-data.js';
@@ -104,7 +115,9 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
       const theirs = /['’]s?$/.test(a.text) || tokens.slice(Math.max(0, at - 5), at).some((t) => t.text === 'your');
       // "your blog ctblueblog.com", "your link www.melvania.org": the address of their own place.
       const ownAddress = DOMAIN_TEXT.test(a.text) && at > 0 && (p.ownThings.has(tokens[at - 1]!.text) || tokens[at - 1]!.text === 'link');
-      if (a.kind === 'entity' && theirs && ((next && p.ownThings.has(next.text)) || ownAddress) && selfNames.length < 8) {
+      // "your YouTube channel (https://www.youtube.com/@them/videos)": the link to their own place names it.
+      const ownLink = a.kind === 'link' && theirs && at > 0 && p.ownThings.has(tokens[at - 1]!.text);
+      if (((a.kind === 'entity' && theirs && ((next && p.ownThings.has(next.text)) || ownAddress)) || ownLink) && selfNames.length < 8) {
         const name = a.text.toLowerCase().replace(/['’]s$/, '');
         if (!selfNames.includes(name)) selfNames.push(name);
       }
@@ -160,6 +173,9 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
       .find(tokens)
       // …and the words of a quoted title are the title: "entitled "10 Jobs You Would Never Guess"".
       .filter((c) => !inAddress(tokens[c.from]!.start, tokens[c.to - 1]!.end) && !inQuote(tokens[c.from]!.start, tokens[c.to - 1]!.end))
+      // "your LinkedIn profile", "you have a very interesting profile": their own page, which
+      // every list has, not a profile of them in the press.
+      .filter((c) => !(c.to === c.from + 1 && p.ownThings.has(tokens[c.from]!.text) && ownPage(tokens, c.from)))
       // "You've been in your role for 3 years": their own job, not an opening.
       .filter(
         (c) =>
@@ -206,6 +222,7 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
         !(a.kind === 'entity' && !observed && DOMAIN_TEXT.test(a.text)) &&
         // "You can find my resume at http://…": a link after "my" is the sender's own.
         !(a.kind === 'link' && !!mine && a.start > mine.start) &&
+        !senderOwned(text, unit.start, tokens, firstStartingAt(tokens, a.start), p) &&
         !hedged.has(firstStartingAt(tokens, a.start)),
     );
     // Their interest in the sender's own product is the fact: "your team browsing Testsigma".
@@ -310,6 +327,32 @@ const ADDRESS = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|ne
 
 /** Words that end the phrase of the sender's deed before a cue: "I saw that…", "the webmaster of…". */
 const DEED_BREAKS = new Set(['that', 'of', 'to', 'at', 'in', 'on', 'for', 'with', 'from', 'about', 'by']);
+/** Whether the word at `i` is their own page or account: "your (LinkedIn) profile", "you have a (very interesting) profile". */
+function ownPage(tokens: StemToken[], i: number): boolean {
+  const before = tokens.slice(Math.max(0, i - 4), i).map((t) => t.text);
+  return (
+    before.includes('your') || (before.includes('have') && (before.includes('a') || before.includes('an')) && tokens.slice(0, i).some((t) => t.text === 'you'))
+  );
+}
+
+/** The most words between "our" or "my" and the thing of the sender's it names: "our AI-powered PDF editor". */
+const SENDER_THING_GAP = 4;
+
+/**
+ * Whether the token at `i` stands in a phrase the sender owns: "our AI-powered PDF editor,
+ * UPDF", "my Rust crate". The phrase ends at a mark or a small word, as "your" pieces do.
+ */
+function senderOwned(text: string, offset: number, tokens: StemToken[], i: number, p: Prepared): boolean {
+  if (i >= tokens.length) return false;
+  for (let k = i - 1; k >= Math.max(0, i - 1 - SENDER_THING_GAP); k--) {
+    if (PHRASE_BREAK.test(gapBefore(text, offset, tokens, k + 1))) return false;
+    const t = tokens[k]!.text;
+    if (p.senderOwn.has(t)) return true;
+    if (isStopword(t)) return false;
+  }
+  return false;
+}
+
 /** The most words between the sender and what they did: "I just posted an article". */
 const SENDER_DEED_GAP = 4;
 

@@ -209,6 +209,12 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hey,\n\nA domain like this could rank higher with our help.\n')).toEqual([]);
   });
 
+  it('reads the link to their own place as who they are, a thing after "our" as the sender\'s, and their own profile page as no press', async () => {
+    expect(await bareSignals('Hi Matt,\n\nI came across your YouTube channel (https://www.youtube.com/@mattpocockuk/videos) and was impressed.\n')).toEqual([]);
+    expect(await bareSignals('Hi Matt,\n\nI saw your post, which fits our Zephyrix Studio editor well.\n')).toEqual([]);
+    expect(await bareSignals('Hi Matt,\n\nYou have a very interesting profile and 63 repos is quite impressive.\n')).toEqual([]);
+  });
+
   it('counts a site of theirs said to be down', async () => {
     expect(await bareSignals('Hi Nick,\n\nSorry to write here, but your website http://vaughan.io seems to be down.\n')).toEqual([
       'other: site-part=website http://vaughan.io seems to be down',
