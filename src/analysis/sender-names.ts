@@ -25,7 +25,9 @@ export function senderNames(draft: Draft, data: SenderNameData, units: ReadonlyA
   const out = new Set<string>();
   const text = draft.body.text;
   const add = (name: string) => {
-    for (const w of name.replace(/[.,]+$/, '').split(/[ \t]+/)) out.add(w.toLowerCase().replace(/['’]s$/, ''));
+    // "I'm Karo. I run…": a name ends with its sentence.
+    const own = name.split(/[.!?](?=[ \t])/)[0]!;
+    for (const w of own.replace(/[.,]+$/, '').split(/[ \t]+/)) out.add(w.toLowerCase().replace(/['’]s$/, ''));
   };
   const intro = introductions(data);
   if (intro) {

@@ -215,6 +215,11 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hi Matt,\n\nYou have a very interesting profile and 63 repos is quite impressive.\n')).toEqual([]);
   });
 
+  it("reads the name a sender introduces themselves or their group by as the sender's, up to the sentence's end", async () => {
+    expect(await bareSignals('Hi Dana,\n\nI am Leslie Moran, and I came across your blog today.\n')).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nI organize PDXNode and saw your talk.\n')).toEqual([]);
+  });
+
   it('counts a site of theirs said to be down', async () => {
     expect(await bareSignals('Hi Nick,\n\nSorry to write here, but your website http://vaughan.io seems to be down.\n')).toEqual([
       'other: site-part=website http://vaughan.io seems to be down',
