@@ -3,14 +3,13 @@ import type { MaskedUnit, Skeleton } from '../corpus/skeleton.js';
 import type { Draft } from '../kernel/types.js';
 import { containmentTest, firstStartingAt, lowerBound, overlapTest } from '../kernel/sorted-spans.js';
 import { hasWholeWord } from '../parse/whole-words.js';
-import { isStopword } from '../corpus/tokens.js';
 import { gapBefore, stemTokens, type StemToken } from './stem-phrases.js';
 import { senderNames } from './sender-names.js';
 import {
   DOMAIN_TEXT,
   findAnchors,
-  PHRASE_BREAK,
   pieceOwner,
+  possessorBefore,
   NAME_CHECKS_PER_DRAFT,
   QUOTE,
   SHARE_OF_THEIRS_TEXT,
@@ -222,7 +221,8 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
         !(a.kind === 'entity' && !observed && DOMAIN_TEXT.test(a.text)) &&
         // "You can find my resume at http://…": a link after "my" is the sender's own.
         !(a.kind === 'link' && !!mine && a.start > mine.start) &&
-        !senderOwned(text, unit.start, tokens, firstStartingAt(tokens, a.start), p) &&
+        // "our AI-powered PDF editor": a thing of the sender's.
+        possessorBefore(text, unit.start, tokens, firstStartingAt(tokens, a.start), p.senderOwn, SENDER_THING_GAP) < 0 &&
         !hedged.has(firstStartingAt(tokens, a.start)),
     );
     // Their interest in the sender's own product is the fact: "your team browsing Testsigma".
@@ -337,21 +337,6 @@ function ownPage(tokens: StemToken[], i: number): boolean {
 
 /** The most words between "our" or "my" and the thing of the sender's it names: "our AI-powered PDF editor". */
 const SENDER_THING_GAP = 4;
-
-/**
- * Whether the token at `i` stands in a phrase the sender owns: "our AI-powered PDF editor,
- * UPDF", "my Rust crate". The phrase ends at a mark or a small word, as "your" pieces do.
- */
-function senderOwned(text: string, offset: number, tokens: StemToken[], i: number, p: Prepared): boolean {
-  if (i >= tokens.length) return false;
-  for (let k = i - 1; k >= Math.max(0, i - 1 - SENDER_THING_GAP); k--) {
-    if (PHRASE_BREAK.test(gapBefore(text, offset, tokens, k + 1))) return false;
-    const t = tokens[k]!.text;
-    if (p.senderOwn.has(t)) return true;
-    if (isStopword(t)) return false;
-  }
-  return false;
-}
 
 /** The most words between the sender and what they did: "I just posted an article". */
 const SENDER_DEED_GAP = 4;

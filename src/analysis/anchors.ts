@@ -222,19 +222,28 @@ export function findAnchors(
 const OWNED_PIECE_GAP = 3;
 
 /**
- * Where "your" stands before the piece at `i` with only words that qualify it between ("your
- * March letter", "your Rust async book"), or -1. A verb or a small word between ("your sector
- * is using podcasts") ends the phrase, and so does a mark ("your site, blog" is two things). One
- * still to come ("your upcoming blog posts") is not theirs yet.
+ * Where one of `owners` ("your", or the sender's "our") stands before the token at `i` with
+ * only words that qualify it between ("your March letter", "our AI-powered PDF editor"), or
+ * -1. A verb or a small word between ("your sector is using podcasts") ends the phrase, and
+ * so does a mark ("your site, blog" is two things).
  */
-export function pieceOwner(text: string, offset: number, tokens: StemToken[], i: number, p: Prepared): number {
-  for (let k = i - 1; k >= Math.max(0, i - 1 - OWNED_PIECE_GAP); k--) {
+export function possessorBefore(text: string, offset: number, tokens: StemToken[], i: number, owners: ReadonlySet<string>, gap = OWNED_PIECE_GAP): number {
+  if (i >= tokens.length) return -1;
+  for (let k = i - 1; k >= Math.max(0, i - 1 - gap); k--) {
     if (PHRASE_BREAK.test(gapBefore(text, offset, tokens, k + 1))) return -1;
-    const t = tokens[k]!;
-    if (t.text === 'your') return tokens.slice(k + 1, i).some((w) => p.futureWords.has(w.text)) ? -1 : k;
-    if (isStopword(t.text)) return -1;
+    const t = tokens[k]!.text;
+    if (owners.has(t)) return k;
+    if (isStopword(t)) return -1;
   }
   return -1;
+}
+
+const YOUR: ReadonlySet<string> = new Set(['your']);
+
+/** Where "your" owns the piece at `i`; one still to come ("your upcoming blog posts") is not theirs yet. */
+export function pieceOwner(text: string, offset: number, tokens: StemToken[], i: number, p: Prepared): number {
+  const k = possessorBefore(text, offset, tokens, i, YOUR);
+  return k >= 0 && tokens.slice(k + 1, i).some((w) => p.futureWords.has(w.text)) ? -1 : k;
 }
 
 /**
