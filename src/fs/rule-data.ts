@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../errors.js';
 import { yaml } from '../parse/yaml.js';
 import { packageRoot } from './package-root.js';
+import { readYamlFile } from './read-yaml-file.js';
 import { checkRuleData } from './rule-schema.js';
 
 const cache = new Map<string, unknown>();
@@ -23,11 +23,8 @@ export function loadRuleData<T>(name: string): T {
   let value: unknown = null;
   if (jsonTime !== undefined && jsonTime >= (ymlTime ?? 0)) value = JSON.parse(readFileSync(json, 'utf8'));
   else if (ymlTime !== undefined) {
-    try {
-      value = yaml().parse(readFileSync(yml, 'utf8'));
-    } catch (e) {
-      throw new InputError(yml, `cannot be read as YAML (${(e as Error).message.split('\n')[0]})`, 'fix the edit, or reinstall outreach-lint');
-    }
+    // The shipped files use anchors and aliases, so they are parsed without the cap user files get.
+    value = readYamlFile(yml, 'fix the edit, or reinstall outreach-lint', (text) => yaml().parse(text));
     checkRuleData(yml, name, value);
   }
   cache.set(name, value);

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import type { ExtensibleList } from '../kernel/rule.js';
-import { parseYamlText } from '../parse/yaml.js';
+import { readYamlFile } from './read-yaml-file.js';
 import { checkTeamList } from './rule-schema.js';
 
 /**
@@ -10,12 +9,7 @@ import { checkTeamList } from './rule-schema.js';
  * such as "(a+)+$" is only the word "a" to the matcher, so no entry can make matching slow.
  */
 export function loadUserRuleData(ruleId: string, shape: ExtensibleList, path: string): Record<string, unknown[]> {
-  let data: unknown;
-  try {
-    data = parseYamlText(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new InputError(path, `cannot be read as YAML (${(e as Error).message.split('\n')[0]})`, 'fix the file or remove it from ruleData');
-  }
+  const data = readYamlFile(path, 'fix the file or remove it from ruleData');
   checkTeamList(path, ruleId, shape.list, data);
   return { [shape.list]: checkIds(path, shape, data) };
 }

@@ -2,9 +2,10 @@ import { existsSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { extname } from 'node:path';
 import { InputError, isInputError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { readYamlFile } from '../fs/read-yaml-file.js';
 import { decodeText, looksBinary, textEncoding } from '../parse/decode.js';
 import { readSignal } from '../parse/front-matter.js';
-import { parseYamlText, yaml } from '../parse/yaml.js';
+import { yaml } from '../parse/yaml.js';
 import type { Signal } from '../kernel/types.js';
 
 /** Where a draft's signal lives: in its own front matter, or in a sidecar beside it. */
@@ -22,13 +23,7 @@ export function sidecarPath(file: string): string {
 export function readSidecar(file: string): Signal | undefined {
   const path = sidecarPath(file);
   if (!existsSync(path)) return undefined;
-  let data: unknown;
-  try {
-    data = parseYamlText(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new InputError(path, `is not valid YAML (${(e as Error).message.split('\n')[0]})`, 'fix it, or delete it and save the signal again');
-  }
-  return readSignal(path, data);
+  return readSignal(path, readYamlFile(path, 'fix it, or delete it and save the signal again'));
 }
 
 export interface SaveOptions {
