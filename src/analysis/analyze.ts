@@ -6,6 +6,7 @@ import { hasWholeWord } from '../parse/whole-words.js';
 import { gapBefore, stemTokens, type StemToken } from './stem-phrases.js';
 import { senderNames } from './sender-names.js';
 import {
+  ADDRESS,
   DOMAIN_TEXT,
   findAnchors,
   pieceOwner,
@@ -321,9 +322,6 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
   }
   return result;
 }
-
-/** A web address, with or without its scheme: its words name a place, they say nothing. */
-const ADDRESS = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|ai|dev|app|tv|fm|me|ly)\/\S*/gi;
 
 /** Words that end the phrase of the sender's deed before a cue: "I saw that…", "the webmaster of…". */
 const DEED_BREAKS = new Set(['that', 'of', 'to', 'at', 'in', 'on', 'for', 'with', 'from', 'about', 'by']);

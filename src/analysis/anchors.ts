@@ -346,6 +346,8 @@ const DOMAIN_NAME = String.raw`(?:[a-z0-9][a-z0-9-]{0,62}\.){1,4}(?:com|org|net|
 const DOMAIN = new RegExp(String.raw`(?<![@\w./:-])(?:www\.)?(${DOMAIN_NAME})(?![\w@-]|\.[a-z0-9])`, 'gi');
 /** The whole of an anchor's text is a domain. */
 export const DOMAIN_TEXT = new RegExp(String.raw`^(?:www\.)?${DOMAIN_NAME}$`, 'i');
+/** A web address, with its scheme or as a domain with a path ("5by5.tv/changelog"): its words name a place, they say nothing. */
+export const ADDRESS = new RegExp(String.raw`\b(?:https?:\/\/|www\.)\S+|\b${DOMAIN_NAME}\/\S*`, 'gi');
 
 /** Words that introduce an example: what follows is the sender's, not a quotation of the prospect. */
 const EXAMPLE_LEAD = /\b(?:like|such as|e\.g\.|for example|for instance|including)[ \t]*$/i;
