@@ -3,13 +3,10 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
-// Each file is checked first against its schema (rules/schema/<name>.schema.json), and the
-// lists teams may extend for ids used twice, as a team's are at load: the JSON a lint then
-// trusts without a validator is only ever written from data that passed.
-const { allRules } = await import('../dist/rules/index.js');
+// Each file is checked first against its schema (rules/schema/<name>.schema.json), as a
+// team's data and an edited file are at load: the JSON a lint then trusts without a validator
+// is only ever written from data that passed.
 const { checkRuleData } = await import('../dist/fs/rule-schema.js');
-const { checkIds } = await import('../dist/fs/user-rule-data.js');
-const extensible = new Map(allRules.filter((r) => r.meta.extensible).map((r) => [r.meta.id, r.meta.extensible]));
 const out = 'dist/data';
 mkdirSync(out, { recursive: true });
 for (const file of readdirSync('rules').filter((f) => f.endsWith('.yml'))) {
@@ -18,7 +15,6 @@ for (const file of readdirSync('rules').filter((f) => f.endsWith('.yml'))) {
   try {
     const data = parse(readFileSync(path, 'utf8'));
     checkRuleData(path, name, data);
-    if (extensible.has(name)) checkIds(path, extensible.get(name), data);
     writeFileSync(join(out, `${name}.json`), JSON.stringify(data));
   } catch (e) {
     console.error(`build-data: ${e.message}`);

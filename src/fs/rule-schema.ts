@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { SchemaValidateFunction } from 'ajv/dist/types/index.js';
 import { closest } from '../corpus/dice.js';
 import { InputError } from '../errors.js';
 import { packageRoot } from './package-root.js';
@@ -22,6 +23,8 @@ function validator(): Ajv2020 {
     // verbose: an unknown key's error then carries the keys its mapping allows, for a suggestion;
     // allErrors: a misspelt key shows as both a missing key and an unknown one, and the typo is the better report.
     ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+    // Options such as `ignore` name a list's entries by id, so no two may share one.
+    ajv.addKeyword({ keyword: 'uniqueIds', type: 'array', schemaType: 'boolean', errors: true, validate: uniqueIds });
     for (const file of readdirSync(SCHEMA_DIR)
       .filter((f) => f.endsWith('.schema.json'))
       .sort()) {
@@ -30,6 +33,21 @@ function validator(): Ajv2020 {
   }
   return ajv;
 }
+
+/** The `uniqueIds` keyword: the first entry whose `id` an earlier entry has, reported with its index. */
+const uniqueIds: SchemaValidateFunction = (on: boolean, list: Array<{ id?: unknown } | null>) => {
+  const seen = new Set<unknown>();
+  for (const [index, entry] of list.entries()) {
+    const id = entry?.id;
+    if (!on || id === undefined) continue;
+    if (seen.has(id)) {
+      uniqueIds.errors = [{ keyword: 'uniqueIds', message: 'has an id used twice', params: { index, id } }];
+      return false;
+    }
+    seen.add(id);
+  }
+  return true;
+};
 
 /** A data file's schema: its own, or for a rule whose file holds only its examples, the examples schema. */
 function schemaFor(name: string): { validate: ValidateFunction; own: boolean } {
@@ -125,6 +143,8 @@ function schemaError(path: string, e: ErrorObject, fix: string): InputError {
         near.length ? `did you mean ${near.join(' or ')}?` : known.length ? `use one of: ${known.join(', ')}` : fix,
       );
     }
+    case 'uniqueIds':
+      return new InputError(`${where}[${String(p.index)}]`, `has the id "${String(p.id)}" of an earlier entry`, 'give each entry its own id');
     case 'enum':
       return new InputError(where, `is not one of ${(p.allowedValues as unknown[]).map((x) => JSON.stringify(x)).join(', ')}`, 'use one of them');
     case 'type':

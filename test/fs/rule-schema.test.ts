@@ -45,6 +45,14 @@ describe('the schemas of the rule data files (rules/schema)', () => {
     expect(error('missing-signal', missing)).toBe('rules/missing-signal.yml: examples.flag[0]: has no "findings"; add findings');
   });
 
+  it("catch an id used twice in a list teams may extend, in the shipped file as in a team's", () => {
+    const data = shipped('stock-phrase');
+    data.phrases[5].id = data.phrases[2].id;
+    expect(error('stock-phrase', data)).toBe(
+      `rules/stock-phrase.yml: phrases[5]: has the id "${data.phrases[2].id}" of an earlier entry; give each entry its own id`,
+    );
+  });
+
   it('check a rule with no schema of its own as examples only, and say what to write when it has data', () => {
     expect(error('missing-signal', { ...shipped('missing-signal'), cues: ['saw'] })).toBe(
       'rules/missing-signal.yml: has the unknown key "cues"; give the rule\'s data a schema, rules/schema/missing-signal.schema.json',

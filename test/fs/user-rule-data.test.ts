@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkIds, loadUserRuleData } from '../../src/fs/user-rule-data.js';
+import { loadUserRuleData } from '../../src/fs/user-rule-data.js';
 import type { RuleMeta } from '../../src/kernel/rule.js';
 import { stockPhrase } from '../../src/rules/stock-phrase.js';
 import { vaguePersonalization } from '../../src/rules/vague-personalization.js';
@@ -52,9 +52,7 @@ describe("a team's rule data, checked against the rule's schema", () => {
     );
   });
 
-  it('refuses an id used twice, which no schema can say', () => {
-    expect(() => checkIds('team.yml', stockPhrase.meta.extensible!, { phrases: [{ id: 'a' }, { id: 'a' }] })).toThrow(
-      'team.yml: phrases[1]: has the id "a" of an earlier entry; give each entry its own id',
-    );
+  it("refuses an id used twice (the schemas' uniqueIds keyword)", () => {
+    expect(load(`phrases:\n${PHRASE}${PHRASE}`)).toBe('team.yml: phrases[1]: has the id "synergize" of an earlier entry; give each entry its own id');
   });
 });
