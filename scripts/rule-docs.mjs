@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { allRules, createLinter } from '../dist/index.js';
 import { loadRuleData } from '../dist/fs/rule-data.js';
 import { requiredFields } from '../dist/fs/rule-schema.js';
-import { exampleConfig } from '../dist/rules/example-config.js';
+import { exampleConfig, exampleFileName } from '../dist/rules/example-config.js';
 
 const GENERATED = new Set(['Options', 'Messages', 'Examples']);
 const README = 'README.md';
@@ -52,6 +52,11 @@ function header(meta, data) {
     `- Points off the score: ${meta.points ?? 'by severity'} a finding${meta.maxPoints ? `, at most ${meta.maxPoints} an email` : ''} (see [scoring](../scoring.md))`,
     `- Data: ${dataLine(meta, data)}`,
   ];
+  if (meta.group === 'form')
+    lines.push(
+      '- Group: form (its warnings never change the verdict and its points are reported apart, as `group: form`; set it to `error` for a hard pre-send block)',
+    );
+  if (meta.source) lines.push(`- Source: ${meta.source}`);
   for (const s of meta.supersedes ?? [])
     lines.push(
       `- Supersedes: a ${s.rule} finding inside one of its ${s.messages ? `${s.messages.map((m) => `\`${m}\``).join(', ')} ` : ''}findings is not reported`,
@@ -88,7 +93,7 @@ async function examples(rule, data) {
   ]) {
     for (const ex of data?.examples?.[kind] ?? []) {
       const linter = await createLinter({ config: exampleConfig(rule, ex, allRules) });
-      const [result] = await linter.lintText(ex.text, 'example.md');
+      const [result] = await linter.lintText(ex.text, exampleFileName(ex));
       const settings = [
         ex.severity ? `at \`${level(ex.severity)}\`` : '',
         ex.options ? `with \`${JSON.stringify(ex.options)}\`` : '',
@@ -96,7 +101,8 @@ async function examples(rule, data) {
       ]
         .filter(Boolean)
         .join(', ');
-      out.push(`### ${label}: ${ex.name}${settings ? ` (${settings})` : ''}`, '', '```md', ex.text.replace(/\n$/, ''), '```', '');
+      const fence = ex.format === 'html' ? 'html' : ex.format === 'eml' ? 'eml' : 'md';
+      out.push(`### ${label}: ${ex.name}${settings ? ` (${settings})` : ''}`, '', `\`\`\`${fence}`, ex.text.replace(/\n$/, ''), '```', '');
       const found = result.findings.filter((f) => f.ruleId === meta.id);
       if (found.length > 0) {
         out.push('What it reports:', '');

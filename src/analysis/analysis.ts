@@ -4,6 +4,9 @@ import { skeletonOf, type Skeleton } from '../corpus/skeleton.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { Draft } from '../kernel/types.js';
 import { analyzeDraft, type DraftAnalysis, type SignalData } from './analyze.js';
+import { formOf, type FormAnalysis } from './form-metrics.js';
+import { linksOf } from './links.js';
+import { scanMarkup, type Markup } from './markup.js';
 
 /**
  * What several rules read of one draft, worked out on first use and kept for this lint only,
@@ -15,6 +18,8 @@ export class Analysis {
   private skeletonValue: Skeleton | undefined;
   private readonly signalsByData = new Map<SignalData, DraftAnalysis>();
   private readonly hitsByOptions = new Map<string, UnitHit[]>();
+  private markupValue: Markup | null | undefined;
+  private formValue: FormAnalysis | undefined;
 
   constructor(
     readonly draft: Draft,
@@ -25,6 +30,18 @@ export class Analysis {
   get skeleton(): Skeleton {
     this.skeletonValue ??= skeletonOf(this.draft);
     return this.skeletonValue;
+  }
+
+  /** The links, images and size of the draft's HTML; undefined for a plain-text draft. */
+  get markup(): Markup | undefined {
+    if (this.markupValue === undefined) this.markupValue = this.draft.html ? scanMarkup(this.draft.html.text) : null;
+    return this.markupValue ?? undefined;
+  }
+
+  /** Words, sentences, reading grade, questions and links of the message proper. */
+  get form(): FormAnalysis {
+    this.formValue ??= formOf(this.draft.body.text, this.skeleton, linksOf(this.draft, this.markup));
+    return this.formValue;
   }
 
   /** Each sentence's cues, anchors and subject, and the research signals they make. */

@@ -49,6 +49,7 @@ export function lintDraft(draft: Draft, rules: ActiveRule[], services: KernelSer
     infoCount: count(findings, 'info'),
     mode: draft.mode,
     scoreBreakdown: lost,
+    metrics: analysis.form.metrics,
   };
   if (prompt) result.prompt = prompt;
   if (draft.index !== undefined) result.index = draft.index;
@@ -108,7 +109,7 @@ function toFinding(draft: Draft, active: ActiveRule, report: Report): Finding {
 
 function positionsOf(draft: Draft, report: Report): [Position, Position] {
   if (report.position) return [report.position, report.endPosition ?? report.position];
-  const part = report.part === 'subject' ? draft.subject : report.part === 'body' ? draft.body : undefined;
+  const part = report.part ? draft[report.part] : undefined;
   if (!part || report.start === undefined) return [draft.anchor, draft.anchor];
   const start = part.map.toPosition(report.start);
   const end = part.map.toPosition(report.end ?? report.start);

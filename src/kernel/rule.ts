@@ -51,6 +51,14 @@ export interface RuleMeta {
   supersedes?: Array<{ rule: string; messages?: string[] }>;
   /** Teams may add entries to this list of the rule's data (`ruleData` in the config), checked against the rule's schema. */
   extensible?: ExtensibleList;
+  /**
+   * `form`: the rule checks the email's shape (length, links, subject...) rather than its
+   * context. Its warnings and info never change the verdict and its points sit in their own
+   * group of the score breakdown; raised to `error` by a team, it blocks like any rule.
+   */
+  group?: 'form';
+  /** Where the rule's default numbers come from, for its docs page (Markdown). */
+  source?: string;
 }
 
 /** The one list of a rule's data a team may extend; its entries' shape is the rule's schema (rules/schema/<id>.schema.json). */

@@ -14,10 +14,18 @@ export const RULE_CAP = 60;
 export interface ScoreBreakdown {
   score: number;
   /** Points lost per rule id, largest first. */
-  lost: Array<{ ruleId: string; points: number; findings: number }>;
+  lost: BreakdownEntry[];
 }
 
-type Weights = Pick<RuleMeta, 'points' | 'maxPoints'>;
+/** What one rule took off the score; `group` is set for form rules (length, links...). */
+export interface BreakdownEntry {
+  ruleId: string;
+  points: number;
+  findings: number;
+  group?: 'form';
+}
+
+type Weights = Pick<RuleMeta, 'points' | 'maxPoints' | 'group'>;
 
 /** Points one finding costs under its rule's weights. */
 export function findingPoints(f: Finding, weights: Weights = {}): number {
@@ -36,7 +44,7 @@ export function scoreFindings(findings: Finding[], weights: ReadonlyMap<string, 
     perRule.set(f.ruleId, entry);
   }
   const lost = [...perRule.entries()]
-    .map(([ruleId, e]) => ({ ruleId, ...e }))
+    .map(([ruleId, e]): BreakdownEntry => (weights.get(ruleId)?.group ? { ruleId, ...e, group: weights.get(ruleId)!.group! } : { ruleId, ...e }))
     .filter((e) => e.points > 0)
     .sort((a, b) => b.points - a.points || compareText(a.ruleId, b.ruleId));
   const total = lost.reduce((sum, e) => sum + e.points, 0);
@@ -45,11 +53,12 @@ export function scoreFindings(findings: Finding[], weights: ReadonlyMap<string, 
 
 /**
  * DESIGN.md: block on any error, else needs-signal when a rule whose meta says so fired,
- * else revise on any warning.
+ * else revise on any warning. A form rule's warning is left out of that last step: how long
+ * an email is or how many links it has never decides the verdict alone.
  */
-export function verdictOf(findings: Finding[], metas: ReadonlyMap<string, Pick<RuleMeta, 'verdict'>> = new Map()): Verdict {
+export function verdictOf(findings: Finding[], metas: ReadonlyMap<string, Pick<RuleMeta, 'verdict' | 'group'>> = new Map()): Verdict {
   if (findings.some((f) => f.severity === 'error')) return 'block';
   if (findings.some((f) => metas.get(f.ruleId)?.verdict === 'needs-signal')) return 'needs-signal';
-  if (findings.some((f) => f.severity === 'warning')) return 'revise';
+  if (findings.some((f) => f.severity === 'warning' && metas.get(f.ruleId)?.group !== 'form')) return 'revise';
   return 'pass';
 }

@@ -78,6 +78,13 @@ export interface Draft {
   source: string;
   subject?: TextPart;
   body: TextPart;
+  /**
+   * The body's HTML as written (a saved .html draft, an .eml's text/html part, a payload's
+   * `html`), for the checks that read markup: links and their targets, images, size.
+   */
+  html?: TextPart;
+  /** An .eml's headers, names lowercased (`in-reply-to`, `list-unsubscribe`); the last of a repeated name wins. */
+  headers?: Record<string, string>;
   /** Profile fields, snake_case keys. */
   prospect: Record<string, ProspectField>;
   signal?: Signal;
@@ -99,7 +106,7 @@ export interface Draft {
 export interface Report {
   messageId: string;
   data?: Record<string, string | number>;
-  part?: 'subject' | 'body';
+  part?: 'subject' | 'body' | 'html';
   start?: number;
   end?: number;
   position?: Position;
@@ -147,6 +154,21 @@ export interface LintResult {
   mode: DraftMode;
   /** The research-signal question, when a rule asked for one. */
   prompt?: SignalPrompt;
-  /** Points lost per rule: every point below 100 is traceable to findings. */
-  scoreBreakdown: Array<{ ruleId: string; points: number; findings: number }>;
+  /** Points lost per rule: every point below 100 is traceable to findings. Form rules' entries carry `group: 'form'`. */
+  scoreBreakdown: Array<{ ruleId: string; points: number; findings: number; group?: 'form' }>;
+  /** The email's form in numbers: words, reading grade, questions, links. */
+  metrics?: DraftMetrics;
+}
+
+/** What the form rules measure of one draft, reported whether or not any of them fired. */
+export interface DraftMetrics {
+  /** Words of the message proper: greeting, sign-off, signature, quoted reply and footer left out. */
+  words: number;
+  sentences: number;
+  /** Flesch-Kincaid grade level of the message proper, to one decimal; 0 for an empty body. */
+  grade: number;
+  /** Sentences that end in a question mark. */
+  questions: number;
+  /** Links outside the quoted reply: web addresses in the text, or `<a href>` in HTML. */
+  links: number;
 }

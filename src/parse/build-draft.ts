@@ -21,6 +21,8 @@ export interface DraftParts {
   source: string;
   subject?: TextPart;
   body: TextPart;
+  html?: TextPart;
+  headers?: Record<string, string>;
   prospect?: Record<string, ProspectField>;
   signal?: Signal;
   /** A mode written in the file itself (front matter or JSON). */
@@ -52,6 +54,8 @@ export function buildDraft(parts: DraftParts, env: ParseEnv): Draft {
     anchor: anchorOf(parts),
   };
   if (parts.subject) draft.subject = parts.subject;
+  if (parts.html) draft.html = parts.html;
+  if (parts.headers) draft.headers = parts.headers;
   if (parts.signal) draft.signal = parts.signal;
   if (parts.index !== undefined) draft.index = parts.index;
   return draft;

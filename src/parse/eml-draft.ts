@@ -41,6 +41,8 @@ export async function parseEmlDraft(
       source,
       ...(email.subject !== undefined ? { subject: anchorPart(index, email.subject, subjectFrom) } : {}),
       body: anchorPart(index, text.replace(/\r\n?/g, '\n'), bodyFrom),
+      ...(email.html ? { html: anchorPart(index, email.html, bodyFrom) } : {}),
+      headers: Object.fromEntries(email.headers.map((h) => [h.key.toLowerCase(), h.value])),
       ...(extra.prospect ? { prospect: { ...recipient(email.to?.[0]), ...extra.prospect } } : {}),
       fallbackAnchor: index.position(bodyFrom),
     },

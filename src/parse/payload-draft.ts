@@ -1,7 +1,7 @@
 import type { Draft } from '../kernel/types.js';
 import { buildDraft, type ParseEnv } from './build-draft.js';
 import type { Payload } from './payload.js';
-import { LineIndex, slicePart } from './source-map.js';
+import { anchorPart, LineIndex, slicePart } from './source-map.js';
 
 /**
  * A draft from a JSON payload (HTTP request or library call). Positions count in the text the
@@ -20,6 +20,8 @@ export function draftFromPayload(name: string, payload: Payload, env: ParseEnv):
       source,
       ...(payload.subject !== undefined ? { subject: slicePart(index, subjectStart, subjectStart + payload.subject.length) } : {}),
       body: slicePart(index, head.length, source.length),
+      // The markup is not in the text the positions count in: its findings point at the text it became.
+      ...(payload.html !== undefined ? { html: anchorPart(index, payload.html, head.length) } : {}),
       prospect: payload.prospect,
       ...(payload.signal ? { signal: payload.signal } : {}),
       ...(payload.mode ? { mode: payload.mode } : {}),

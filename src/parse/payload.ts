@@ -38,6 +38,8 @@ export interface Payload {
   attributes: Record<string, unknown>;
   /** True when the body was converted from HTML, so its text is not verbatim in the source. */
   fromHtml: boolean;
+  /** The HTML the body was read from, when it was. */
+  html?: string;
   /** The envelope it came in (rules/payloads.yml), when it was a tool's own shape. */
   envelope?: string;
   /** A whole MIME message (Gmail's `raw`), to be read as an .eml; body and subject are then empty. */
@@ -120,6 +122,7 @@ export function readPayload(where: string, value: unknown, env: PayloadEnv, name
       seen[seen.length - 1],
     );
   const payload: Payload = { body, prospect, attributes: root, fromHtml: text === undefined };
+  if (html !== undefined && text === undefined) payload.html = html;
   if (envelope) payload.envelope = envelope.id;
   if (subject !== undefined) payload.subject = subject.replace(/\r?\n/g, ' ');
   const signal = readSignal(where, top.signal ?? root.signal);

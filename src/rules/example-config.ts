@@ -6,6 +6,8 @@ export interface RuleExample {
   name: string;
   text: string;
   mode?: DraftMode;
+  /** The kind of file the example is linted as; `md` when absent. */
+  format?: 'md' | 'txt' | 'html' | 'eml';
   severity?: RuleLevel;
   options?: Record<string, unknown>;
   findings?: Array<{ messageId: string; line: number; column: number; [detail: string]: unknown }>;
@@ -19,4 +21,9 @@ export function exampleConfig(rule: Rule, example: RuleExample, registry: readon
   const rules: Record<string, unknown> = Object.fromEntries(registry.map((r) => [r.meta.id, 'off']));
   rules[rule.meta.id] = [example.severity ?? rule.meta.defaultSeverity, example.options ?? {}];
   return { rules, ...(example.mode ? { mode: example.mode } : {}) };
+}
+
+/** The file name an example is linted under, which picks its parser. */
+export function exampleFileName(example: RuleExample): string {
+  return `example.${example.format ?? 'md'}`;
 }

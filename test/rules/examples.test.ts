@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { loadRuleData } from '../../src/fs/rule-data.js';
 import { createLinter } from '../../src/index.js';
 import type { Rule } from '../../src/kernel/rule.js';
-import { exampleConfig, type RuleExample } from '../../src/rules/example-config.js';
+import { exampleConfig, exampleFileName, type RuleExample } from '../../src/rules/example-config.js';
 import { allRules } from '../../src/rules/index.js';
 
 /** Lints an example with only its rule on, at the example's level and options, as the docs script does. */
 async function lintExample(rule: Rule, ex: RuleExample) {
   const linter = await createLinter({ config: exampleConfig(rule, ex, allRules) as never });
-  const results = await linter.lintText(ex.text, 'example.md');
+  const results = await linter.lintText(ex.text, exampleFileName(ex));
   expect(results).toHaveLength(1);
   return results[0]!;
 }
