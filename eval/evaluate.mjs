@@ -3,8 +3,8 @@
 // the rule should do; and the class-by-verdict confusion matrix. `npm run eval` prints it.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createLinter } from '../dist/index.js';
-import { evalTables, pct, summarize as summarizeFor } from './tables.mjs';
+import { allRules, createLinter } from '../dist/index.js';
+import { evalTables, formRules, formTable, pct, summarize as summarizeFor } from './tables.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 export const CLASSES = ['generic', 'merge-only', 'vague', 'researched', 'research-slot'];
@@ -28,6 +28,7 @@ export function summarize(rows) {
 /** Lints every email of a labelled set: `eval` (the tuning set) or `eval/holdout`. */
 export async function evaluate(set = 'eval') {
   const linter = await createLinter({ cwd: root, config: {} });
+  const noForm = await createLinter({ cwd: root, config: formRules(allRules).off });
   const rows = [];
   for (const cls of CLASSES) {
     const dir = join(root, set, cls);
@@ -35,9 +36,11 @@ export async function evaluate(set = 'eval') {
       .filter((x) => x.endsWith('.md'))
       .sort()) {
       const path = `${set}/${cls}/${f}`;
-      const [r] = await linter.lintText(readFileSync(join(dir, f), 'utf8'), path);
+      const text = readFileSync(join(dir, f), 'utf8');
+      const [r] = await linter.lintText(text, path);
+      const [bare] = await noForm.lintText(text, path);
       const fired = new Set(r.findings.filter((x) => x.severity !== 'info').map((x) => x.ruleId));
-      rows.push({ cls, path, kind: r.mode, verdict: r.verdict, score: r.score, fired, findings: r.findings });
+      rows.push({ cls, path, kind: r.mode, verdict: r.verdict, verdictWithoutForm: bare.verdict, score: r.score, fired, findings: r.findings });
     }
   }
   return rows;
@@ -52,6 +55,7 @@ export function formatEval(rows, title = 'eval/') {
   out.push(
     `- researched: ${pct(t.researched.missingOrMerge)} get missing-signal or merge-only (target <= 5%) ${t.researched.missingOrMerge <= 0.05 ? 'met' : 'MISSED'}`,
   );
+  out.push('', ...formTable(rows, CLASSES, formRules(allRules).ids));
   return out.join('\n');
 }
 

@@ -4,8 +4,8 @@
 // on the tuning half; `-- --real --check` on the check half, which is run once, untouched.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createLinter } from '../dist/index.js';
-import { evalTables, pct } from './tables.mjs';
+import { allRules, createLinter } from '../dist/index.js';
+import { evalTables, formRules, formTable, pct } from './tables.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 export const REAL_CLASSES = ['generic', 'merge-template', 'bump', 'breakup', 'research-slot', 'researched', 'other'];
@@ -121,11 +121,14 @@ export async function realEval(split, misses = false) {
     return `No real-mail texts in eval/real/emails/: they are third-party text and are not in the repository. Gather them as eval/real/README.md says, then run this again.`;
   }
   const linter = await createLinter({ cwd: root, config: {} });
+  const noForm = await createLinter({ cwd: root, config: formRules(allRules).off });
   const rows = [];
   for (const m of present) {
-    const [r] = await linter.lintText(readFileSync(join(root, 'eval/real/emails', `${m.id}.txt`), 'utf8'), `${m.id}.txt`);
+    const text = readFileSync(join(root, 'eval/real/emails', `${m.id}.txt`), 'utf8');
+    const [r] = await linter.lintText(text, `${m.id}.txt`);
+    const [bare] = await noForm.lintText(text, `${m.id}.txt`);
     const fired = new Set(r.findings.filter((x) => x.severity !== 'info').map((x) => x.ruleId));
-    rows.push({ cls: m.class, path: m.id, source: m.source, kind: r.mode, verdict: r.verdict, score: r.score, fired, findings: r.findings });
+    rows.push({ cls: m.class, path: m.id, source: m.source, kind: r.mode, verdict: r.verdict, verdictWithoutForm: bare.verdict, score: r.score, fired, findings: r.findings });
   }
   const title = `eval/real, ${SPLIT_NAMES[split]}, ${new Set(present.map((r) => r.source)).size} sources${present.length < manifest.length ? `; ${manifest.length - present.length} texts missing` : ''}`;
   const { out, perClass } = evalTables(rows, title, REAL_CLASSES, REAL_EXPECT);
@@ -149,6 +152,7 @@ export async function realEval(split, misses = false) {
     `- median score: generic ${genMedian} (target <= 45) ${genMedian <= 45 ? 'met' : 'MISSED'}; researched ${resMedian} (target >= 80) ${resMedian >= 80 ? 'met' : 'MISSED'}`,
   );
   out.push('', ...(await corpusTable(rows)));
+  out.push('', ...formTable(rows, REAL_CLASSES, formRules(allRules).ids));
   if (misses) {
     out.push('', 'Misses', '');
     for (const r of rows) {

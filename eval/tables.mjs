@@ -55,3 +55,31 @@ export function evalTables(rows, title, classes, expect) {
     out.push(`| ${pad(rule, 26)} | ${pad(pct(m.precision), 9)} | ${pad(pct(m.recall), 6)} | ${pad(m.tp, 3)} | ${pad(m.fp, 3)} | ${pad(m.fn, 3)} |`);
   return { out, perClass };
 }
+
+/**
+ * The form rules (length, links...) per class: the share of emails with a finding of each (at
+ * any severity: several report info by default), and how many verdicts differ from a lint with
+ * every form rule off. The second is the promise that form rules never decide a verdict alone;
+ * `verdictWithoutForm` is set on each row by the caller.
+ */
+export function formTable(rows, classes, formIds) {
+  const out = ['Form rules by class (share of emails with a finding of each, any severity)', ''];
+  if (formIds.length === 0) return [...out, 'No form rules are registered.'];
+  const short = formIds.map((id) => id.replace('tracking-and-images', 'tracking'));
+  out.push(`| class          | n   | ${short.map((s) => pad(s, 8)).join(' | ')} | verdict changed |`);
+  out.push(`| -------------- | --- | ${short.map((s) => '-'.repeat(Math.max(8, s.length))).join(' | ')} | --------------- |`);
+  for (const cls of classes) {
+    const mine = rows.filter((r) => r.cls === cls);
+    if (mine.length === 0) continue;
+    const cells = formIds.map((id, i) => pad(pct(mine.filter((r) => r.findings.some((f) => f.ruleId === id)).length / mine.length), Math.max(8, short[i].length)));
+    const changed = mine.filter((r) => r.verdict !== r.verdictWithoutForm).length;
+    out.push(`| ${pad(cls, 14)} | ${pad(mine.length, 3)} | ${cells.join(' | ')} | ${pad(changed, 15)} |`);
+  }
+  return out;
+}
+
+/** Rule ids of the form group, and a config that turns them all off. */
+export function formRules(allRules) {
+  const ids = allRules.filter((r) => r.meta.group === 'form').map((r) => r.meta.id);
+  return { ids, off: { rules: Object.fromEntries(ids.map((id) => [id, 'off'])) } };
+}

@@ -1,4 +1,4 @@
-import type { Finding } from '../kernel/types.js';
+import type { DraftMetrics, Finding } from '../kernel/types.js';
 import type { DraftResult } from '../outreach-lint.js';
 import type { Colors, Formatter } from './types.js';
 
@@ -19,6 +19,7 @@ export const stylish: Formatter = (results, { color: c }) => {
     const name = r.index !== undefined ? `${r.filePath} [${r.index}]` : r.filePath;
     out.push('', c.underline(name));
     out.push(`  ${c.dim(r.mode)}  ${verdictLabel(r.verdict, c)}  ${c.dim(`score ${r.score}/100`)}${breakdown(r, c)}`);
+    if (r.metrics) out.push(`  ${c.dim(metricsLine(r.metrics))}`);
     const width = Math.max(...r.findings.map((f) => `${f.line}:${f.column}`.length));
     for (const f of r.findings) {
       totals[f.severity]++;
@@ -52,6 +53,11 @@ export const stylish: Formatter = (results, { color: c }) => {
 function breakdown(r: DraftResult, c: Colors): string {
   if (r.scoreBreakdown.length === 0) return '';
   return c.dim(` (${r.scoreBreakdown.map((b) => `-${b.points} ${b.ruleId}`).join(', ')})`);
+}
+
+/** `142 words · grade 6.2 · 1 question · 2 links`: the draft's form at a glance. */
+export function metricsLine(m: DraftMetrics): string {
+  return [plural(m.words, 'word'), `grade ${m.grade}`, plural(m.questions, 'question'), plural(m.links, 'link')].join(' · ');
 }
 
 function verdictLabel(v: string, c: Colors): string {

@@ -97,6 +97,9 @@ export async function reportHtml(review: Review, opts: { title?: string; generat
         msg(f.message),
       ]),
       b: r.scoreBreakdown.map((x) => [rule.get(x.ruleId)!, x.points]),
+      w: r.metrics?.words ?? 0,
+      g: r.metrics?.grade ?? 0,
+      x: [r.metrics?.questions ?? 0, r.metrics?.links ?? 0],
     });
   }
   const data: ReportData = { items, rules: ruleIds, messages, corpus };
@@ -130,8 +133,23 @@ ${VERDICTS.map((v) => `<li class="v-${v}"><strong>${review.verdicts[v] ?? 0}</st
 </section>
 ${failedSection(review.failed)}<section aria-labelledby="h-charts" class="charts">
 <h2 id="h-charts">Scores and findings</h2>
-<figure>${histogram(review.items.map((i) => i.result.score))}<figcaption>Context scores, in bands of ten</figcaption></figure>
+<figure>${histogram(
+    review.items.map((i) => i.result.score),
+    { width: 10, bins: 10, label: 'context scores' },
+  )}<figcaption>Context scores, in bands of ten</figcaption></figure>
 <figure>${barChart(rules)}<figcaption>Findings per rule</figcaption></figure>
+</section>
+<section aria-labelledby="h-form" class="charts">
+<h2 id="h-form">Form</h2>
+<p>${formSummary(review)}</p>
+<figure>${histogram(
+    review.items.map((i) => i.result.metrics?.words ?? 0),
+    { width: 25, bins: 10, label: 'words' },
+  )}<figcaption>Length in words (message proper), in bands of 25; replies peak at 50-125 (Boomerang)</figcaption></figure>
+<figure>${histogram(
+    review.items.map((i) => i.result.metrics?.grade ?? 0),
+    { width: 2, bins: 9, label: 'reading grade' },
+  )}<figcaption>Flesch-Kincaid grade, in bands of two; aim for 8 or below</figcaption></figure>
 </section>
 <section aria-labelledby="h-templates" id="templates">
 <h2 id="h-templates">Templates, worst first</h2>
@@ -148,6 +166,8 @@ ${failedSection(review.failed)}<section aria-labelledby="h-charts" class="charts
 <th scope="col" aria-sort="ascending"><button data-k="v">Verdict</button></th>
 <th scope="col" aria-sort="none"><button data-k="s">Score</button></th>
 <th scope="col" aria-sort="none"><button data-k="c">Cluster</button></th>
+<th scope="col" aria-sort="none"><button data-k="w">Words</button></th>
+<th scope="col" aria-sort="none"><button data-k="g">Grade</button></th>
 <th scope="col">Top finding</th>
 <th scope="col"><span class="sr">Details</span></th>
 </tr></thead>
@@ -213,20 +233,42 @@ function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function histogram(scores: number[]): string {
-  const bins = Array.from({ length: 10 }, () => 0);
-  for (const s of scores) bins[Math.min(9, Math.floor(s / 10))]!++;
+/**
+ * Counts in bands of `width` from 0, the last band open-ended (`bins` bands in all), as an
+ * SVG bar chart with each band's range and count in its title and in the label read aloud.
+ */
+function histogram(values: number[], band: { width: number; bins: number; label: string }): string {
+  const bins = Array.from({ length: band.bins }, () => 0);
+  for (const v of values) bins[Math.min(band.bins - 1, Math.max(0, Math.floor(v / band.width)))]!++;
   const max = Math.max(1, ...bins);
   const w = 36;
   const h = 140;
+  const range = (i: number) =>
+    i === band.bins - 1
+      ? `${i * band.width} or more`
+      : `${i * band.width} to ${(i + 1) * band.width - (Number.isInteger(band.width) && band.width > 1 ? 1 : 0)}`;
   const bars = bins
     .map((k, i) => {
       const bh = Math.round((k / max) * h);
-      const label = `${i * 10}-${i === 9 ? 100 : i * 10 + 9}`;
-      return `<g><title>${label}: ${k}</title><rect x="${i * w + 30}" y="${h - bh + 24}" width="${w - 6}" height="${bh}" class="bar"/><text x="${i * w + 30 + (w - 6) / 2}" y="${h + 40}" text-anchor="middle">${i * 10}</text><text x="${i * w + 30 + (w - 6) / 2}" y="${h - bh + 19}" text-anchor="middle">${k || ''}</text></g>`;
+      return `<g><title>${range(i)}: ${k}</title><rect x="${i * w + 30}" y="${h - bh + 24}" width="${w - 6}" height="${bh}" class="bar"/><text x="${i * w + 30 + (w - 6) / 2}" y="${h + 40}" text-anchor="middle">${i * band.width}</text><text x="${i * w + 30 + (w - 6) / 2}" y="${h - bh + 19}" text-anchor="middle">${k || ''}</text></g>`;
     })
     .join('');
-  return `<svg role="img" aria-label="Histogram of context scores: ${bins.map((k, i) => `${i * 10} to ${i * 10 + 9}: ${k}`).join('; ')}" viewBox="0 0 400 194" width="400" height="194">${bars}</svg>`;
+  const width = band.bins * w + 40;
+  return `<svg role="img" aria-label="Histogram of ${band.label}: ${bins.map((k, i) => `${range(i)}: ${k}`).join('; ')}" viewBox="0 0 ${width} 194" width="${width}" height="194">${bars}</svg>`;
+}
+
+/** The team's medians, the line above the form histograms. */
+function formSummary(review: Review): string {
+  const metrics = review.items.flatMap((i) => (i.result.metrics ? [i.result.metrics] : []));
+  if (metrics.length === 0) return 'No templates to measure.';
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m]! : round((s[m - 1]! + s[m]!) / 2, 1);
+  };
+  const words = metrics.map((m) => m.words);
+  const inWindow = words.filter((w) => w >= 50 && w <= 125).length;
+  return `Median ${median(words)} words and grade ${median(metrics.map((m) => m.grade))}; ${inWindow} of ${metrics.length} templates are 50-125 words long; median ${median(metrics.map((m) => m.questions))} questions and ${median(metrics.map((m) => m.links))} links.`;
 }
 
 function barChart(rules: Array<[string, number]>): string {

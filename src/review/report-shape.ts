@@ -38,4 +38,9 @@ export interface ReportItem {
   f: ReportFinding[];
   /** Score breakdown: rule index and points taken. */
   b: Array<[rule: number, points: number]>;
+  /** Words of the message proper, and its Flesch-Kincaid grade. */
+  w: number;
+  g: number;
+  /** Questions and links. */
+  x: [questions: number, links: number];
 }

@@ -15,6 +15,7 @@ export function reviewData(review: Review) {
       nearest: it.nearest ?? null,
       findings: it.result.findings,
       scoreBreakdown: it.result.scoreBreakdown,
+      metrics: it.result.metrics ?? null,
     })),
     failed: review.failed,
   };

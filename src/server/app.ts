@@ -150,6 +150,8 @@ export function createLintServer(lints: OutreachLint | LintBackend, opts: ServeO
             severity: backend.config.rules[r.meta.id]?.severity ?? r.meta.defaultSeverity,
             defaultSeverity: r.meta.defaultSeverity,
             docs: r.meta.docs,
+            ...(r.meta.group ? { group: r.meta.group } : {}),
+            ...(r.meta.source ? { source: r.meta.source } : {}),
           })),
         },
       }),

@@ -29,8 +29,9 @@ describe('formatters', () => {
     const long = `${'word '.repeat(60)}{{company}} ${'tail '.repeat(30)}`;
     const r = await lintOne(long, 'long.txt', { mode: 'draft', only: ['unresolved-placeholder'] });
     const lines = stylish([r], ctx).split('\n');
-    const snippet = lines[3]!;
-    const carets = lines[4]!;
+    expect(lines[2]).toBe('  91 words · grade 32 · 0 questions · 0 links');
+    const snippet = lines[4]!;
+    const carets = lines[5]!;
     expect(snippet.trim().startsWith('…')).toBe(true);
     expect(snippet.length).toBeLessThan(130);
     expect(snippet.indexOf('{{company}}')).toBe(carets.indexOf('^'));

@@ -102,4 +102,26 @@ describe('stock-sentence over stock-phrase, with the shipped rules', () => {
       [3, 39, 'just-following-up'],
     ]);
   });
+
+  it("keeps a form rule's warnings out of the verdict and its points in a group of their own, but lets its error block", () => {
+    const form = rule('form-check', [sentence(0, 5)], { group: 'form', points: 3, maxPoints: 3 });
+    const context = rule('context-check', [sentence(6, 10)]);
+    const alone = lintDraft(draft(), [on(form)]);
+    expect(alone.verdict).toBe('pass');
+    expect(alone.score).toBe(97);
+    expect(alone.scoreBreakdown).toEqual([{ ruleId: 'form-check', points: 3, findings: 1, group: 'form' }]);
+    const both = lintDraft(draft(), [on(form), on(context)]);
+    expect(both.verdict).toBe('revise');
+    expect(both.scoreBreakdown).toEqual([
+      { ruleId: 'context-check', points: 12, findings: 1 },
+      { ruleId: 'form-check', points: 3, findings: 1, group: 'form' },
+    ]);
+    // A team that raises a form rule to error gets a hard pre-send block.
+    expect(lintDraft(draft(), [on(form, 'error')]).verdict).toBe('block');
+  });
+
+  it('reports the form metrics of every draft, whether or not a rule fired', () => {
+    // Flesch-Kincaid: 0.39 × 5/2 words a sentence + 11.8 × 11/5 syllables a word − 15.59 = 11.3.
+    expect(lintDraft(draft(), []).metrics).toEqual({ words: 5, sentences: 2, grade: 11.3, questions: 0, links: 0 });
+  });
 });

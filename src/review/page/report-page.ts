@@ -4,7 +4,7 @@
 // span it marks (findings, shared sentences) comes in the data from the linter's own code.
 import type { ReportData, ReportFinding, ReportItem, ReportShared } from '../report-shape.js';
 
-type SortKey = 'n' | 'v' | 's' | 'c';
+type SortKey = 'n' | 'v' | 's' | 'c' | 'w' | 'g';
 
 const RANK: Record<ReportItem['v'], number> = { block: 0, 'needs-signal': 1, revise: 2, pass: 3 };
 const VERDICT_CLASS: Record<ReportItem['v'], string> = { block: 'vb', 'needs-signal': 'vn', revise: 'vr', pass: 'vp' };
@@ -60,6 +60,10 @@ function sortValue(it: ReportItem): [number | string, number] {
       return [it.s, 0];
     case 'c':
       return [it.c || 1e9, 0];
+    case 'w':
+      return [it.w, 0];
+    case 'g':
+      return [it.g, 0];
     default:
       return [it.n, 0];
   }
@@ -81,7 +85,8 @@ function render(): void {
   for (const { item, i } of rows) {
     const tr = el('tr', { 'data-i': String(i) });
     tr.append(el('td', {}, item.n), el('td', { class: VERDICT_CLASS[item.v] }, item.v), el('td', { class: 'num' }, String(item.s)));
-    tr.append(el('td', {}, item.c ? `#${item.c}` : ''), el('td', {}, topFinding(item)));
+    tr.append(el('td', {}, item.c ? `#${item.c}` : ''), el('td', { class: 'num' }, String(item.w)), el('td', { class: 'num' }, String(item.g)));
+    tr.append(el('td', {}, topFinding(item)));
     const cell = el('td');
     const expanded = open.has(i);
     const button = el('button', { class: 'details', 'aria-expanded': String(expanded), 'aria-label': `Details for ${item.n}` }, expanded ? 'Hide' : 'Details');
@@ -94,7 +99,7 @@ function render(): void {
     body.append(tr);
     if (expanded) {
       const cardRow = el('tr', { class: 'card' });
-      const cardCell = el('td', { colspan: '6' });
+      const cardCell = el('td', { colspan: '8' });
       card(item, cardCell);
       cardRow.append(cardCell);
       body.append(cardRow);
@@ -134,9 +139,14 @@ function markSpans(text: string, spans: Array<[number, number]>, pre: HTMLElemen
   pre.append(document.createTextNode(text.slice(at)));
 }
 
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function card(it: ReportItem, root: HTMLElement): void {
   const breakdown = it.b.map(([rule, points]) => `-${points} ${data.rules[rule]}`).join(', ');
   root.append(el('p', {}, `Score ${it.s}/100${breakdown ? ` (${breakdown})` : ''}, ${it.v}.`));
+  root.append(el('p', { class: 'metrics' }, `${count(it.w, 'word')} · grade ${it.g} · ${count(it.x[0], 'question')} · ${count(it.x[1], 'link')}`));
   if (it.q) root.append(el('p', { class: 'q' }, `${it.q} Answer in your own words; outreach-lint will not write it for you.`));
   if (it.f.length) {
     const list = el('ul', { class: 'findings' });
