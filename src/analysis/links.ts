@@ -29,13 +29,18 @@ export function linksOf(draft: Draft, markup: Markup | undefined): Link[] {
       .map((a) => ({ part: 'html' as const, start: a.start, end: a.end, url: a.href, bare: !/^https?:/i.test(a.href), text: a.text }));
   }
   const text = draft.body.text;
+  const quotes = draft.regions.filter((r) => r.kind === 'quote');
+  return (linkifier().match(text) ?? [])
+    .filter((m) => m.schema !== 'mailto:' && !quotes.some((q) => m.index >= q.start && m.index < q.end))
+    .map((m) => ({ part: 'body' as const, start: m.index, end: m.lastIndex, url: m.schema ? m.raw : m.url, bare: m.schema === '' }));
+}
+
+/** The linkify-it instance links are found with, for a rule that asks whether a text is an address. */
+export function linkifier(): LinkifyIt {
   // Newer TLDs that outreach mail links often and linkify-it's default list lacks.
   linkify ??= new LinkifyIt({ fuzzyLink: true, fuzzyIP: true }).tlds(
     ['dev', 'app', 'tech', 'cloud', 'online', 'site', 'xyz', 'agency', 'studio', 'digital', 'solutions'],
     true,
   );
-  const quotes = draft.regions.filter((r) => r.kind === 'quote');
-  return (linkify.match(text) ?? [])
-    .filter((m) => m.schema !== 'mailto:' && !quotes.some((q) => m.index >= q.start && m.index < q.end))
-    .map((m) => ({ part: 'body' as const, start: m.index, end: m.lastIndex, url: m.schema ? m.raw : m.url, bare: m.schema === '' }));
+  return linkify;
 }

@@ -1,10 +1,13 @@
 import type { Rule } from '../kernel/rule.js';
 import { corpusSimilarity } from './corpus-similarity.js';
+import { links } from './links.js';
 import { mergeOnlyPersonalization } from './merge-only-personalization.js';
 import { missingSignal } from './missing-signal.js';
+import { optOut } from './opt-out.js';
 import { signalUnused } from './signal-unused.js';
 import { stockPhrase } from './stock-phrase.js';
 import { stockSentence } from './stock-sentence.js';
+import { trackingAndImages } from './tracking-and-images.js';
 import { unresolvedPlaceholder } from './unresolved-placeholder.js';
 import { vaguePersonalization } from './vague-personalization.js';
 
@@ -18,6 +21,9 @@ export const allRules: readonly Rule[] = [
   vaguePersonalization,
   missingSignal,
   signalUnused,
+  links,
+  trackingAndImages,
+  optOut,
 ];
 
 /** Rules that read the corpus index (the signal rules to tell common words from names); it is loaded only when one is on. */
