@@ -1,6 +1,7 @@
 import type { Rule } from '../kernel/rule.js';
 import type { Draft, Report } from '../kernel/types.js';
-import { StemPhraseMatcher, type StemToken } from '../analysis/stem-phrases.js';
+import { phraseListMatcher } from '../analysis/phrase-list.js';
+import type { StemPhraseMatcher, StemToken } from '../analysis/stem-phrases.js';
 import { wordTokens } from '../corpus/tokens.js';
 
 interface Phrase {
@@ -41,12 +42,6 @@ interface Options {
 /** Words as the phrase matcher reads them (lower case, curly apostrophes straight), with the text as written. */
 function tokens(text: string, offset = 0): StemToken[] {
   return wordTokens(text).map((t) => ({ ...t, start: t.start + offset, end: t.end + offset, stem: t.text, raw: text.slice(t.start, t.end) }));
-}
-
-function matcher<T>(phrases: Iterable<[string, T]>): StemPhraseMatcher<T> {
-  const m = new StemPhraseMatcher<T>('word');
-  for (const [phrase, value] of phrases) m.add(phrase.replace(/[’‘]/g, "'").replace(/-/g, ' '), value);
-  return m;
 }
 
 /**
@@ -185,9 +180,9 @@ export const optOut: Rule<Options, Data> = {
   prepare(data) {
     return {
       ...data,
-      optOut: matcher(data.phrases.flatMap((p) => p.match.map((m): [string, Phrase] => [m, p]))),
-      boxes: matcher(data.po_boxes.map((b): [string, true] => [b, true])),
-      stateNames: matcher(data.us_states.map((s): [string, true] => [s.name, true])),
+      optOut: phraseListMatcher(data.phrases.flatMap((p) => p.match.map((m): [string, Phrase] => [m, p]))),
+      boxes: phraseListMatcher(data.po_boxes.map((b): [string, true] => [b, true])),
+      stateNames: phraseListMatcher(data.us_states.map((s): [string, true] => [s.name, true])),
       stateCodes: new Set(data.us_states.map((s) => s.code)),
       streetWords: new Set(data.street_words.map((w) => w.toLowerCase())),
       streetPrefixes: new Set(data.street_prefixes.map((w) => w.toLowerCase())),
