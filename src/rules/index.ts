@@ -1,12 +1,16 @@
 import type { Rule } from '../kernel/rule.js';
 import { corpusSimilarity } from './corpus-similarity.js';
+import { length } from './length.js';
 import { links } from './links.js';
 import { mergeOnlyPersonalization } from './merge-only-personalization.js';
 import { missingSignal } from './missing-signal.js';
 import { optOut } from './opt-out.js';
+import { questionCount } from './question-count.js';
+import { readingLevel } from './reading-level.js';
 import { signalUnused } from './signal-unused.js';
 import { stockPhrase } from './stock-phrase.js';
 import { stockSentence } from './stock-sentence.js';
+import { subjectLine } from './subject-line.js';
 import { trackingAndImages } from './tracking-and-images.js';
 import { unresolvedPlaceholder } from './unresolved-placeholder.js';
 import { vaguePersonalization } from './vague-personalization.js';
@@ -21,6 +25,10 @@ export const allRules: readonly Rule[] = [
   vaguePersonalization,
   missingSignal,
   signalUnused,
+  length,
+  readingLevel,
+  questionCount,
+  subjectLine,
   links,
   trackingAndImages,
   optOut,
