@@ -5,8 +5,14 @@ describe('library API', () => {
   it('lints text with a config object', async () => {
     const linter = await createLinter({ config: { mode: 'draft', rules: { 'missing-signal': 'off', 'stock-phrase': 'off' } } });
     const [r] = await linter.lintText('Subject: Hi\n\nHi {{first_name}},\nThe Reno depot opened on 3 May.', 'draft.md');
-    expect(r).toMatchObject({ filePath: 'draft.md', verdict: 'block', score: 70, errorCount: 1 });
-    expect(r!.findings[0]).toMatchObject({ ruleId: 'unresolved-placeholder', line: 3, column: 4 });
+    expect(r).toMatchObject({ filePath: 'draft.md', verdict: 'block', score: 64, errorCount: 1 });
+    // 30 for the placeholder, 3 each for the form rules length (too short) and question-count (no question).
+    expect(r!.scoreBreakdown).toEqual([
+      { ruleId: 'unresolved-placeholder', points: 30, findings: 1 },
+      { ruleId: 'length', points: 3, findings: 1, group: 'form' },
+      { ruleId: 'question-count', points: 3, findings: 1, group: 'form' },
+    ]);
+    expect(r!.findings.find((f) => f.severity === 'error')).toMatchObject({ ruleId: 'unresolved-placeholder', line: 3, column: 4 });
   });
 
   it('throws an InputError for a bad config object', async () => {

@@ -14,6 +14,13 @@ describe('OutreachLint', () => {
       ['merge-only-personalization', 'warning'],
       ['vague-personalization', 'info'],
       ['missing-signal', 'warning'],
+      ['length', 'warning'],
+      ['reading-level', 'warning'],
+      ['question-count', 'warning'],
+      ['subject-line', 'warning'],
+      ['links', 'warning'],
+      ['tracking-and-images', 'warning'],
+      ['opt-out', 'warning'],
     ]);
     for (const r of changed) expect(r.data, r.rule.meta.id).toBe(configured.get(r.rule.meta.id)!.data);
     // Asking twice gives the same data again, not a fresh copy.

@@ -71,7 +71,7 @@ function hostNamedBy(text: string): string | undefined {
   if (!t || t.length > 2048) return undefined;
   const found = linkifier().match(t);
   const m = found?.length === 1 ? found[0]! : undefined;
-  if (!m || m.index !== 0 || m.schema === 'mailto:' || !TRAILING.test(t.slice(m.lastIndex))) return undefined;
+  if (m?.index !== 0 || m.schema === 'mailto:' || !TRAILING.test(t.slice(m.lastIndex))) return undefined;
   return hostOf(m.url);
 }
 

@@ -35,6 +35,7 @@ describe('outreach-lint (stylish)', () => {
       [
         'drafts/unrendered.md',
         '  draft  BLOCK  score 40/100 (-60 unresolved-placeholder)',
+        '  50 words · grade 7.2 · 1 question · 0 links',
         '  6:19   error    Unresolved placeholder {{company}}: fill in the company before sending.  unresolved-placeholder',
         '         Subject: Idea for {{company}}',
         '                           ^^^^^^^^^^^',
@@ -55,18 +56,28 @@ describe('outreach-lint (stylish)', () => {
     expect(r.stdout).toBe('✔ no problems in 1 draft\n  1 draft: 1 pass\n');
   });
 
-  it('shows info findings without failing the run', () => {
+  it('shows info findings and form warnings without failing the run: form rules never decide the verdict', () => {
     const r = run(['drafts/template.md']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
         'drafts/template.md',
-        '  template  PASS  score 100/100',
-        '  5:1  info     The rep must fill the research slot {{icebreaker}} before sending.  merge-only-personalization',
-        '       {{icebreaker}}',
-        '       ^^^^^^^^^^^^^^',
+        '  template  PASS  score 91/100 (-3 length, -3 question-count, -3 subject-line)',
+        '  8 words · grade 11 · 0 questions · 0 links',
+        '  1:10  warning  This email is 8 words long, under 50: too short to say who you are, why them and why now. Add the one fact about them that made you write.  length',
+        '        Subject: {{company}} and the Q1 freight audit',
+        '                 ^',
+        '  1:10  warning  This email asks no question, so the reader has nothing to answer. End with one question they can answer in a line ("Worth a look?" counts).  question-count',
+        '        Subject: {{company}} and the Q1 freight audit',
+        '                 ^',
+        '  1:10  warning  The merge field {{company}} in the subject has no fallback: for a prospect without a company, the subject renders with a hole in it. Give it a fallback or write the subject without it.  subject-line',
+        '        Subject: {{company}} and the Q1 freight audit',
+        '                 ^^^^^^^^^^^',
+        '  5:1   info     The rep must fill the research slot {{icebreaker}} before sending.  merge-only-personalization',
+        '        {{icebreaker}}',
+        '        ^^^^^^^^^^^^^^',
         '',
-        'ℹ 1 problem (0 errors, 0 warnings, 1 info)',
+        '⚠ 4 problems (0 errors, 3 warnings, 1 info)',
         '  1 draft: 1 pass',
         '',
       ].join('\n'),

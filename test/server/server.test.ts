@@ -210,8 +210,18 @@ describe('other routes', () => {
       'vague-personalization',
       'missing-signal',
       'signal-unused',
+      'length',
+      'reading-level',
+      'question-count',
+      'subject-line',
+      'links',
+      'tracking-and-images',
+      'opt-out',
     ]);
     expect(rules.json.rules[0]).toMatchObject({ severity: 'error', description: expect.stringMatching(/merge fields/) });
+    expect(rules.json.rules[0].group).toBeUndefined();
+    // The form rules say so, and where their default numbers come from.
+    expect(rules.json.rules.find((r: { id: string }) => r.id === 'length')).toMatchObject({ group: 'form', source: expect.stringMatching(/Boomerang/) });
     const health = await call(open.port, 'GET', '/healthz');
     expect(health).toMatchObject({ status: 200, json: { status: 'ok', version: '9.9.9', corpus: { messages: 968 } } });
   });
