@@ -128,7 +128,17 @@ export async function realEval(split, misses = false) {
     const [r] = await linter.lintText(text, `${m.id}.txt`);
     const [bare] = await noForm.lintText(text, `${m.id}.txt`);
     const fired = new Set(r.findings.filter((x) => x.severity !== 'info').map((x) => x.ruleId));
-    rows.push({ cls: m.class, path: m.id, source: m.source, kind: r.mode, verdict: r.verdict, verdictWithoutForm: bare.verdict, score: r.score, fired, findings: r.findings });
+    rows.push({
+      cls: m.class,
+      path: m.id,
+      source: m.source,
+      kind: r.mode,
+      verdict: r.verdict,
+      verdictWithoutForm: bare.verdict,
+      score: r.score,
+      fired,
+      findings: r.findings,
+    });
   }
   const title = `eval/real, ${SPLIT_NAMES[split]}, ${new Set(present.map((r) => r.source)).size} sources${present.length < manifest.length ? `; ${manifest.length - present.length} texts missing` : ''}`;
   const { out, perClass } = evalTables(rows, title, REAL_CLASSES, REAL_EXPECT);

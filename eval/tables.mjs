@@ -71,7 +71,9 @@ export function formTable(rows, classes, formIds) {
   for (const cls of classes) {
     const mine = rows.filter((r) => r.cls === cls);
     if (mine.length === 0) continue;
-    const cells = formIds.map((id, i) => pad(pct(mine.filter((r) => r.findings.some((f) => f.ruleId === id)).length / mine.length), Math.max(8, short[i].length)));
+    const cells = formIds.map((id, i) =>
+      pad(pct(mine.filter((r) => r.findings.some((f) => f.ruleId === id)).length / mine.length), Math.max(8, short[i].length)),
+    );
     const changed = mine.filter((r) => r.verdict !== r.verdictWithoutForm).length;
     out.push(`| ${pad(cls, 14)} | ${pad(mine.length, 3)} | ${cells.join(' | ')} | ${pad(changed, 15)} |`);
   }
