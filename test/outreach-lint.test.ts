@@ -20,6 +20,7 @@ describe('OutreachLint', () => {
       ['subject-line', 'warning'],
       ['links', 'warning'],
       ['tracking-and-images', 'warning'],
+      ['spam-trigger', 'warning'],
       ['opt-out', 'warning'],
     ]);
     for (const r of changed) expect(r.data, r.rule.meta.id).toBe(configured.get(r.rule.meta.id)!.data);

@@ -8,6 +8,7 @@ import { optOut } from './opt-out.js';
 import { questionCount } from './question-count.js';
 import { readingLevel } from './reading-level.js';
 import { signalUnused } from './signal-unused.js';
+import { spamTrigger } from './spam-trigger.js';
 import { stockPhrase } from './stock-phrase.js';
 import { stockSentence } from './stock-sentence.js';
 import { subjectLine } from './subject-line.js';
@@ -31,6 +32,7 @@ export const allRules: readonly Rule[] = [
   subjectLine,
   links,
   trackingAndImages,
+  spamTrigger,
   optOut,
 ];
 

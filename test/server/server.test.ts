@@ -216,6 +216,7 @@ describe('other routes', () => {
       'subject-line',
       'links',
       'tracking-and-images',
+      'spam-trigger',
       'opt-out',
     ]);
     expect(rules.json.rules[0]).toMatchObject({ severity: 'error', description: expect.stringMatching(/merge fields/) });
