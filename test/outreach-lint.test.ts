@@ -22,6 +22,7 @@ describe('OutreachLint', () => {
       ['tracking-and-images', 'warning'],
       ['spam-trigger', 'warning'],
       ['opt-out', 'warning'],
+      ['language', 'info'],
     ]);
     for (const r of changed) expect(r.data, r.rule.meta.id).toBe(configured.get(r.rule.meta.id)!.data);
     // Asking twice gives the same data again, not a fresh copy.

@@ -1,5 +1,6 @@
 import type { Rule } from '../kernel/rule.js';
 import { corpusSimilarity } from './corpus-similarity.js';
+import { language } from './language.js';
 import { length } from './length.js';
 import { links } from './links.js';
 import { mergeOnlyPersonalization } from './merge-only-personalization.js';
@@ -34,6 +35,7 @@ export const allRules: readonly Rule[] = [
   trackingAndImages,
   spamTrigger,
   optOut,
+  language,
 ];
 
 /** Rules that read the corpus index (the signal rules to tell common words from names); it is loaded only when one is on. */

@@ -218,6 +218,7 @@ describe('other routes', () => {
       'tracking-and-images',
       'spam-trigger',
       'opt-out',
+      'language',
     ]);
     expect(rules.json.rules[0]).toMatchObject({ severity: 'error', description: expect.stringMatching(/merge fields/) });
     expect(rules.json.rules[0].group).toBeUndefined();
