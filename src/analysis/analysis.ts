@@ -4,7 +4,9 @@ import { skeletonOf, type Skeleton } from '../corpus/skeleton.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { Draft } from '../kernel/types.js';
 import { analyzeDraft, type DraftAnalysis, type SignalData } from './analyze.js';
+import { earlierTouch, type EarlierTouch, type FollowUpData } from './earlier-touch.js';
 import { formOf, type FormAnalysis } from './form-metrics.js';
+import { foreignLanguage, LANGUAGE_DEFAULTS, messageText } from './language.js';
 import { linksOf } from './links.js';
 import { scanMarkup, type Markup } from './markup.js';
 
@@ -20,6 +22,8 @@ export class Analysis {
   private readonly hitsByOptions = new Map<string, UnitHit[]>();
   private markupValue: Markup | null | undefined;
   private formValue: FormAnalysis | undefined;
+  private readonly touchByData = new Map<FollowUpData, EarlierTouch | null>();
+  private readonly languageByOptions = new Map<string, string | null>();
 
   constructor(
     readonly draft: Draft,
@@ -42,6 +46,21 @@ export class Analysis {
   get form(): FormAnalysis {
     this.formValue ??= formOf(this.draft.body.text, this.skeleton, linksOf(this.draft, this.markup));
     return this.formValue;
+  }
+
+  /** What shows this draft follows an earlier email (length and subject-line both ask), worked out once. */
+  earlierTouch(data: FollowUpData): EarlierTouch | undefined {
+    let touch = this.touchByData.get(data);
+    if (touch === undefined) this.touchByData.set(data, (touch = earlierTouch(this.draft, this.skeleton, data) ?? null));
+    return touch ?? undefined;
+  }
+
+  /** The draft's language when it is plainly not English (language and reading-level both ask), worked out once per setting. */
+  foreignLanguage(options: { minLetters: number; maxEnglishShare: number } = LANGUAGE_DEFAULTS): string | undefined {
+    const key = `${options.minLetters}:${options.maxEnglishShare}`;
+    let code = this.languageByOptions.get(key);
+    if (code === undefined) this.languageByOptions.set(key, (code = foreignLanguage(messageText(this.draft, this.skeleton), options) ?? null));
+    return code ?? undefined;
   }
 
   /** Each sentence's cues, anchors and subject, and the research signals they make. */

@@ -1,5 +1,5 @@
 import type { Rule } from '../kernel/rule.js';
-import { foreignLanguage, LANGUAGE_DEFAULTS, messageText } from '../analysis/language.js';
+import { LANGUAGE_DEFAULTS } from '../analysis/language.js';
 
 interface Options {
   minLetters: number;
@@ -46,8 +46,8 @@ export const language: Rule<Options, Data> = {
       'Languages are told by [franc-min](https://github.com/wooorm/franc) (82 languages, trigram profiles drawn from the Universal Declaration of Human Rights), run only on a draft whose words are mostly not in the English word list the build ships.',
   },
 
-  check(draft, { options, data, analysis }) {
-    const code = foreignLanguage(messageText(draft, analysis.skeleton), options);
+  check(_draft, { options, data, analysis }) {
+    const code = analysis.foreignLanguage(options);
     if (!code) return [];
     return [{ messageId: 'notEnglish', data: { language: data.names[code] ?? `the language coded "${code}"` }, details: { language: code } }];
   },

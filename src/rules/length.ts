@@ -1,6 +1,6 @@
 import type { Rule } from '../kernel/rule.js';
 import type { Report } from '../kernel/types.js';
-import { earlierTouch, type FollowUpData } from '../analysis/earlier-touch.js';
+import type { FollowUpData } from '../analysis/earlier-touch.js';
 
 interface Options {
   min: number;
@@ -50,10 +50,10 @@ export const length: Rule<Options, Data> = {
       "Boomerang's study of over 40 million emails (\"How to Write an Email\", 2016): emails of 50–125 words got replies more than 50% of the time. Lavender's reports on sales email advise shorter still (25–50 words got the most replies), so teams that follow Lavender may set `max: 50`. The follow-up window of 75 words is this project's own: a follow-up adds one new point to an email the reader has already seen.",
   },
 
-  check(draft, { options, data, analysis }) {
+  check(_draft, { options, data, analysis }) {
     const { words } = analysis.form.metrics;
     if (words === 0) return [];
-    const touch = earlierTouch(draft, analysis.skeleton, data['follow-ups']);
+    const touch = analysis.earlierTouch(data['follow-ups']);
     const what = touch ? 'follow-up' : 'email';
     const min = touch ? options.followUpMin : options.min;
     const max = touch ? options.followUpMax : options.max;

@@ -1,5 +1,4 @@
 import type { Rule } from '../kernel/rule.js';
-import { foreignLanguage, LANGUAGE_DEFAULTS, messageText } from '../analysis/language.js';
 
 interface Options {
   maxGrade: number;
@@ -37,11 +36,11 @@ export const readingLevel: Rule<Options> = {
       'Boomerang\'s study of over 40 million emails ("How to Write an Email", 2016): emails written at a 3rd-grade level got replies 53% of the time, against 39% at college level. Lavender reports that about 70% of sales emails are written at a 10th-grade level or above. The default of grade 8 is this project\'s choice between those figures. The grade is the Flesch-Kincaid formula (Kincaid et al., 1975).',
   },
 
-  check(draft, { options, analysis }) {
+  check(_draft, { options, analysis }) {
     const { metrics, hardest } = analysis.form;
     if (metrics.words < options.minWords || metrics.grade <= options.maxGrade || !hardest) return [];
     // The formula and the syllable counter are English: a Spanish draft's grade means nothing.
-    if (foreignLanguage(messageText(draft, analysis.skeleton), LANGUAGE_DEFAULTS)) return [];
+    if (analysis.foreignLanguage()) return [];
     return [
       {
         part: 'body',

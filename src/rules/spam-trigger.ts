@@ -81,6 +81,7 @@ export const spamTrigger: Rule<Options, Data> = {
   check(draft, { options, data }) {
     const reports: Report[] = [];
     const skipped = overlapTest(draft.regions.filter((r) => r.kind === 'quote' || r.kind === 'signature' || r.kind === 'footer'));
+    // Capitals and exclamation marks in the subject are subject-line's to report, so one fault is not two findings.
     const scan = (part: 'subject' | 'body', text: string, allowed: (s: number) => boolean) => {
       const found: Report[] = [];
       const quote = (start: number, end: number) => text.slice(start, end).replace(/\s+/g, ' ');
@@ -99,9 +100,11 @@ export const spamTrigger: Rule<Options, Data> = {
           ...(value.tier === 'mild' ? { severity: 'info' as const } : {}),
         });
       }
-      for (const r of capsRuns(text, options.minCapsWords)) found.push({ part, ...r, messageId: 'allCaps', data: { text: quote(r.start, r.end) } });
-      for (const m of text.matchAll(EXCLAMATIONS))
-        found.push({ part, start: m.index, end: m.index + m[0].length, messageId: 'exclamations', data: { text: m[0] } });
+      if (part === 'body') {
+        for (const r of capsRuns(text, options.minCapsWords)) found.push({ part, ...r, messageId: 'allCaps', data: { text: quote(r.start, r.end) } });
+        for (const m of text.matchAll(EXCLAMATIONS))
+          found.push({ part, start: m.index, end: m.index + m[0].length, messageId: 'exclamations', data: { text: m[0] } });
+      }
       reports.push(...found.filter((r) => allowed(r.start!)).sort((a, b) => a.start! - b.start!));
     };
     if (draft.subject) scan('subject', draft.subject.text, () => true);

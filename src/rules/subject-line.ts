@@ -1,6 +1,6 @@
 import type { Rule } from '../kernel/rule.js';
 import type { Report } from '../kernel/types.js';
-import { earlierTouch, type FollowUpData } from '../analysis/earlier-touch.js';
+import type { FollowUpData } from '../analysis/earlier-touch.js';
 
 interface Options {
   maxLength: number;
@@ -68,18 +68,18 @@ export const subjectLine: Rule<Options, Data> = {
     const subject = draft.subject;
     if (!subject) return [];
     const text = subject.text;
-    const whole = { part: 'subject' as const, start: 0, end: Math.max(text.length, 0) };
+    const whole = { part: 'subject' as const, start: 0, end: text.length };
     if (text.trim() === '') return [{ messageId: 'empty' }];
     const reports: Report[] = [];
     const length = [...text.trim()].length;
     if (length > options.maxLength) reports.push({ ...whole, messageId: 'tooLong', data: { length, max: options.maxLength }, details: { length } });
     if (allCaps(text)) reports.push({ ...whole, messageId: 'allCaps' });
     const prefix = REPLY_PREFIX.exec(text);
-    if (prefix && !earlierTouch(draft, analysis.skeleton, data['follow-ups'])) {
+    if (prefix && !analysis.earlierTouch(data['follow-ups'])) {
       reports.push({ part: 'subject', start: prefix.index, end: prefix.index + prefix[0].length, messageId: 'fakeReply', data: { prefix: prefix[1]! } });
     }
-    const bang = text.indexOf('!!');
-    if (bang >= 0) reports.push({ part: 'subject', start: bang, end: bang + 2, messageId: 'exclamations' });
+    const bang = /!{2,}/.exec(text);
+    if (bang) reports.push({ part: 'subject', start: bang.index, end: bang.index + bang[0].length, messageId: 'exclamations' });
     const money = CURRENCY_FIRST.exec(text);
     if (money) reports.push({ part: 'subject', start: money.index, end: money.index + money[0].length, messageId: 'currencyFirst' });
     if (draft.mode === 'template') {
