@@ -97,14 +97,15 @@ const SPLIT_NAMES = {
   fresh5: 'fifth fresh check set',
   fresh6: 'sixth fresh check set',
   fresh7: 'seventh fresh check set',
+  fresh8: 'eighth fresh check set',
   seen: 'every split tuned on or looked at',
 };
 
 /**
  * Splits gathered and not yet run: a new check set goes here until its one untouched run, so
- * `--seen` (the set to tune on) leaves it out. Every split so far has been run and read.
+ * `--seen` (the set to tune on) leaves it out.
  */
-const UNTOUCHED = new Set([]);
+const UNTOUCHED = new Set(['fresh8']);
 
 /** The splits `npm run eval -- --real --<split>` can name. */
 export const REAL_SPLITS = Object.keys(SPLIT_NAMES);
