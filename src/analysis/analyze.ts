@@ -150,7 +150,11 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
       p.theirThisOne.find(tokens).length > 0 ||
       (postscript && ![...lower].some((w) => p.sender.has(w)));
     const hedged = hedgedTokens(text, unit.start, tokens, p);
-    const observations = p.observations.find(tokens).filter((o) => !hedged.has(o.from));
+    // "an app for browsing memory files" says what a thing is for: nobody was seen doing it.
+    // "Thank you for starring…" thanks them for what they did.
+    const thankedFor = new Set(p.gratitude.find(tokens).map((g) => g.to));
+    const forPurpose = (from: number) => tokens[from - 1]?.text === 'for' && !thankedFor.has(from);
+    const observations = p.observations.find(tokens).filter((o) => !hedged.has(o.from) && !forPurpose(o.from));
     const observed = observations.length > 0;
     // "I noticed…", "we saw…", "Came across…", "I was looking at…": the sender reporting, at the
     // head of the sentence, not telling their own story ("I was a growth lead… until I found…").
@@ -160,7 +164,7 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
         (o.from <= 2 && (p.sender.has(tokens[o.from - 1]!.text) || REPORT_ADVERBS.has(tokens[o.from - 1]!.text) || tokens[o.from - 1]!.text === 'was')),
     );
     // Reported, not asked for: "starring or forking it would mean a lot" is a request.
-    const activity = hedged.size === 0 && p.activities.find(tokens).length > 0;
+    const activity = hedged.size === 0 && p.activities.find(tokens).some((a) => !forPurpose(a.from));
     // "We have a database of 72,000…" is the sender's, whatever "you" comes later; "we noticed" is not.
     const corporateHead = tokens.find((t) => !inQuote(t.start, t.end) && !country(t) && (p.sender.has(t.text) || p.prospect.has(t.text)));
     // "TokenBrake fixes exactly that", with TokenBrake the sender's product.
@@ -188,12 +192,17 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
       .filter((c) => p.senderVoiced.has(c.value.type) || tokens.slice(c.from, c.to + 1).some((t) => p.prospect.has(t.text)) || !senderBefore(tokens, c.from, p))
       // "the Acquired podcast": the word is the show's name, not the cue it spells.
       .filter((c) => !titleOfPiece(tokens, c.from, c.to, p))
+      // "an app for browsing memory files", "a tool for hiring": what a thing is for.
+      .filter((c) => !(c.value.phrase.endsWith('ing') && forPurpose(c.from)))
       .map((c): Cue => ({ type: c.value.type, text: c.value.phrase, from: c.from, to: c.to }));
     cues.push(...ownPieces(text, unit.start, tokens, p, cues).filter((c) => !hedged.has(c.from)));
     // "We've been using your API for two years": the sender's own use of their product is the fact.
     const firstHand = cues.some((c) => p.senderVoiced.has(c.type));
+    // "Happy to run a sample audit on your logs": what the sender offers to do.
+    const offers = p.offers.find(tokens.slice(0, 4)).some((o) => o.from === 0);
     const senderClaim =
       opensWithSender ||
+      offers ||
       // "Your site isn't mobile-friendly — 60% of patients search on their phone": the statistic
       // backs a fault of theirs, which stays the fact.
       (quotesStatistic(tokens, found, p) && !found.some((a) => a.kind === 'site-part')) ||
@@ -293,7 +302,9 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
     const observedFacts = facts.filter((a) => !(a.kind === 'entity' && justAfterObservation(u, a, p)));
     // The named topic of their post or talk is their own content, whatever cue it lacks.
     if (u.direct && facts.some((a) => a.kind === 'topic')) add('own-content', 'topic', facts);
-    else if ((u.observed || units[i - 1]?.observed) && observedFacts.length > 0) add('other', 'observation', observedFacts);
+    // What the sentence before saw is reported here only when this one states it: "I found a bug
+    // on your website. … An attacker could use …" supposes.
+    else if ((u.observed || (units[i - 1]?.observed && !u.hedgedNearAnchor)) && observedFacts.length > 0) add('other', 'observation', observedFacts);
     // "Your checkout page still loads over plain HTTP": what the sender looked at and found.
     else if (!u.hedgedNearAnchor && facts.some((a) => a.kind === 'site-part')) add('other', 'site observation', facts);
     // "Link text "single UI element" points to http://… which is not live anymore": a fault

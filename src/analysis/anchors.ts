@@ -107,6 +107,9 @@ export function findAnchors(
     const next = tokens[firstStartingAt(tokens, end)];
     if (next && p.durations.has(next.text)) continue;
     if (profile.has(m[0].toLowerCase())) continue;
+    // "a 1-page audit", "100-step loops", "3-tier caching": a number joined to a word describes
+    // a kind of thing; it counts nothing of theirs.
+    if (/^-\p{L}/u.test(text.slice(end - offset, end - offset + 2))) continue;
     add(/^(19[89]\d|20[0-4]\d)$/.test(m[0]) ? 'date' : 'number', start, end);
   }
   tokens.forEach((t, i) => {

@@ -12,6 +12,8 @@ export interface SignalData extends SenderNameData {
   prospect_markers: string[];
   congratulations?: string[];
   courtesies?: string[];
+  /** Words that open the sender's offer at the head of a sentence ("Happy to run…"). */
+  sender_offers?: string[];
   pitch_markers?: string[];
   observations?: string[];
   corporate_sender?: string[];
@@ -70,6 +72,7 @@ export interface Prepared {
   observationWords: Set<string>;
   congratulations: Set<string>;
   courtesies: StemPhraseMatcher<string>;
+  offers: StemPhraseMatcher<string>;
   stale: StemPhraseMatcher<string>;
   siteParts: StemPhraseMatcher<string>;
   currentMarkers: Set<string>;
@@ -115,6 +118,7 @@ export const prepare = memoizeByObject((data: SignalData): Prepared => {
     prospect: new Set([...data.prospect_markers, ...(data.congratulations ?? [])]),
     congratulations: wordSet(data.congratulations),
     courtesies: phraseMatcher(data.courtesies),
+    offers: phraseMatcher(data.sender_offers, 'word'),
     hedges: phraseMatcher(data.hedges),
     pitch: phraseMatcher(data.pitch_markers),
     observations: phraseMatcher(data.observations, 'word'),

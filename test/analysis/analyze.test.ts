@@ -463,4 +463,24 @@ describe('signal detection on pasted mail with no profile', () => {
   it('does not read a capital inside a hyphenated word as a name', async () => {
     expect(await bareSignals('Hi Dana,\n\nYou get a plain-English report every month.\n')).toEqual([]);
   });
+
+  it('reads what a thing is for as no report of anyone doing it', async () => {
+    // "for browsing" says what the app does; "thank you for starring" thanks them for a deed.
+    expect(await signals('Quick pitch for Calder: Lumenfold is a 3 MB app for browsing Parquet files on a Mac.')).toEqual([]);
+    expect(await signals('Thank you for starring Lumenfold on GitHub last week.')).toEqual(['intent: entity=Lumenfold, date=last week']);
+  });
+
+  it("reads the sender's offer as the sender's, however it speaks of the prospect", async () => {
+    expect(await signals("Happy to run a sample audit of your team's Kestrel agent logs.")).toEqual([]);
+  });
+
+  it('does not count a number joined to a word as a count of theirs', async () => {
+    // "1-page" and "100-step" describe a kind of thing; the sentence has no other anchor.
+    expect(await signals('Your team faces runaway 100-step loops, and a 1-page review shows where.')).toEqual([]);
+  });
+
+  it('carries an observation to the next sentence only when that one states what was seen', async () => {
+    expect(await signals('I found a bug on your website. Its Apache Tomcat flaw could let an attacker in.')).toEqual([]);
+    expect(await signals('I found a bug on your website. The Apache Tomcat version it runs is 7.0.2 from 2011.')).not.toEqual([]);
+  });
 });
