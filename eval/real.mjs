@@ -98,6 +98,7 @@ const SPLIT_NAMES = {
   fresh6: 'sixth fresh check set',
   fresh7: 'seventh fresh check set',
   fresh8: 'eighth fresh check set',
+  fresh9: 'ninth fresh check set',
   seen: 'every split tuned on or looked at',
 };
 
@@ -105,7 +106,7 @@ const SPLIT_NAMES = {
  * Splits gathered and not yet run: a new check set goes here until its one untouched run, so
  * `--seen` (the set to tune on) leaves it out.
  */
-const UNTOUCHED = new Set([]);
+const UNTOUCHED = new Set(['fresh9']);
 
 /** The splits `npm run eval -- --real --<split>` can name. */
 export const REAL_SPLITS = Object.keys(SPLIT_NAMES);
