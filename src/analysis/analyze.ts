@@ -252,12 +252,21 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
     // An opening sentence that reports what the sender saw is about the one they write to,
     // named or not: "I noticed issue #88 has been open since March".
     const openingReport = reports && ordinal < OPENING_SENTENCES;
+    // The first sentence of a cold email that tells of an event, with a sum or a name and no
+    // word of the sender's, tells the reader's news: "Expanding to that new $78.3M Tennessee
+    // facility must be putting pressure on…". News of the sender's own company ("Solo Cup is set
+    // to announce…", from Solo Cup) is a pitch.
+    const openingNews =
+      ordinal === 0 &&
+      cues.length > 0 &&
+      ![...lower].some((w) => p.sender.has(w) || sender.has(w)) &&
+      anchors.some((a) => a.kind === 'entity' || (a.kind === 'number' && /[$£€]/.test(a.text)));
     units.push({
       unit,
       tokens,
       anchors,
       cues,
-      aboutProspect: direct || ((activity || openingReport) && !senderClaim),
+      aboutProspect: direct || ((activity || openingReport || openingNews) && !senderClaim),
       direct,
       senderClaim,
       observed,

@@ -483,4 +483,13 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await signals('I found a bug on your website. Its Apache Tomcat flaw could let an attacker in.')).toEqual([]);
     expect(await signals('I found a bug on your website. The Apache Tomcat version it runs is 7.0.2 from 2011.')).not.toEqual([]);
   });
+
+  it("reads a first sentence that tells of an event, with a sum or a name and no word of the sender's, as the reader's news", async () => {
+    expect(await bareSignals('Hi Dana,\n\nExpanding to that new $78.3M Tennessee plant must be putting pressure on ingredient checks.\n')).toEqual([
+      'expansion: number=$78.3M, entity=Tennessee',
+    ]);
+    // Later in the email, or with the sender in it, it is no news of theirs.
+    expect(await bareSignals('Hi Dana,\n\nQuick note.\n\nExpanding to a new $78.3M Tennessee plant puts pressure on ingredient checks.\n')).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nWe just opened a new $78.3M Tennessee plant for ingredient checks.\n')).toEqual([]);
+  });
 });
