@@ -286,15 +286,27 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
 
   const signals: DetectedSignal[] = [];
   for (const [i, u] of units.entries()) {
+    const add = (type: string, cue: string, anchors: Anchor[]) => {
+      const known = data.types.find((t) => t.id === type);
+      signals.push({ type, label: known?.label ?? 'Other', cue, anchors, start: u.unit.start, end: u.unit.end });
+    };
+    // "I had a quick look at your store. One thing stood out: there's no meta description set":
+    // a fault anyone can check, found on the site of theirs the sentence before looked at.
+    const before = units[i - 1];
+    if (before?.observed && before.direct && !u.senderClaim && !u.hedged && u.anchors.length === 0) {
+      const defect = p.siteDefects.find(u.tokens)[0];
+      if (defect) {
+        const start = u.tokens[defect.from]!.start;
+        const end = u.tokens[defect.to - 1]!.end;
+        add('other', 'site observation', [{ kind: 'site-part', text: body.slice(start, end), start, end }]);
+        continue;
+      }
+    }
     // Research is current: what a sentence puts "way back" or "years ago" is history.
     if (u.senderClaim || !u.aboutProspect || u.anchors.length === 0 || p.stale.find(u.tokens).length > 0) continue;
     const profileData = new Set([...statedRole(u, p), ...statedTenure(u), ...statedProfile(u, p)]);
     const facts = u.anchors.filter((a) => !names(identity, a.text) && !profileData.has(a));
     if (facts.length === 0) continue;
-    const add = (type: string, cue: string, anchors: Anchor[]) => {
-      const known = data.types.find((t) => t.id === type);
-      signals.push({ type, label: known?.label ?? 'Other', cue, anchors, start: u.unit.start, end: u.unit.end });
-    };
     // "a leader in logistics with over 500 employees": a headcount is their profile, which every
     // list has; it is a fact when something else in the sentence says what changed ("grew to").
     if (u.cues.length > 0 && u.cues.every((c) => p.profileFigures.has(c.text))) continue;

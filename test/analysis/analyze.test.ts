@@ -492,4 +492,13 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hi Dana,\n\nQuick note.\n\nExpanding to a new $78.3M Tennessee plant puts pressure on ingredient checks.\n')).toEqual([]);
     expect(await bareSignals('Hi Dana,\n\nWe just opened a new $78.3M Tennessee plant for ingredient checks.\n')).toEqual([]);
   });
+
+  it('counts a fault anyone can check, stated right after the sender says they looked at the site of theirs', async () => {
+    expect(await bareSignals("Hi Dana,\n\nI had a quick look at your store. One thing stood out: there's no meta description set.\n")).toEqual([
+      'other: site-part=no meta description',
+    ]);
+    // Not when it is what could be, nor after a look at something else.
+    expect(await bareSignals('Hi Dana,\n\nI had a quick look at your store. Sites with no meta description could lose clicks.\n')).toEqual([]);
+    expect(await bareSignals("Hi Dana,\n\nMany stores are slow. One thing stands out: there's no meta description set.\n")).toEqual([]);
+  });
 });
