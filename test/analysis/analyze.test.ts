@@ -501,4 +501,16 @@ describe('signal detection on pasted mail with no profile', () => {
     expect(await bareSignals('Hi Dana,\n\nI had a quick look at your store. Sites with no meta description could lose clicks.\n')).toEqual([]);
     expect(await bareSignals("Hi Dana,\n\nMany stores are slow. One thing stands out: there's no meta description set.\n")).toEqual([]);
   });
+
+  it('reads what the reader is asked to do as a request, not a fact', async () => {
+    expect(
+      await bareSignals(
+        'Hi Dana,\n\nYour firm is on our shortlist this year. To download the press release please visit the page and enter reference PPFAC7.\n',
+      ),
+    ).toEqual([]);
+  });
+
+  it("reads an announcement as the sender's news", async () => {
+    expect(await bareSignals('Hi Dana,\n\nThe Orla Library is pleased to announce the opening of Exploring Human Origins on 4 May.\n')).toEqual([]);
+  });
 });
