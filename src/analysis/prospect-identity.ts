@@ -77,7 +77,7 @@ export function inferredIdentity(
 }
 
 /** Words before a name in a subject line that make it somewhere other than the prospect: "on Tidelift", "from Bridgeworks". */
-const SUBJECT_ELSEWHERE = new Set(['on', 'with', 'from', 'via', 'to', 'by']);
+const SUBJECT_ELSEWHERE = new Set(['on', 'with', 'from', 'via', 'to', 'by', 'of']);
 
 /** Words after which a name is in a phrase of place or relation, not the subject of its sentence. */
 const PREPOSITIONS = new Set(['at', 'in', 'on', 'from', 'with', 'of', 'for', 'by', 'to', 'into', 'about', 'via']);

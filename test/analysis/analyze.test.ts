@@ -513,4 +513,12 @@ describe('signal detection on pasted mail with no profile', () => {
   it("reads an announcement as the sender's news", async () => {
     expect(await bareSignals('Hi Dana,\n\nThe Orla Library is pleased to announce the opening of Exploring Human Origins on 4 May.\n')).toEqual([]);
   });
+
+  it('reads a name after "of" in the subject as its topic, not the organisation written to', async () => {
+    expect(
+      await bareSignals(
+        "Subject: Formal verification of Erdős digits conjecture\n\nDear Dr. Bloom,\n\nI'm writing to report a verified proof of a conjecture attributed to Erdős: for all n > 8, 2^n has a digit 2 in base 3.\n",
+      ),
+    ).toEqual([]);
+  });
 });
