@@ -17,6 +17,7 @@ import { readSidecar, signalHome } from './signal/store.js';
 import { loadUserRuleData } from './fs/user-rule-data.js';
 import { createParseEnv } from './parse/parse-env.js';
 import { loadRuleData } from './fs/rule-data.js';
+import { ownRuleData } from './kernel/own-rule-data.js';
 import { allRules } from './rules/index.js';
 import type { SignalData } from './analysis/analyze.js';
 
@@ -74,7 +75,7 @@ export class OutreachLint {
     let ready = this.prepared.get(rule.meta.id);
     if (!ready) {
       const options = this.config.rules[rule.meta.id]?.options ?? {};
-      const raw = withUserData(ruleData(rule.meta.id, rule.meta.uses), rule, this.config.ruleData[rule.meta.id]);
+      const raw = withUserData(ownRuleData(rule.meta.id, rule.meta.uses ?? [], loadRuleData), rule, this.config.ruleData[rule.meta.id]);
       const data = rule.prepare ? rule.prepare(raw) : raw;
       checkIds(rule, options, data, this.config.configFile ?? 'config');
       this.prepared.set(rule.meta.id, (ready = { rule, options, data }));
@@ -248,11 +249,4 @@ function withUserData(data: unknown, rule: Rule, path: string | undefined): unkn
   const merged = { ...(data as Record<string, unknown>) };
   for (const [key, list] of Object.entries(extra)) merged[key] = [...((merged[key] as unknown[]) ?? []), ...list];
   return merged;
-}
-
-/** A rule's own data (rules/<id>.yml without its examples) plus the shared files it uses. */
-function ruleData(id: string, uses: string[] = []): unknown {
-  const { examples: _examples, ...own } = loadRuleData<Record<string, unknown> | null>(id) ?? {};
-  for (const name of uses) own[name] = loadRuleData(name);
-  return own;
 }

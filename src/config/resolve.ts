@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Rule } from '../kernel/rule.js';
 import type { DraftMode, RuleLevel } from '../kernel/types.js';
-import { parseLevel, validateOptions, type ConfigFile, type RuleSetting } from './schema.js';
+import { parseLevel, type ConfigFile, type RuleSetting } from './schema.js';
+import { resolveRuleSettings, unknownRule } from './rule-settings.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
@@ -40,7 +41,7 @@ export function resolveConfig(
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   const where = configFile ?? 'config';
   const resolved: ResolvedConfig = {
-    rules: Object.fromEntries(rules.map((r) => [r.meta.id, { severity: r.meta.defaultSeverity, options: validateOptions(where, r.meta.id, r.meta.options) }])),
+    rules: resolveRuleSettings(file.rules, where, rules),
     mode: overrides.mode ?? file.mode ?? 'auto',
     corpus: [...(file.corpus ?? []).map((p) => resolve(base, p)), ...(overrides.corpus ?? []).map((p) => resolve(p))],
     defaultCorpus: overrides.defaultCorpus ?? file.defaultCorpus ?? true,
@@ -57,17 +58,6 @@ export function resolveConfig(
   }
   if (configFile) resolved.configFile = configFile;
 
-  for (const [id, setting] of Object.entries(file.rules ?? {})) {
-    const rule = byId.get(id);
-    if (!rule) throw unknownRule(where, `rules.${id}`, id, rules);
-    const [levelRaw, options] = Array.isArray(setting) ? setting : [setting, undefined];
-    const severity = parseLevel(levelRaw);
-    if (!severity) {
-      throw new InputError(where, `"rules.${id}" is ${JSON.stringify(levelRaw)}`, 'use off, info, warn or error (or [level, { options }])');
-    }
-    resolved.rules[id] = { severity, options: validateOptions(where, id, rule.meta.options, options ?? {}) };
-  }
-
   for (const flag of overrides.rules ?? []) {
     const m = /^([a-z0-9-]+)\s*[:=]\s*(\w+)$/.exec(flag.trim());
     const severity = m ? parseLevel(m[2]) : undefined;
@@ -77,14 +67,6 @@ export function resolveConfig(
     resolved.rules[m[1]!]!.severity = severity;
   }
   return resolved;
-}
-
-function unknownRule(where: string, key: string, id: string, rules: readonly Rule[]): InputError {
-  return new InputError(
-    where,
-    `${key === 'the rule' ? 'the rule' : `"${key}"`} names no rule "${id}"`,
-    `known rules: ${rules.map((r) => r.meta.id).join(', ')}`,
-  );
 }
 
 /** Only the settings that differ from nothing: what --print-config shows. */
