@@ -7,6 +7,7 @@ const IO_SIDE = [
   '^src/(outreach-lint|index)\\.ts$',
   '^src/corpus/(load-corpus|corpus-files|index-file|stopwatch)\\.ts$',
   '^src/signal/',
+  '^src/browser/',
 ];
 
 module.exports = {

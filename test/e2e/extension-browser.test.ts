@@ -1,0 +1,194 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// What the callbacks evaluated in the browser use there (this file is type-checked for Node).
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+declare const CSS: { highlights: Map<string, Set<unknown>> };
+
+const CHROMIUM = '/usr/bin/chromium';
+const EXTENSION = resolve('dist/extension');
+const PAGES = resolve('test/fixtures/extension');
+const OUT = resolve('test-output');
+
+const GENERIC = [
+  'Hi Dana,',
+  '',
+  'I hope this email finds you well. We help companies like yours grow revenue with our platform. Would you be open to a quick call next week?',
+  '',
+  'Best,',
+  'Sam',
+].join('\n');
+const SIGNAL = 'Launched the Tessaro Harbor app for fleet drivers on 12 November';
+const SIGNAL_LINE = 'Saw you launched the Tessaro Harbor app for fleet drivers on 12 November.';
+
+let server: Server;
+let origin: string;
+let context: BrowserContext;
+let worker: Worker;
+let extensionId: string;
+const requests: string[] = [];
+
+/** The verdict and score the extension last set on a watched field. */
+async function verdictOf(page: Page, field: string): Promise<{ verdict: string | null; score: number }> {
+  const el = page.locator(field);
+  return { verdict: await el.getAttribute('data-outreach-lint-verdict'), score: Number(await el.getAttribute('data-outreach-lint-score')) };
+}
+
+/** Waits until the field's verdict and score are the ones given: lints follow the typing. */
+async function settlesAt(page: Page, field: string, expected: { verdict: string; score: number }): Promise<void> {
+  await expect.poll(() => verdictOf(page, field), { timeout: 15_000 }).toEqual(expected);
+}
+
+/**
+ * The lines a contenteditable body holds, one per child (Chrome makes a <div> of each line). A
+ * typed space can be stored as a no-break space by Chrome's editor; that is the browser's doing.
+ */
+function linesOf(page: Page, field: string): Promise<string> {
+  return page.locator(field).evaluate((el) => [...el.childNodes].map((n) => (n.textContent ?? '').replace(/\u00a0/g, ' ')).join('\n'));
+}
+
+/** Types text as a rep would: line by line, Enter between. */
+async function typeLines(page: Page, text: string): Promise<void> {
+  const lines = text.split('\n');
+  for (const [i, line] of lines.entries()) {
+    if (line) await page.keyboard.type(line);
+    if (i < lines.length - 1) await page.keyboard.press('Enter');
+  }
+}
+
+describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.json')))('the compose-box extension in a real browser', () => {
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const name = (req.url ?? '/').split('?')[0]!.slice(1);
+      if (!/^[a-z-]+\.html$/.test(name) || !existsSync(join(PAGES, name))) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(PAGES, name)));
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'olext-')), {
+      executablePath: CHROMIUM,
+      headless: false,
+      viewport: { width: 1280, height: 800 },
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        `--disable-extensions-except=${EXTENSION}`,
+        `--load-extension=${EXTENSION}`,
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    context.on('request', (r) => requests.push(r.url()));
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    extensionId = new URL(worker.url()).host;
+    // The rep switches the extension on for this site in the popup (off by default here).
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?origin=${encodeURIComponent(origin)}`);
+    const toggle = popup.locator('#on');
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.check();
+    await popup.waitForFunction(() => true);
+    expect(await worker.evaluate(() => chrome.storage.local.get('sites'))).toEqual({ sites: { [origin]: true } });
+    await popup.close();
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((done) => server?.close(done));
+  });
+
+  it("asks a generic email for a signal, takes the rep's answer, and never touches the text", async () => {
+    const page = await context.newPage();
+    await page.goto(`${origin}/gmail.html`);
+    const body = '#compose-1 [aria-label="Message Body"]';
+    await page.fill('#compose-1 input[name=subjectbox]', 'Quick question');
+    await page.click(body);
+    await typeLines(page, GENERIC);
+
+    await settlesAt(page, body, { verdict: 'needs-signal', score: 0 });
+    // The rep's text is what they typed, and a lint changes none of the page's markup.
+    expect(await linesOf(page, body)).toBe(GENERIC);
+    const markup = await page.locator(body).innerHTML();
+    // Flagged spans are underlined through the Highlight API, not by wrapping the text.
+    expect(await page.evaluate(() => (CSS.highlights.get('outreach-lint-warning')?.size ?? 0) > 0)).toBe(true);
+
+    // The badge opens the panel, which asks the CLI's question.
+    const panel = page.locator('outreach-lint-panel').first();
+    await panel.locator('.badge').click();
+    expect(await panel.locator('.badge').textContent()).toBe('NEEDS-SIGNAL 0');
+    await expect.poll(() => panel.locator('form .head').textContent()).toBe('What is the one research signal that matters most to Dana Ruiz right now?');
+    expect(await panel.locator('li').allTextContents()).toContain(
+      'No research signal: nothing in this email is a concrete, current fact about Dana. Find one yourself and work it in.warning · missing-signal · whole email',
+    );
+
+    await panel.locator('form').scrollIntoViewIfNeeded();
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: join(OUT, 'extension-compose.png') });
+
+    // A vague answer is refused with the CLI's reason; a concrete one is saved by recipient.
+    await panel.locator('select[name=type]').selectOption('launch');
+    await panel.locator('input[name=signal]').fill("they're growing");
+    await panel.locator('button[type=submit]').click();
+    await expect.poll(() => panel.locator('.why').textContent()).toBe('Not concrete yet: it has 2 words; one concrete fact takes at least four.');
+    await panel.locator('input[name=signal]').fill(SIGNAL);
+    await panel.locator('button[type=submit]').click();
+    await settlesAt(page, body, { verdict: 'revise', score: 30 });
+    const stored = (await worker.evaluate(() => chrome.storage.local.get('signals'))) as { signals: Record<string, { type: string; text: string }> };
+    expect(Object.keys(stored.signals)).toEqual(['dana@tessaro.example']);
+    expect(stored.signals['dana@tessaro.example']).toMatchObject({ type: 'launch', text: SIGNAL });
+    expect(await panel.locator('li .rule').allTextContents()).toContain('warning · signal-unused · whole email');
+
+    // Once the rep writes the signal into the email, it is held to it and the score moves.
+    await page.locator(`${body} > div`, { hasText: 'call next week?' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(` ${SIGNAL_LINE}`);
+    await settlesAt(page, body, { verdict: 'revise', score: 75 });
+    expect(await panel.locator('li .rule').allTextContents()).not.toContain('warning · signal-unused · whole email');
+    expect(await linesOf(page, body)).toBe(GENERIC.replace('call next week?', `call next week? ${SIGNAL_LINE}`));
+    expect(markup).not.toContain('outreach-lint');
+    // The markup changed only where the rep typed.
+    const after = (await page.locator(body).innerHTML()).replace(/&nbsp;/g, ' ');
+    expect(after).toBe(markup.replace('call next week?', `call next week? ${SIGNAL_LINE}`));
+
+    await page.screenshot({ path: join(OUT, 'extension-signal-used.png') });
+    await page.close();
+  }, 60_000);
+
+  it('follows compose boxes as they are opened and discarded, and lints a plain textarea', async () => {
+    const page = await context.newPage();
+    await page.goto(`${origin}/gmail.html`);
+    await page.waitForSelector('#compose-1[role=dialog] [aria-label="Message Body"][data-outreach-lint-verdict]');
+    await page.click('#new');
+    const second = '#compose-2 [aria-label="Message Body"]';
+    // An empty box is a draft with nothing in it yet: it gets a verdict too.
+    await page.waitForSelector(`${second}[data-outreach-lint-verdict]`);
+    expect(await page.locator('outreach-lint-panel').count()).toBe(2);
+    await page.click('#compose-1 .discard');
+    await expect.poll(() => page.locator('outreach-lint-panel').count()).toBe(1);
+
+    await page.goto(`${origin}/textarea.html`);
+    await page.fill('input[name=subject]', 'Quick question');
+    await page.click('textarea');
+    await page.keyboard.type(GENERIC);
+    await settlesAt(page, 'textarea', { verdict: 'needs-signal', score: 0 });
+    expect(await page.locator('textarea').inputValue()).toBe(GENERIC);
+    await page.close();
+  }, 60_000);
+
+  it('makes no network request: only the test pages and its own files', () => {
+    const foreign = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith(`chrome-extension://${extensionId}/`));
+    expect(foreign).toEqual([]);
+    expect(requests.some((u) => u.startsWith(`chrome-extension://${extensionId}/data/corpus-index.bin`))).toBe(true);
+  });
+});
