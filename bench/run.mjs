@@ -6,6 +6,7 @@ import { corpusBench } from './corpus-bench.mjs';
 import { reviewBench } from './review-bench.mjs';
 import { serverBench } from './server-bench.mjs';
 import { requestLevels } from './request-levels.mjs';
+import { extensionBench } from './extension-bench.mjs';
 
 const quick = process.argv.includes('--quick');
 console.log(`outreach-lint benchmarks, Node ${process.version}, ${new Date().toISOString()}\n`);
@@ -20,3 +21,5 @@ console.log();
 console.log(await serverBench({ seconds: quick ? 3 : 8 }));
 console.log();
 console.log(await reviewBench({ sizes: quick ? [1000] : [1000, 5000] }));
+console.log();
+console.log(await extensionBench());

@@ -16,13 +16,14 @@ export interface PanelHooks {
 
 const STYLE = `
 :host { all: initial; }
+* { box-sizing: border-box; }
 .badge { position: fixed; z-index: 2147483646; font: 600 11px/1 system-ui, sans-serif; padding: 5px 8px; border-radius: 10px;
   border: 0; cursor: pointer; color: #fff; box-shadow: 0 1px 3px rgba(0,0,0,.3); }
 .badge[data-verdict="pass"] { background: #1a7f37; }
 .badge[data-verdict="revise"] { background: #9a6700; }
 .badge[data-verdict="needs-signal"] { background: #8250df; }
 .badge[data-verdict="block"] { background: #cf222e; }
-.panel { position: fixed; z-index: 2147483647; width: 360px; max-height: 420px; overflow: auto; background: #fff; color: #1f2328;
+.panel { position: fixed; z-index: 2147483647; width: 360px; max-height: 420px; overflow: hidden auto; background: #fff; color: #1f2328;
   font: 13px/1.4 system-ui, sans-serif; border: 1px solid #d0d7de; border-radius: 8px; box-shadow: 0 8px 24px rgba(0,0,0,.2); padding: 10px; }
 .panel[hidden] { display: none; }
 .head { font-weight: 600; margin-bottom: 6px; }
@@ -33,6 +34,7 @@ li:hover { background: #f6f8fa; }
 .sev-error { border-left: 3px solid #cf222e; } .sev-warning { border-left: 3px solid #bf8700; } .sev-info { border-left: 3px solid #0969da; }
 form { margin-top: 8px; padding-top: 8px; border-top: 2px solid #8250df; display: grid; gap: 6px; }
 select, input, button { font: inherit; }
+form select, form input, form button { width: 100%; min-width: 0; }
 .why { color: #cf222e; }
 .note { color: #57606a; font-size: 11px; }
 `;

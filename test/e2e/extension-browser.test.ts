@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // What the callbacks evaluated in the browser use there (this file is type-checked for Node).
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> } } };
 declare const CSS: { highlights: Map<string, Set<unknown>> };
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -15,6 +15,16 @@ const EXTENSION = resolve('dist/extension');
 const PAGES = resolve('test/fixtures/extension');
 const OUT = resolve('test-output');
 
+/** A pitch with nothing about the prospect: it needs a signal, and has no stock phrase. */
+const PITCH = [
+  'Hi Dana,',
+  '',
+  'We build route planning for delivery fleets: drivers get one ordered list of stops, and dispatchers see every van on one map. Fleets of your size usually cut a day of planning each week. Could we compare notes on Thursday at 10?',
+  '',
+  'Best,',
+  'Sam',
+].join('\n');
+/** The stock generic email: needs a signal and is full of stock sentences. */
 const GENERIC = [
   'Hi Dana,',
   '',
@@ -108,33 +118,28 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.j
     await new Promise((done) => server?.close(done));
   });
 
-  it("asks a generic email for a signal, takes the rep's answer, and never touches the text", async () => {
+  it("asks a pitch with no research for a signal, holds it to the rep's answer, passes it once the signal is in, and never touches the text", async () => {
     const page = await context.newPage();
     await page.goto(`${origin}/gmail.html`);
     const body = '#compose-1 [aria-label="Message Body"]';
-    await page.fill('#compose-1 input[name=subjectbox]', 'Quick question');
+    await page.fill('#compose-1 input[name=subjectbox]', 'Route planning for Tessaro');
     await page.click(body);
-    await typeLines(page, GENERIC);
+    await typeLines(page, PITCH);
 
-    await settlesAt(page, body, { verdict: 'needs-signal', score: 0 });
+    await settlesAt(page, body, { verdict: 'needs-signal', score: 42 });
     // The rep's text is what they typed, and a lint changes none of the page's markup.
-    expect(await linesOf(page, body)).toBe(GENERIC);
+    expect(await linesOf(page, body)).toBe(PITCH);
     const markup = await page.locator(body).innerHTML();
-    // Flagged spans are underlined through the Highlight API, not by wrapping the text.
-    expect(await page.evaluate(() => (CSS.highlights.get('outreach-lint-warning')?.size ?? 0) > 0)).toBe(true);
+    expect(markup).not.toContain('outreach-lint');
 
-    // The badge opens the panel, which asks the CLI's question.
+    // The badge opens the panel, which asks the CLI's question about the recipient in To.
     const panel = page.locator('outreach-lint-panel').first();
     await panel.locator('.badge').click();
-    expect(await panel.locator('.badge').textContent()).toBe('NEEDS-SIGNAL 0');
+    expect(await panel.locator('.badge').textContent()).toBe('NEEDS-SIGNAL 42');
     await expect.poll(() => panel.locator('form .head').textContent()).toBe('What is the one research signal that matters most to Dana Ruiz right now?');
     expect(await panel.locator('li').allTextContents()).toContain(
       'No research signal: nothing in this email is a concrete, current fact about Dana. Find one yourself and work it in.warning · missing-signal · whole email',
     );
-
-    await panel.locator('form').scrollIntoViewIfNeeded();
-    mkdirSync(OUT, { recursive: true });
-    await page.screenshot({ path: join(OUT, 'extension-compose.png') });
 
     // A vague answer is refused with the CLI's reason; a concrete one is saved by recipient.
     await panel.locator('select[name=type]').selectOption('launch');
@@ -143,25 +148,54 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.j
     await expect.poll(() => panel.locator('.why').textContent()).toBe('Not concrete yet: it has 2 words; one concrete fact takes at least four.');
     await panel.locator('input[name=signal]').fill(SIGNAL);
     await panel.locator('button[type=submit]').click();
-    await settlesAt(page, body, { verdict: 'revise', score: 30 });
+    await settlesAt(page, body, { verdict: 'revise', score: 72 });
     const stored = (await worker.evaluate(() => chrome.storage.local.get('signals'))) as { signals: Record<string, { type: string; text: string }> };
     expect(Object.keys(stored.signals)).toEqual(['dana@tessaro.example']);
     expect(stored.signals['dana@tessaro.example']).toMatchObject({ type: 'launch', text: SIGNAL });
     expect(await panel.locator('li .rule').allTextContents()).toContain('warning · signal-unused · whole email');
 
-    // Once the rep writes the signal into the email, it is held to it and the score moves.
-    await page.locator(`${body} > div`, { hasText: 'call next week?' }).click();
-    await page.keyboard.press('End');
+    // Once the rep writes the signal into the email, it is held to it and passes.
+    // The caret goes to the end of that paragraph (End would stop at the end of its first wrapped line).
+    await page.locator(`${body} > div`, { hasText: 'Thursday at 10?' }).evaluate((div) => {
+      const doc = div.ownerDocument;
+      const range = doc.createRange();
+      range.selectNodeContents(div);
+      range.collapse(false);
+      doc.getSelection()?.removeAllRanges();
+      doc.getSelection()?.addRange(range);
+    });
     await page.keyboard.type(` ${SIGNAL_LINE}`);
-    await settlesAt(page, body, { verdict: 'revise', score: 75 });
-    expect(await panel.locator('li .rule').allTextContents()).not.toContain('warning · signal-unused · whole email');
-    expect(await linesOf(page, body)).toBe(GENERIC.replace('call next week?', `call next week? ${SIGNAL_LINE}`));
-    expect(markup).not.toContain('outreach-lint');
+    await settlesAt(page, body, { verdict: 'pass', score: 100 });
+    expect(await panel.locator('.badge').textContent()).toBe('PASS 100');
+    expect(await linesOf(page, body)).toBe(PITCH.replace('Thursday at 10?', `Thursday at 10? ${SIGNAL_LINE}`));
     // The markup changed only where the rep typed.
     const after = (await page.locator(body).innerHTML()).replace(/&nbsp;/g, ' ');
-    expect(after).toBe(markup.replace('call next week?', `call next week? ${SIGNAL_LINE}`));
+    expect(after).toBe(markup.replace('Thursday at 10?', `Thursday at 10? ${SIGNAL_LINE}`));
+    await page.close();
+  }, 60_000);
 
-    await page.screenshot({ path: join(OUT, 'extension-signal-used.png') });
+  it('underlines the stock sentences of a generic email and lists them, with the question, in the panel', async () => {
+    // A fresh start: no signal saved for this recipient.
+    await worker.evaluate(() => chrome.storage.local.remove('signals'));
+    const page = await context.newPage();
+    await page.goto(`${origin}/gmail.html`);
+    const body = '#compose-1 [aria-label="Message Body"]';
+    await page.fill('#compose-1 input[name=subjectbox]', 'Quick question');
+    await page.click(body);
+    await typeLines(page, GENERIC);
+    await settlesAt(page, body, { verdict: 'needs-signal', score: 0 });
+    // Flagged spans are underlined through the Highlight API, not by wrapping the text.
+    expect(await page.evaluate(() => CSS.highlights.get('outreach-lint-warning')?.size ?? 0)).toBeGreaterThanOrEqual(4);
+    expect(await linesOf(page, body)).toBe(GENERIC);
+    expect(await page.locator(body).innerHTML()).not.toContain('outreach-lint');
+    const panel = page.locator('outreach-lint-panel').first();
+    await panel.locator('.badge').click();
+    expect(await panel.locator('li .rule').allTextContents()).toEqual(
+      expect.arrayContaining(['warning · stock-sentence', 'warning · stock-phrase', 'warning · missing-signal · whole email']),
+    );
+    await panel.locator('form').scrollIntoViewIfNeeded();
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: join(OUT, 'extension-compose.png') });
     await page.close();
   }, 60_000);
 
@@ -183,6 +217,38 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.j
     await page.keyboard.type(GENERIC);
     await settlesAt(page, 'textarea', { verdict: 'needs-signal', score: 0 });
     expect(await page.locator('textarea').inputValue()).toBe(GENERIC);
+    await page.close();
+  }, 60_000);
+
+  it('takes a team settings file in the options page, refuses a bad one in one line, and stops when the site is switched off', async () => {
+    const page = await context.newPage();
+    await page.goto(`${origin}/textarea.html`);
+    await page.fill('input[name=subject]', 'Quick question');
+    await page.click('textarea');
+    await page.keyboard.type(GENERIC);
+    await settlesAt(page, 'textarea', { verdict: 'needs-signal', score: 0 });
+
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.setInputFiles('#file', { name: 'team.json', mimeType: 'application/json', buffer: Buffer.from('{"rules": {"stock-phrases": "off"}}') });
+    await expect.poll(() => options.textContent('#status')).toMatch(/^team settings: "rules\.stock-phrases" names no rule "stock-phrases"; known rules: /);
+    await options.setInputFiles('#file', { name: 'team.json', mimeType: 'application/json', buffer: Buffer.from('{"rules": {"missing-signal": "error"}}') });
+    await expect.poll(() => options.textContent('#status')).toBe('Imported team.json.');
+    // The open compose box is linted again under the team's levels: no signal now blocks.
+    await page.bringToFront();
+    await page.keyboard.type(' ');
+    await settlesAt(page, 'textarea', { verdict: 'block', score: 0 });
+    await options.click('#clear');
+    await expect.poll(() => options.textContent('#status')).toBe('Using the defaults.');
+    await options.close();
+
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?origin=${encodeURIComponent(origin)}`);
+    await popup.locator('#on').uncheck();
+    await popup.close();
+    await expect.poll(() => page.locator('textarea').getAttribute('data-outreach-lint-verdict')).toBeNull();
+    expect(await page.locator('outreach-lint-panel').count()).toBe(0);
+    expect(await page.locator('textarea').inputValue()).toBe(`${GENERIC} `);
     await page.close();
   }, 60_000);
 
