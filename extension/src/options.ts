@@ -3,6 +3,9 @@
  * validation, so a file that would fail at the terminal fails here with the same message.
  */
 import { createBrowserLinter } from '../../src/browser/browser-linter.js';
+import { CorpusIndex } from '../../src/corpus/corpus-index.js';
+import { provideWordVectors, WordVectors } from '../../src/corpus/word-vectors.js';
+import { clearTeamCorpus, saveTeamCorpus } from './team-corpus-store.js';
 
 const status = document.getElementById('status')!;
 const current = document.getElementById('current')!;
@@ -47,3 +50,40 @@ document.getElementById('clear')!.addEventListener('click', async () => {
 });
 
 void show();
+
+const corpusStatus = document.getElementById('corpus-status')!;
+
+async function showCorpus(): Promise<void> {
+  const { teamCorpus } = (await chrome.storage.local.get('teamCorpus')) as { teamCorpus?: { name: string; messages: number } };
+  if (!corpusStatus.textContent) corpusStatus.textContent = teamCorpus ? `In use: ${teamCorpus.name}, ${teamCorpus.messages} messages.` : 'In use: the shipped corpus.';
+}
+
+document.getElementById('corpus')!.addEventListener('change', async (e) => {
+  const file = (e.target as HTMLInputElement).files?.[0];
+  if (!file) return;
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // An index is read with the word-vector table it was built with, as the worker reads it.
+  const vectors = new Uint8Array(await (await fetch(chrome.runtime.getURL('data/word-vectors.bin'))).arrayBuffer());
+  provideWordVectors(() => WordVectors.fromBytes(vectors));
+  let messages: number;
+  try {
+    messages = CorpusIndex.fromBytes(bytes).n;
+  } catch (err) {
+    corpusStatus.className = 'why';
+    corpusStatus.textContent = `${file.name}: is not an outreach-lint corpus index (${err instanceof Error ? err.message : String(err)}); build one with outreach-lint corpus build <folders> --out team.idx`;
+    return;
+  }
+  await saveTeamCorpus(bytes);
+  await chrome.storage.local.set({ teamCorpus: { name: file.name, messages, importedAt: new Date().toISOString() } });
+  corpusStatus.className = 'ok';
+  corpusStatus.textContent = `Imported ${file.name}: ${messages} messages.`;
+});
+
+document.getElementById('clear-corpus')!.addEventListener('click', async () => {
+  await clearTeamCorpus();
+  await chrome.storage.local.remove('teamCorpus');
+  corpusStatus.className = 'ok';
+  corpusStatus.textContent = 'Using the shipped corpus.';
+});
+
+void showCorpus();

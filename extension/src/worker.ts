@@ -5,6 +5,7 @@
  */
 import { createBrowserLinter, type BrowserLinter, type ComposeDraft } from '../../src/browser/browser-linter.js';
 import type { WorkerReply, WorkerRequest } from './messages.js';
+import { readTeamCorpus } from './team-corpus-store.js';
 
 let linter: Promise<BrowserLinter> | undefined;
 let settingsError: string | undefined;
@@ -16,9 +17,10 @@ async function bytes(path: string): Promise<Uint8Array> {
 /** Builds the linter once, from the bundled assets and the team settings the options page saved. */
 function getLinter(): Promise<BrowserLinter> {
   linter ??= (async () => {
+    // A team's own corpus index (built with the shipped corpus in it) stands in for the shipped one.
     const [data, corpusIndex, wordVectors, englishWords, stored] = await Promise.all([
       fetch(chrome.runtime.getURL('data/rule-data.json')).then((r) => r.json() as Promise<Record<string, unknown>>),
-      bytes('data/corpus-index.bin'),
+      readTeamCorpus().then((team) => team ?? bytes('data/corpus-index.bin')),
       bytes('data/word-vectors.bin'),
       bytes('data/english-words.bin'),
       chrome.storage.local.get('teamSettings'),
@@ -37,7 +39,7 @@ function getLinter(): Promise<BrowserLinter> {
 }
 
 chrome.storage.onChanged.addListener((changes) => {
-  if (changes.teamSettings) linter = undefined;
+  if (changes.teamSettings || changes.teamCorpus) linter = undefined;
 });
 
 async function answer(request: WorkerRequest): Promise<WorkerReply> {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { loadCorpus } from '../corpus/load-corpus.js';
+import { indexFileBytes, loadCorpus } from '../corpus/load-corpus.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { createParseEnv } from '../parse/parse-env.js';
 import { formatOptions, type Io } from './lint-command.js';
 import { runConfig } from './run-config.js';
@@ -13,6 +14,8 @@ export interface CorpusFlags {
   csvBody?: string;
   json?: boolean;
   debug?: boolean;
+  /** `corpus build --out FILE`: the index as a file, for the browser extension's options page. */
+  out?: string;
 }
 
 /** `corpus build` forces a fresh index; `corpus stats` uses the cached or prebuilt one. */
@@ -33,6 +36,8 @@ export async function runCorpus(action: 'build' | 'stats', paths: string[], flag
     ...(action === 'build' ? { rebuild: true } : {}),
   });
   const index = result!.index;
+  const out = action === 'build' && flags.out ? resolve(io.cwd, flags.out) : undefined;
+  if (out) writeFileAtomic(out, indexFileBytes(index));
   const archetypes = new Map<string, number>();
   for (const m of index.messages) archetypes.set(m.archetype, (archetypes.get(m.archetype) ?? 0) + 1);
   const stats = {
@@ -46,6 +51,7 @@ export async function runCorpus(action: 'build' | 'stats', paths: string[], flag
     loadMs: Math.round(result!.loadMs * 10) / 10,
     source: result!.source,
     ...(result!.cacheFile ? { cacheFile: result!.cacheFile } : {}),
+    ...(out ? { out } : {}),
   };
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
@@ -58,6 +64,7 @@ export async function runCorpus(action: 'build' | 'stats', paths: string[], flag
       ...[...Object.entries(stats.archetypes)].map(([a, n]) => `  ${String(n).padStart(5)}  ${a}`),
       `built       ${stats.builtAt} in ${stats.buildMs} ms`,
       `loaded      ${stats.loadMs} ms (${stats.source}${stats.cacheFile ? `, ${stats.cacheFile}` : ''})`,
+      ...(out ? [`written to  ${out}`] : []),
     ];
     io.stdout.write(`${lines.join('\n')}\n`);
   }

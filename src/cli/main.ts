@@ -155,16 +155,17 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     ['build', 'build the corpus index and cache it, then print its statistics'],
     ['stats', 'print message and sentence counts, archetypes, and build and load times'],
   ] as const) {
-    withShared(
+    const command = withShared(
       corpus.command(name).description(description).argument('[paths...]', "corpus folders or files (default: the shipped corpus and the config's corpus)"),
       { config: true, corpus: 'default', csv: true },
     )
       .addOption(textOrJson())
-      .option('--json', 'the same as --format json')
-      .action(async (paths: string[], flags: CorpusFlags & { format: string }) => {
-        const { runCorpus } = await import('./corpus-command.js');
-        code = await runCorpus(name, paths, { ...flags, json: flags.json || flags.format === 'json' }, io);
-      });
+      .option('--json', 'the same as --format json');
+    if (name === 'build') command.option('--out <file>', "also write the index to a file (the browser extension's options page imports it)");
+    command.action(async (paths: string[], flags: CorpusFlags & { format: string }) => {
+      const { runCorpus } = await import('./corpus-command.js');
+      code = await runCorpus(name, paths, { ...flags, json: flags.json || flags.format === 'json' }, io);
+    });
   }
 
   try {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -54,6 +54,17 @@ describe('corpus on the command line', () => {
     expect(r.stdout).toContain('      1  team-intro\n');
     expect(r.stdout).toMatch(/loaded {6}[\d.]+ ms \(built, .*\.cache\/outreach-lint\/index-[0-9a-f]{24}\.bin\)/);
     expect(run(['corpus', 'stats', 'team', '--no-default-corpus']).stdout).toMatch(/\(cache, /);
+  });
+
+  it('corpus build --out writes the index to a file that a shell with no file system reads from its bytes', async () => {
+    const r = run(['corpus', 'build', 'team', '--out', 'team.idx']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`written to  ${join(cwd, 'team.idx')}\n`);
+    const { CorpusIndex } = await import('../../src/corpus/corpus-index.js');
+    const index = CorpusIndex.fromBytes(new Uint8Array(readFileSync(join(cwd, 'team.idx'))));
+    // The shipped corpus and the team's one message.
+    expect(index.n).toBe(969);
+    expect(index.messages.some((m) => m.archetype === 'team-intro')).toBe(true);
   });
 
   it('--corpus adds a team corpus, and a draft rendered from its template is named', () => {

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,8 @@ const GENERIC = [
   'Best,',
   'Sam',
 ].join('\n');
+/** A team's own template, for its corpus. */
+const RETURNS = 'Hi Lea,\n\nWho owns returns processing at Moss and Vine? Our reverse-logistics desk cuts refund time in half for apparel shops.\n\nBest,\nJo';
 const SIGNAL = 'Launched the Tessaro Harbor app for fleet drivers on 12 November';
 const SIGNAL_LINE = 'Saw you launched the Tessaro Harbor app for fleet drivers on 12 November.';
 
@@ -240,6 +243,30 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.j
     await settlesAt(page, 'textarea', { verdict: 'block', score: 0 });
     await options.click('#clear');
     await expect.poll(() => options.textContent('#status')).toBe('Using the defaults.');
+
+    // A team's corpus index, built by the CLI, stands in for the shipped one.
+    const team = mkdtempSync(join(tmpdir(), 'olteam-'));
+    mkdirSync(join(team, 'corpus'));
+    writeFileSync(join(team, 'corpus', 'returns.md'), `---\narchetype: team-returns\n---\nSubject: Returns\n\n${RETURNS}\n`);
+    const built = spawnSync(process.execPath, [resolve('bin/outreach-lint.js'), 'corpus', 'build', 'corpus', '--out', 'team.idx'], {
+      cwd: team,
+      encoding: 'utf8',
+    });
+    expect(built.status, built.stderr).toBe(0);
+    await options.setInputFiles('#corpus', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an index') });
+    await expect
+      .poll(() => options.textContent('#corpus-status'))
+      .toMatch(/^notes\.txt: is not an outreach-lint corpus index \(.+\); build one with outreach-lint corpus build <folders> --out team\.idx$/);
+    await options.setInputFiles('#corpus', join(team, 'team.idx'));
+    await expect.poll(() => options.textContent('#corpus-status')).toBe('Imported team.idx: 969 messages.');
+    await page.bringToFront();
+    await page.locator('textarea').fill(RETURNS);
+    await expect.poll(() => page.locator('outreach-lint-panel li .rule').allTextContents(), { timeout: 15_000 }).toContain('error · corpus-similarity');
+    await options.click('#clear-corpus');
+    await expect.poll(() => options.textContent('#corpus-status')).toBe('Using the shipped corpus.');
+    await page.locator('textarea').fill(`${RETURNS} `);
+    await expect.poll(() => page.locator('outreach-lint-panel li .rule').allTextContents(), { timeout: 15_000 }).not.toContain('error · corpus-similarity');
+    await page.locator('textarea').fill(`${GENERIC} `);
     await options.close();
 
     const popup = await context.newPage();
