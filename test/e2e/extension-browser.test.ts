@@ -74,6 +74,18 @@ async function typeLines(page: Page, text: string): Promise<void> {
   }
 }
 
+const BODY = '#compose-1 [aria-label="Message Body"]';
+
+/** Opens the Gmail-shaped page and writes a subject and a body in its first compose window. */
+async function writeInGmail(subject: string, text: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${origin}/gmail.html`);
+  await page.fill('#compose-1 input[name=subjectbox]', subject);
+  await page.click(BODY);
+  await typeLines(page, text);
+  return page;
+}
+
 describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.json')))('the compose-box extension in a real browser', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
@@ -122,17 +134,12 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.j
   });
 
   it("asks a pitch with no research for a signal, holds it to the rep's answer, passes it once the signal is in, and never touches the text", async () => {
-    const page = await context.newPage();
-    await page.goto(`${origin}/gmail.html`);
-    const body = '#compose-1 [aria-label="Message Body"]';
-    await page.fill('#compose-1 input[name=subjectbox]', 'Route planning for Tessaro');
-    await page.click(body);
-    await typeLines(page, PITCH);
+    const page = await writeInGmail('Route planning for Tessaro', PITCH);
 
-    await settlesAt(page, body, { verdict: 'needs-signal', score: 42 });
+    await settlesAt(page, BODY, { verdict: 'needs-signal', score: 42 });
     // The rep's text is what they typed, and a lint changes none of the page's markup.
-    expect(await linesOf(page, body)).toBe(PITCH);
-    const markup = await page.locator(body).innerHTML();
+    expect(await linesOf(page, BODY)).toBe(PITCH);
+    const markup = await page.locator(BODY).innerHTML();
     expect(markup).not.toContain('outreach-lint');
 
     // The badge opens the panel, which asks the CLI's question about the recipient in To.
@@ -151,7 +158,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.j
     await expect.poll(() => panel.locator('.why').textContent()).toBe('Not concrete yet: it has 2 words; one concrete fact takes at least four.');
     await panel.locator('input[name=signal]').fill(SIGNAL);
     await panel.locator('button[type=submit]').click();
-    await settlesAt(page, body, { verdict: 'revise', score: 72 });
+    await settlesAt(page, BODY, { verdict: 'revise', score: 72 });
     const stored = (await worker.evaluate(() => chrome.storage.local.get('signals'))) as { signals: Record<string, { type: string; text: string }> };
     expect(Object.keys(stored.signals)).toEqual(['dana@tessaro.example']);
     expect(stored.signals['dana@tessaro.example']).toMatchObject({ type: 'launch', text: SIGNAL });
@@ -159,7 +166,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.j
 
     // Once the rep writes the signal into the email, it is held to it and passes.
     // The caret goes to the end of that paragraph (End would stop at the end of its first wrapped line).
-    await page.locator(`${body} > div`, { hasText: 'Thursday at 10?' }).evaluate((div) => {
+    await page.locator(`${BODY} > div`, { hasText: 'Thursday at 10?' }).evaluate((div) => {
       const doc = div.ownerDocument;
       const range = doc.createRange();
       range.selectNodeContents(div);
@@ -168,11 +175,11 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.j
       doc.getSelection()?.addRange(range);
     });
     await page.keyboard.type(` ${SIGNAL_LINE}`);
-    await settlesAt(page, body, { verdict: 'pass', score: 100 });
+    await settlesAt(page, BODY, { verdict: 'pass', score: 100 });
     expect(await panel.locator('.badge').textContent()).toBe('PASS 100');
-    expect(await linesOf(page, body)).toBe(PITCH.replace('Thursday at 10?', `Thursday at 10? ${SIGNAL_LINE}`));
+    expect(await linesOf(page, BODY)).toBe(PITCH.replace('Thursday at 10?', `Thursday at 10? ${SIGNAL_LINE}`));
     // The markup changed only where the rep typed.
-    const after = (await page.locator(body).innerHTML()).replace(/&nbsp;/g, ' ');
+    const after = (await page.locator(BODY).innerHTML()).replace(/&nbsp;/g, ' ');
     expect(after).toBe(markup.replace('Thursday at 10?', `Thursday at 10? ${SIGNAL_LINE}`));
     await page.close();
   }, 60_000);
@@ -180,17 +187,12 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.j
   it('underlines the stock sentences of a generic email and lists them, with the question, in the panel', async () => {
     // A fresh start: no signal saved for this recipient.
     await worker.evaluate(() => chrome.storage.local.remove('signals'));
-    const page = await context.newPage();
-    await page.goto(`${origin}/gmail.html`);
-    const body = '#compose-1 [aria-label="Message Body"]';
-    await page.fill('#compose-1 input[name=subjectbox]', 'Quick question');
-    await page.click(body);
-    await typeLines(page, GENERIC);
-    await settlesAt(page, body, { verdict: 'needs-signal', score: 0 });
+    const page = await writeInGmail('Quick question', GENERIC);
+    await settlesAt(page, BODY, { verdict: 'needs-signal', score: 0 });
     // Flagged spans are underlined through the Highlight API, not by wrapping the text.
     expect(await page.evaluate(() => CSS.highlights.get('outreach-lint-warning')?.size ?? 0)).toBeGreaterThanOrEqual(4);
-    expect(await linesOf(page, body)).toBe(GENERIC);
-    expect(await page.locator(body).innerHTML()).not.toContain('outreach-lint');
+    expect(await linesOf(page, BODY)).toBe(GENERIC);
+    expect(await page.locator(BODY).innerHTML()).not.toContain('outreach-lint');
     const panel = page.locator('outreach-lint-panel').first();
     await panel.locator('.badge').click();
     expect(await panel.locator('li .rule').allTextContents()).toEqual(
