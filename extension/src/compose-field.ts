@@ -75,18 +75,26 @@ export function subjectField(container: HTMLElement): HTMLInputElement | undefin
   return container.querySelector<HTMLInputElement>(SUBJECT_FIELDS) ?? undefined;
 }
 
-const ADDRESS = /[^\s<>@,;]+@[^\s<>@,;]+\.[a-z]{2,}/i;
+const ADDRESS = /[^\s<>@,;()"]+@[^\s<>@,;()"]+\.[a-z]{2,}/i;
+/** The name or label of a recipient field. */
+const ADDRESS_FIELD = /^(?:to|cc|bcc)$/i;
+
+/** Attributes a recipient chip keeps its address in: Gmail's `email` and hovercard id, a title or a label elsewhere. */
+const CHIP_ADDRESS = ['email', 'data-hovercard-id', 'title', 'aria-label'];
 
 /**
- * The first recipient: Gmail's chips carry `email` and `name` attributes (or a hovercard id);
- * other editors have a To input whose value is "Name <address>" or the address alone.
+ * The first recipient: a chip that carries the address in an attribute (Gmail's `email` and
+ * `name`, Outlook's title or label on the recipient "well"), or a To input whose value is
+ * "Name <address>" or the address alone.
  */
 export function recipient(container: HTMLElement): { email: string; name?: string } | undefined {
-  const chip = container.querySelector<HTMLElement>('[email], [data-hovercard-id*="@"]');
+  const chip = container.querySelector<HTMLElement>('[email], [data-hovercard-id*="@"], [title*="@"], [aria-label*="@"]');
   if (chip) {
-    const email = chip.getAttribute('email') ?? chip.getAttribute('data-hovercard-id') ?? '';
-    const name = chip.getAttribute('name') ?? chip.textContent?.trim();
-    if (ADDRESS.test(email)) return name && name !== email ? { email, name } : { email };
+    const attr = CHIP_ADDRESS.map((a) => chip.getAttribute(a) ?? '').find((v) => ADDRESS.test(v)) ?? '';
+    const email = ADDRESS.exec(attr)?.[0];
+    const label = attr.slice(0, email ? attr.indexOf(email) : 0).replace(/[<"(]/g, '').trim();
+    const name = chip.getAttribute('name') ?? (label || chip.textContent?.trim());
+    if (email) return name && name !== email ? { email, name } : { email };
   }
   const to = container.querySelector<HTMLInputElement>('input[name="to" i], input[aria-label^="to" i], textarea[name="to" i]');
   const value = to?.value ?? '';
@@ -111,8 +119,10 @@ export function prospectOf(to: { email: string; name?: string } | undefined): Re
 
 /** Whether an element is a compose body: a textarea, or the root of an editable region. */
 export function isComposeBody(el: Element): el is HTMLElement {
-  if (el instanceof HTMLTextAreaElement) return !el.readOnly && !el.disabled && el.name.toLowerCase() !== 'to';
+  if (el instanceof HTMLTextAreaElement) return !el.readOnly && !el.disabled && !ADDRESS_FIELD.test(el.name);
   if (!(el instanceof HTMLElement) || !el.isContentEditable) return false;
+  // Outlook's To, Cc and Bcc are editable "wells" of recipients, not bodies.
+  if (ADDRESS_FIELD.test(el.getAttribute('aria-label') ?? '') || el.getAttribute('role') === 'combobox') return false;
   // Only the outermost editable element: its children are editable too.
   return !el.parentElement?.isContentEditable;
 }

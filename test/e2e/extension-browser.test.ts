@@ -225,6 +225,23 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.j
     await page.close();
   }, 60_000);
 
+  it("watches Outlook's message body but not its To and Cc wells, and takes the recipient from the To well", async () => {
+    const page = await context.newPage();
+    await page.goto(`${origin}/outlook.html`);
+    const body = '[aria-label="Message body"]';
+    await page.fill('input[aria-label="Add a subject"]', 'Route planning');
+    await page.click(body);
+    await typeLines(page, PITCH.replace('Hi Dana,', 'Hi Lea,'));
+    await settlesAt(page, body, { verdict: 'needs-signal', score: 42 });
+    expect(await page.locator('outreach-lint-panel').count()).toBe(1);
+    expect(await page.locator('[aria-label="To"]').getAttribute('data-outreach-lint-verdict')).toBeNull();
+    await page.locator('outreach-lint-panel .badge').click();
+    await expect
+      .poll(() => page.locator('outreach-lint-panel form .head').textContent())
+      .toBe('What is the one research signal that matters most to Lea Moss right now?');
+    await page.close();
+  }, 60_000);
+
   it('takes a team settings file in the options page, refuses a bad one in one line, and stops when the site is switched off', async () => {
     const page = await context.newPage();
     await page.goto(`${origin}/textarea.html`);
