@@ -521,4 +521,8 @@ describe('signal detection on pasted mail with no profile', () => {
       ),
     ).toEqual([]);
   });
+
+  it('reads "I have been following…" as the sender reporting what they saw', async () => {
+    expect(await bareSignals("Hi Dana,\n\nI've been closely following the $10.7B deal to take Orla Power private.\n")).toEqual(['other: number=$10.7B']);
+  });
 });
