@@ -16,6 +16,8 @@ export interface Anchor {
   end: number;
 }
 
+/** Words between two weekdays that make a range of them. */
+const DAY_RANGE = new Set(['through', 'thru', 'to', 'till', 'until']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const MONTHS = new Set([
   'january',
@@ -122,6 +124,9 @@ export function findAnchors(
       // "last Tuesday" and "since Monday" are days that have been; "on Tuesday" is as often the
       // call being asked for.
       add('date', tokens[i - 1]!.start, t.end);
+    } else if (WEEKDAYS.has(t.text) && DAY_RANGE.has(tokens[i + 1]?.text ?? '') && WEEKDAYS.has(tokens[i + 2]?.text ?? '')) {
+      // "open Tuesday through Friday": a range of days is someone's hours, which anyone can check.
+      add('date', t.start, tokens[i + 2]!.end);
     }
   });
   // Before the names, so "Your README says…" makes README the part of theirs, not a name.

@@ -525,4 +525,11 @@ describe('signal detection on pasted mail with no profile', () => {
   it('reads "I have been following…" as the sender reporting what they saw', async () => {
     expect(await bareSignals("Hi Dana,\n\nI've been closely following the $10.7B deal to take Orla Power private.\n")).toEqual(['other: number=$10.7B']);
   });
+
+  it('reads a range of weekdays as their hours, and a day asked for as no fact', async () => {
+    expect(await bareSignals('Hi Jenny,\n\nSaw Cru is open Tuesday through Friday. Who takes the calls on a Monday?\n')).toEqual([
+      'other: date=Tuesday through Friday',
+    ]);
+    expect(await bareSignals('Hi Jenny,\n\nCould we talk on Tuesday or Friday?\n')).toEqual([]);
+  });
 });
