@@ -154,7 +154,9 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
     // "Thank you for starring…" thanks them for what they did.
     const thankedFor = new Set(p.gratitude.find(tokens).map((g) => g.to));
     const forPurpose = (from: number) => tokens[from - 1]?.text === 'for' && !thankedFor.has(from);
-    const observations = p.observations.find(tokens).filter((o) => !hedged.has(o.from) && !forPurpose(o.from));
+    // "didn't see that there was already a site": what the sender did not see is no report.
+    const negated = (from: number) => tokens.slice(Math.max(0, from - 2), from).some((t) => NEGATIONS.has(t.text));
+    const observations = p.observations.find(tokens).filter((o) => !hedged.has(o.from) && !forPurpose(o.from) && !negated(o.from));
     const observed = observations.length > 0;
     // "I noticed…", "we saw…", "Came across…", "I was looking at…": the sender reporting, at the
     // head of the sentence, not telling their own story ("I was a growth lead… until I found…").
@@ -354,6 +356,9 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
   }
   return result;
 }
+
+/** Words that deny the verb after them. */
+const NEGATIONS = new Set(['not', 'never', "didn't", "don't", "doesn't", "haven't", "hasn't", "hadn't", "couldn't", "can't", 'cannot', "wasn't", "weren't"]);
 
 /** Words that end the phrase of the sender's deed before a cue: "I saw that…", "the webmaster of…". */
 const DEED_BREAKS = new Set(['that', 'of', 'to', 'at', 'in', 'on', 'for', 'with', 'from', 'about', 'by']);

@@ -532,4 +532,9 @@ describe('signal detection on pasted mail with no profile', () => {
     ]);
     expect(await bareSignals('Hi Jenny,\n\nCould we talk on Tuesday or Friday?\n')).toEqual([]);
   });
+
+  it('reads what the sender did not see as no report', async () => {
+    expect(await bareSignals("Hi Dana,\n\nEdit 2: didn't see that your site was already up, the offer stands in case you pay for a VPS.\n")).toEqual([]);
+    expect(await bareSignals('Hi Dana,\n\nI saw that there were 2 sites up.\n')).toEqual(['other: number=2']);
+  });
 });
