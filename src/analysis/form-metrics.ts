@@ -23,6 +23,21 @@ export interface FormAnalysis {
   hardest?: CountedSentence & { grade: number };
 }
 
+/** Words counted so far: the count is a function of the word, and the same words recur in every draft. */
+const SYLLABLES = new Map<string, number>();
+/** Enough for the words of a team's mail; a larger map is cleared and filled again. */
+const SYLLABLE_CACHE_WORDS = 50_000;
+
+function syllablesOf(word: string): number {
+  let n = SYLLABLES.get(word);
+  if (n === undefined) {
+    if (SYLLABLES.size >= SYLLABLE_CACHE_WORDS) SYLLABLES.clear();
+    n = syllable(word);
+    SYLLABLES.set(word, n);
+  }
+  return n;
+}
+
 // A question mark at the end, before any closing quotes or brackets.
 const QUESTION = /\?["'”’)\]]*\s*$/;
 
@@ -37,7 +52,7 @@ export function formOf(body: string, skeleton: Skeleton, links: Link[]): FormAna
     const text = body.slice(u.start, u.end);
     const tokens = wordTokens(text).filter((t) => /\p{L}/u.test(t.text) || /^\p{N}/u.test(t.text));
     let syllables = 0;
-    for (const t of tokens) syllables += /\p{L}/u.test(t.text) ? Math.max(1, syllable(t.text)) : 1;
+    for (const t of tokens) syllables += /\p{L}/u.test(t.text) ? Math.max(1, syllablesOf(t.text)) : 1;
     return { start: u.start, end: u.end, words: tokens.length, syllables, question: QUESTION.test(text) };
   });
   const counted = sentences.filter((s) => s.words > 0);

@@ -17,6 +17,8 @@ export interface Link {
 
 let linkify: LinkifyIt | undefined;
 
+const MAYBE_LINK = /\.[\p{L}\p{N}]|:\/\//u;
+
 /**
  * The draft's links outside the quoted reply: `<a href>` targets in HTML (mail and phone
  * links left out), else the web addresses linkify-it finds in the text, with or without a
@@ -29,6 +31,9 @@ export function linksOf(draft: Draft, markup: Markup | undefined): Link[] {
       .map((a) => ({ part: 'html' as const, start: a.start, end: a.end, url: a.href, bare: !/^https?:/i.test(a.href), text: a.text }));
   }
   const text = draft.body.text;
+  // Every link linkify-it finds has a dot before a letter or digit ("acme.io", "10.0.0.1") or a
+  // scheme's "://"; a body with neither has none, and is spared its large expression.
+  if (!MAYBE_LINK.test(text)) return [];
   const quotes = draft.regions.filter((r) => r.kind === 'quote');
   return (linkifier().match(text) ?? [])
     .filter((m) => m.schema !== 'mailto:' && !quotes.some((q) => m.index >= q.start && m.index < q.end))
