@@ -3,8 +3,7 @@
  * validation, so a file that would fail at the terminal fails here with the same message.
  */
 import { createBrowserLinter } from '../../src/browser/browser-linter.js';
-import { CorpusIndex } from '../../src/corpus/corpus-index.js';
-import { provideWordVectors, WordVectors } from '../../src/corpus/word-vectors.js';
+import { assetBytes, ruleData } from './assets.js';
 import { clearTeamCorpus, saveTeamCorpus } from './team-corpus-store.js';
 
 const status = document.getElementById('status')!;
@@ -13,10 +12,6 @@ const current = document.getElementById('current')!;
 async function show(): Promise<void> {
   const { teamSettings } = await chrome.storage.local.get('teamSettings');
   current.textContent = teamSettings ? JSON.stringify(teamSettings, null, 2) : 'the defaults';
-}
-
-async function data(): Promise<Record<string, unknown>> {
-  return (await fetch(chrome.runtime.getURL('data/rule-data.json'))).json() as Promise<Record<string, unknown>>;
 }
 
 document.getElementById('file')!.addEventListener('change', async (e) => {
@@ -31,7 +26,7 @@ document.getElementById('file')!.addEventListener('change', async (e) => {
       throw new Error(`${file.name}: is not JSON (${err instanceof Error ? err.message : String(err)}); export the config as .json`);
     }
     // The same checks as the CLI's: unknown rules, bad levels and bad options are refused.
-    createBrowserLinter({ data: await data(), settings });
+    createBrowserLinter({ data: await ruleData(), settings });
     await chrome.storage.local.set({ teamSettings: settings });
     status.className = 'ok';
     status.textContent = `Imported ${file.name}.`;
@@ -62,12 +57,11 @@ document.getElementById('corpus')!.addEventListener('change', async (e) => {
   const file = (e.target as HTMLInputElement).files?.[0];
   if (!file) return;
   const bytes = new Uint8Array(await file.arrayBuffer());
-  // An index is read with the word-vector table it was built with, as the worker reads it.
-  const vectors = new Uint8Array(await (await fetch(chrome.runtime.getURL('data/word-vectors.bin'))).arrayBuffer());
-  provideWordVectors(() => WordVectors.fromBytes(vectors));
   let messages: number;
   try {
-    messages = CorpusIndex.fromBytes(bytes).n;
+    // Read by the shell the worker lints with, with the word-vector table it was built with.
+    const linter = createBrowserLinter({ data: await ruleData(), corpusIndex: bytes, wordVectors: await assetBytes('data/word-vectors.bin') });
+    messages = linter.corpusMessages ?? 0;
   } catch (err) {
     corpusStatus.className = 'why';
     corpusStatus.textContent = `${file.name}: is not an outreach-lint corpus index (${err instanceof Error ? err.message : String(err)}); build one with outreach-lint corpus build <folders> --out team.idx`;

@@ -4,25 +4,22 @@
  * answers the content scripts' requests. Linting here keeps the work off the page's main thread.
  */
 import { createBrowserLinter, type BrowserLinter, type ComposeDraft } from '../../src/browser/browser-linter.js';
+import { assetBytes, ruleData } from './assets.js';
 import type { WorkerReply, WorkerRequest } from './messages.js';
 import { readTeamCorpus } from './team-corpus-store.js';
 
 let linter: Promise<BrowserLinter> | undefined;
 let settingsError: string | undefined;
 
-async function bytes(path: string): Promise<Uint8Array> {
-  return new Uint8Array(await (await fetch(chrome.runtime.getURL(path))).arrayBuffer());
-}
-
 /** Builds the linter once, from the bundled assets and the team settings the options page saved. */
 function getLinter(): Promise<BrowserLinter> {
   linter ??= (async () => {
     // A team's own corpus index (built with the shipped corpus in it) stands in for the shipped one.
     const [data, corpusIndex, wordVectors, englishWords, stored] = await Promise.all([
-      fetch(chrome.runtime.getURL('data/rule-data.json')).then((r) => r.json() as Promise<Record<string, unknown>>),
-      readTeamCorpus().then((team) => team ?? bytes('data/corpus-index.bin')),
-      bytes('data/word-vectors.bin'),
-      bytes('data/english-words.bin'),
+      ruleData(),
+      readTeamCorpus().then((team) => team ?? assetBytes('data/corpus-index.bin')),
+      assetBytes('data/word-vectors.bin'),
+      assetBytes('data/english-words.bin'),
       chrome.storage.local.get('teamSettings'),
     ]);
     const assets = { data, corpusIndex, wordVectors, englishWords };

@@ -14,11 +14,8 @@ import { lintDraft, type ActiveRule } from '../kernel/lint.js';
 import { ownRuleData } from '../kernel/own-rule-data.js';
 import type { KernelServices } from '../kernel/rule.js';
 import type { Draft, Finding, LintResult, Signal } from '../kernel/types.js';
-import type { ParseEnv } from '../parse/build-draft.js';
 import { readProspect } from '../parse/front-matter.js';
-import type { PayloadData } from '../parse/payload.js';
-import { PlaceholderScanner, type PlaceholderData } from '../parse/placeholders.js';
-import { RegionFinder, type RegionData } from '../parse/regions.js';
+import { parseEnvOf } from '../parse/parse-env-of.js';
 import { LineIndex } from '../parse/source-map.js';
 import { parseTextDraft } from '../parse/text-draft.js';
 import { allRules } from '../rules/index.js';
@@ -66,6 +63,8 @@ export interface BrowserLinter {
   signalWeakness(text: string, draft: ComposeDraft): string | undefined;
   /** The signal types the question offers, with a label and an example each. */
   readonly signalTypes: ReadonlyArray<{ id: string; label: string; example: string }>;
+  /** How many messages the corpus index holds; undefined without one. */
+  readonly corpusMessages: number | undefined;
 }
 
 const SUBJECT_PREFIX = 'Subject: ';
@@ -85,13 +84,7 @@ export function createBrowserLinter(assets: BrowserAssets): BrowserLinter {
   });
   const services: KernelServices = {};
   if (assets.corpusIndex) services.corpus = CorpusIndex.fromBytes(assets.corpusIndex);
-  const scanner = new PlaceholderScanner(load('placeholders') as PlaceholderData);
-  const env: ParseEnv = {
-    scanner,
-    regions: new RegionFinder(load('regions') as RegionData),
-    mode: 'auto',
-    payloads: { data: load('payloads') as PayloadData, fields: scanner.fields },
-  };
+  const env = parseEnvOf(load);
   const signals = load('signals') as SignalData;
 
   const parse = (draft: ComposeDraft): { parsed: Draft; text: string; bodyStart: number } => {
@@ -111,6 +104,7 @@ export function createBrowserLinter(assets: BrowserAssets): BrowserLinter {
 
   return {
     signalTypes: signals.types.map((t) => ({ id: t.id, label: t.label, example: t.example })),
+    corpusMessages: services.corpus?.n,
     lint(draft) {
       const { parsed, text, bodyStart } = parse(draft);
       const result = lintDraft(parsed, rules, services);

@@ -27,6 +27,8 @@ describe('the browser shell', () => {
         .map((f) => join('eval', d, f)),
     );
     expect(files.length).toBeGreaterThan(200);
+    // The shipped corpus index, read from its bytes.
+    expect(browser.corpusMessages).toBe(968);
     for (const file of files) {
       const [want] = await cli.lintFile(file);
       const d = want!.draft;
