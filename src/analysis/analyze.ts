@@ -327,7 +327,7 @@ export function analyzeDraft(draft: Draft, skeleton: Skeleton, data: SignalData,
     if (u.direct && facts.some((a) => a.kind === 'topic')) add('own-content', 'topic', facts);
     // What the sentence before saw is reported here only when this one states it: "I found a bug
     // on your website. … An attacker could use …" supposes.
-    else if ((u.observed || (units[i - 1]?.observed && !u.hedgedNearAnchor)) && observedFacts.length > 0) add('other', 'observation', observedFacts);
+    else if ((u.observed || (before?.observed && !u.hedgedNearAnchor)) && observedFacts.length > 0) add('other', 'observation', observedFacts);
     // "Your checkout page still loads over plain HTTP": what the sender looked at and found.
     else if (!u.hedgedNearAnchor && facts.some((a) => a.kind === 'site-part')) add('other', 'site observation', facts);
     // "Link text "single UI element" points to http://… which is not live anymore": a fault

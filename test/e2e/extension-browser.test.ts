@@ -123,8 +123,11 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.j
     const toggle = popup.locator('#on');
     expect(await toggle.isChecked()).toBe(false);
     await toggle.check();
-    await popup.waitForFunction(() => true);
-    expect(await worker.evaluate(() => chrome.storage.local.get('sites'))).toEqual({ sites: { [origin]: true } });
+    // The popup saves the switch after the click; the content script reads it from storage.
+    // (expect.poll is for tests, not hooks: wait here, then assert.)
+    const saved = () => worker.evaluate(() => chrome.storage.local.get('sites'));
+    for (let i = 0; i < 50 && !(await saved()).sites; i++) await new Promise((done) => setTimeout(done, 100));
+    expect(await saved()).toEqual({ sites: { [origin]: true } });
     await popup.close();
   }, 60_000);
 
