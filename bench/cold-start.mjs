@@ -10,9 +10,9 @@ import { DRAFT } from './server-bench.mjs';
 const root = resolve(new URL('..', import.meta.url).pathname);
 
 /** Wall time and peak RSS of one run, via GNU time's %M (kilobytes). */
-export function spawnMeasure(args) {
+export function spawnMeasure(args, { stdout = 'ignore' } = {}) {
   const t = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', stdout, 'pipe'] });
   const ms = performance.now() - t;
   if (r.error) throw r.error;
   const kb = Number(r.stderr.trim().split('\n').pop());

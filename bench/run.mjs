@@ -20,6 +20,6 @@ console.log(await corpusBench({ sizes: quick ? [1000, 10000] : [1000, 10000, 100
 console.log();
 console.log(await serverBench({ seconds: quick ? 3 : 8 }));
 console.log();
-console.log(await reviewBench({ sizes: quick ? [1000] : [1000, 5000] }));
+console.log(await reviewBench({ sizes: quick ? [1000, 10000] : [1000, 10000, 100000] }));
 console.log();
 console.log(await extensionBench());

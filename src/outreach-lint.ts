@@ -146,11 +146,32 @@ export class OutreachLint {
 
   /** The one path from bytes to results; `adjust` sets what the caller knows besides the file. */
   private async parseAndLint(name: string, bytes: Uint8Array, env: ParseEnv, adjust?: (d: Draft) => void): Promise<DraftResult[]> {
-    const drafts = await parseDrafts(name, bytes, env, this.parseOptions);
-    return drafts.map((d) => {
-      adjust?.(d);
-      return this.lintDraft(d);
+    const out: DraftResult[] = [];
+    await this.parseAndLintEach(name, bytes, env, adjust, (r) => {
+      out.push(r);
     });
+    return out;
+  }
+
+  /**
+   * parseAndLint a draft at a time: each result goes to `each` (with how many drafts the file
+   * holds) and is let go, with the analysis memoised on its draft, before the next is linted.
+   * So a CSV export of thousands of rows never holds all their analyses at once.
+   */
+  private async parseAndLintEach(
+    name: string,
+    bytes: Uint8Array,
+    env: ParseEnv,
+    adjust: ((d: Draft) => void) | undefined,
+    each: (r: DraftResult, drafts: number) => void | Promise<void>,
+  ): Promise<void> {
+    const drafts: Array<Draft | undefined> = await parseDrafts(name, bytes, env, this.parseOptions);
+    for (let i = 0; i < drafts.length; i++) {
+      const d = drafts[i]!;
+      drafts[i] = undefined;
+      adjust?.(d);
+      await each(this.lintDraft(d), drafts.length);
+    }
   }
 
   /**
@@ -211,13 +232,30 @@ export class OutreachLint {
 
   /**
    * Reads, parses and lints one file, and returns its bytes too, so that a signal saved
-   * afterwards can check the file did not change in between. A signal saved in a sidecar
-   * (for .eml, .html and .json drafts) joins the drafts that have none of their own.
+   * afterwards can check the file did not change in between.
    */
   async readAndLint(path: string): Promise<{ bytes: Uint8Array; results: DraftResult[] }> {
     const bytes = await readDraftFile(path, this.config.maxFileSize);
+    const results: DraftResult[] = [];
+    await this.lintReadEach(path, bytes, (r) => {
+      results.push(r);
+    });
+    return { bytes, results };
+  }
+
+  /**
+   * Reads and lints one file as lintFile does, handing over each draft's result as it is
+   * linted (with how many drafts the file holds), for a caller that keeps only a summary of
+   * each: a review of large exports.
+   */
+  async lintFileEach(path: string, each: (r: DraftResult, drafts: number) => void | Promise<void>): Promise<void> {
+    await this.lintReadEach(path, await readDraftFile(path, this.config.maxFileSize), each);
+  }
+
+  /** A signal saved in a sidecar (for .eml, .html and .json drafts) joins the drafts that have none of their own. */
+  private lintReadEach(path: string, bytes: Uint8Array, each: (r: DraftResult, drafts: number) => void | Promise<void>): Promise<void> {
     const saved = signalHome(path) === 'sidecar' ? readSidecar(path) : undefined;
-    return { bytes, results: await this.parseAndLint(path, bytes, this.env, saved && ((d) => (d.signal ??= saved))) };
+    return this.parseAndLintEach(path, bytes, this.env, saved && ((d) => (d.signal ??= saved)), each);
   }
 }
 

@@ -116,6 +116,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--max-file-size <size>', 'largest draft to read, e.g. 2MB (default 1MB)')
     .option('--csv-name <column>', 'CSV column that holds the template name')
     .option('--csv-step <column>', 'CSV column that holds the sequence step')
+    .option('--jobs <n>', 'worker threads to lint on (default: one per core once there is 256 KB to lint)')
     .action(async (paths: string[], flags: ReviewFlags) => {
       const { runReview } = await import('./review-command.js');
       code = await runReview(paths, flags, io);

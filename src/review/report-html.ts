@@ -1,41 +1,40 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dice } from '../corpus/dice.js';
-import { NEAR_VERBATIM, STOCK_MIN_WORDS } from '../corpus/sentence-hits.js';
-import { sharedSentences } from '../corpus/shared-sentences.js';
-import { skeletonOf } from '../corpus/skeleton.js';
 import { packageRoot } from '../fs/package-root.js';
-import type { Draft } from '../kernel/types.js';
 import { round } from '../kernel/round.js';
-import { LineIndex } from '../parse/source-map.js';
-import type { ParseOptions } from '../parse/parse-file.js';
-import { readCorpusMessage } from './nearest-message.js';
 import { REPORT_MARKER } from './report-marker.js';
-import type { ReportData, ReportItem, ReportShared } from './report-shape.js';
-import type { Review } from './review.js';
+import type { ReportData, ReportItem } from './report-shape.js';
+import type { Review, ReviewItem } from './review.js';
 
 const VERDICTS = ['block', 'needs-signal', 'revise', 'pass'] as const;
 
-/** Below this similarity the nearest corpus message is not shown beside a template: it is not near. */
-const SHOW_NEAREST = 0.2;
-
-/** A draft as the report shows it, and where a body offset falls in that text. */
-interface Shown {
-  text: string;
-  at(bodyOffset: number): number;
-}
+/**
+ * The report shows this many templates in full, worst first: at about 1 KB each that keeps it
+ * to a few megabytes at any size of review. The charts, the totals and the near-copy clusters
+ * count every template; --format json and csv list every one.
+ */
+export const REPORT_IN_FULL = 2000;
+/** And at most this many characters of their text, for templates far longer than most. */
+const REPORT_TEXT_BUDGET = 4_000_000;
 
 /**
  * The manager's report: one self-contained HTML file (inline CSS, JS and SVG, no network
  * requests) with the summary, a score histogram and findings-per-rule chart, a sortable and
  * filterable table, a card per template with its findings marked in its text beside the
  * nearest generic message and the sentences the two share, the near-copy clusters, each
- * missing-signal question, and the files that could not be read. The nearest messages are
- * read from the corpus files, parsed with `parse` as the corpus was.
+ * missing-signal question, and the files that could not be read. The worst REPORT_IN_FULL
+ * templates are shown in full; everything else is counted.
  */
-export async function reportHtml(review: Review, opts: { title?: string; generatedAt?: string; parse?: ParseOptions } = {}): Promise<string> {
+export function reportHtml(review: Review, opts: { title?: string; generatedAt?: string; inFull?: number } = {}): string {
+  const shownItems: ReviewItem[] = [];
+  let textSize = 0;
+  for (const it of review.items(0, opts.inFull ?? REPORT_IN_FULL)) {
+    textSize += it.shown?.text.length ?? 0;
+    if (textSize > REPORT_TEXT_BUDGET && shownItems.length > 0) break;
+    shownItems.push(it);
+  }
   // Rule ids and messages repeat across thousands of templates: the data holds each once.
-  const ruleIds = [...new Set(review.items.flatMap((it) => it.result.findings.map((f) => f.ruleId)))];
+  const ruleIds = [...new Set(shownItems.flatMap((it) => it.findings.map((f) => f.ruleId)))];
   const rule = new Map(ruleIds.map((r, i) => [r, i]));
   const messages: string[] = [];
   const messageIndex = new Map<string, number>();
@@ -44,50 +43,29 @@ export async function reportHtml(review: Review, opts: { title?: string; generat
     if (i === undefined) messageIndex.set(m, (i = messages.push(m) - 1));
     return i;
   };
-  const perFile = new Map<string, number>();
-  for (const it of review.items) perFile.set(it.result.filePath, (perFile.get(it.result.filePath) ?? 0) + 1);
-  // Nearest corpus messages, each read once and shown once.
+  // Nearest corpus messages, each shown once.
   const corpus: ReportData['corpus'] = [];
   const corpusIndex = new Map<string, number>();
-  const corpusDrafts: Array<Draft | undefined> = [];
-  const items: ReportItem[] = [];
-  for (const it of review.items) {
-    const r = it.result;
-    const whole = perFile.get(r.filePath) === 1 && r.draft.format !== 'csv';
-    const shown = whole ? wholeFile(r.draft) : subjectAndBody(r.draft);
+  const items: ReportItem[] = shownItems.map((it) => {
+    if (!it.shown) throw new Error(`${it.name} was reviewed without what the report shows; review it with a report asked for`);
     let near: ReportItem['near'] = null;
-    let sh: ReportShared[] = [];
     if (it.nearest) {
-      const close = it.nearest.similarity >= SHOW_NEAREST;
       let ci = corpusIndex.get(it.nearest.id);
-      if (ci === undefined) {
-        corpusIndex.set(it.nearest.id, (ci = corpus.push([it.nearest.id, it.nearest.archetype, '']) - 1));
-        corpusDrafts.push(undefined);
-      }
-      const message = close ? (corpusDrafts[ci] ??= await readCorpusMessage(it.nearest.id, opts.parse)) : undefined;
-      if (message) {
-        const other = subjectAndBody(message);
-        corpus[ci]![2] = other.text;
-        sh = sharedSentences(skeletonOf(r.draft), skeletonOf(message), { minWords: STOCK_MIN_WORDS, similarity: NEAR_VERBATIM }, dice).map((s) => [
-          shown.at(s.draft.start),
-          shown.at(s.draft.end),
-          other.at(s.message.start),
-          other.at(s.message.end),
-        ]);
-      }
+      if (ci === undefined) corpusIndex.set(it.nearest.id, (ci = corpus.push([it.nearest.id, it.nearest.archetype, '']) - 1));
+      if (it.shown.nearestText !== null) corpus[ci]![2] = it.shown.nearestText;
       near = [ci, round(it.nearest.similarity, 2)];
     }
-    items.push({
+    return {
       n: it.name,
-      v: r.verdict,
-      s: r.score,
+      v: it.verdict,
+      s: it.score,
       c: it.cluster ?? 0,
-      t: shown.text,
-      m: whole ? 1 : 0,
-      q: r.prompt?.question ?? '',
+      t: it.shown.text,
+      m: it.shown.whole ? 1 : 0,
+      q: it.prompt?.question ?? '',
       near,
-      sh,
-      f: r.findings.map((f) => [
+      sh: it.shown.shared,
+      f: it.findings.map((f) => [
         f.line,
         f.column,
         f.endLine,
@@ -96,13 +74,13 @@ export async function reportHtml(review: Review, opts: { title?: string; generat
         rule.get(f.ruleId)!,
         msg(f.message),
       ]),
-      b: r.scoreBreakdown.map((x) => [rule.get(x.ruleId)!, x.points]),
-      w: r.metrics?.words ?? 0,
-      g: r.metrics?.grade ?? 0,
-      x: [r.metrics?.questions ?? 0, r.metrics?.links ?? 0],
-    });
-  }
-  const data: ReportData = { items, rules: ruleIds, messages, corpus };
+      b: it.scoreBreakdown.map((x) => [rule.get(x.ruleId)!, x.points]),
+      w: it.metrics?.words ?? 0,
+      g: it.metrics?.grade ?? 0,
+      x: [it.metrics?.questions ?? 0, it.metrics?.links ?? 0],
+    };
+  });
+  const data: ReportData = { items, total: review.count, rules: ruleIds, messages, corpus };
   const json = inlineJson(JSON.stringify(data));
   const rules = Object.entries(review.rules).sort((a, b) => b[1] - a[1]);
   const title = opts.title ?? 'outreach-lint template review';
@@ -120,40 +98,39 @@ ${REPORT_MARKER}
 <a class="skip" href="#templates">Skip to the templates</a>
 <header>
 <h1>${esc(title)}</h1>
-<p>${review.items.length} templates, ${review.distinct} distinct emails${review.failed.length ? `, ${review.failed.length} could not be read` : ''}. Generated ${esc(opts.generatedAt ?? new Date().toISOString())} by outreach-lint.</p>
+<p>${review.count} templates, ${review.distinct} distinct emails${review.failed.length ? `, ${review.failed.length} could not be read` : ''}. Generated ${esc(opts.generatedAt ?? new Date().toISOString())} by outreach-lint.</p>
 </header>
 <main>
 <section aria-labelledby="h-summary">
 <h2 id="h-summary">Summary</h2>
 <ul class="tiles">
-<li><strong>${review.items.length}</strong> templates</li>
+<li><strong>${review.count}</strong> templates</li>
 <li><strong>${review.distinct}</strong> distinct emails</li>
 ${VERDICTS.map((v) => `<li class="v-${v}"><strong>${review.verdicts[v] ?? 0}</strong> ${v}</li>`).join('\n')}
 </ul>
 </section>
 ${failedSection(review.failed)}<section aria-labelledby="h-charts" class="charts">
 <h2 id="h-charts">Scores and findings</h2>
-<figure>${histogram(
-    review.items.map((i) => i.result.score),
-    { width: 10, bins: 10, label: 'context scores' },
-  )}<figcaption>Context scores, in bands of ten</figcaption></figure>
+<figure>${histogram(review.scores, { width: 10, bins: 10, label: 'context scores' })}<figcaption>Context scores, in bands of ten</figcaption></figure>
 <figure>${barChart(rules)}<figcaption>Findings per rule</figcaption></figure>
 </section>
 <section aria-labelledby="h-form" class="charts">
 <h2 id="h-form">Form</h2>
 <p>${formSummary(review)}</p>
-<figure>${histogram(
-    review.items.map((i) => i.result.metrics?.words ?? 0),
-    { width: 25, bins: 10, label: 'words' },
-  )}<figcaption>Length in words (message proper), in bands of 25; replies peak at 50-125 (Boomerang)</figcaption></figure>
-<figure>${histogram(
-    review.items.map((i) => i.result.metrics?.grade ?? 0),
-    { width: 2, bins: 9, label: 'reading grade' },
-  )}<figcaption>Flesch-Kincaid grade, in bands of two; aim for 8 or below</figcaption></figure>
+<figure>${histogram([...review.form.words, ...zeros(review.form.unmeasured)], {
+    width: 25,
+    bins: 10,
+    label: 'words',
+  })}<figcaption>Length in words (message proper), in bands of 25; replies peak at 50-125 (Boomerang)</figcaption></figure>
+<figure>${histogram([...review.form.grades, ...zeros(review.form.unmeasured)], {
+    width: 2,
+    bins: 9,
+    label: 'reading grade',
+  })}<figcaption>Flesch-Kincaid grade, in bands of two; aim for 8 or below</figcaption></figure>
 </section>
 <section aria-labelledby="h-templates" id="templates">
 <h2 id="h-templates">Templates, worst first</h2>
-<div class="controls" role="search">
+${review.count > items.length ? `<p>The worst ${items.length} of ${review.count} templates are shown here; the charts, totals and near-copies count them all, and <code>--format json</code> or <code>csv</code> lists every one.</p>\n` : ''}<div class="controls" role="search">
 <label>Search <input type="search" id="q" placeholder="name or text"></label>
 <label>Verdict <select id="fv"><option value="">all</option>${VERDICTS.map((v) => `<option>${v}</option>`).join('')}</select></label>
 <label>Rule <select id="fr"><option value="">all</option>${rules.map(([r]) => `<option>${esc(r)}</option>`).join('')}</select></label>
@@ -195,18 +172,6 @@ function failedSection(failed: Review['failed']): string {
 <ul>${failed.map((f) => `<li>${esc(f.error)}</li>`).join('')}</ul>
 </section>
 `;
-}
-
-/** The whole file, where findings' lines and columns point. */
-function wholeFile(draft: Draft): Shown {
-  const lines = new LineIndex(draft.source);
-  return { text: draft.source, at: (o) => lines.offset(draft.body.map.toPosition(o)) };
-}
-
-/** The subject line, a blank line and the body: a draft that is one of several in its file. */
-function subjectAndBody(draft: Draft): Shown {
-  const head = draft.subject ? `Subject: ${draft.subject.text}\n${draft.body.text.startsWith('\n') ? '' : '\n'}` : '';
-  return { text: head + draft.body.text, at: (o) => head.length + o };
 }
 
 /** JSON safe inside a <script> element: no "<" that could close it, and the line separators older parsers rejected. */
@@ -257,18 +222,22 @@ function histogram(values: number[], band: { width: number; bins: number; label:
   return `<svg role="img" aria-label="Histogram of ${band.label}: ${bins.map((k, i) => `${range(i)}: ${k}`).join('; ')}" viewBox="0 0 ${width} 194" width="${width}" height="194">${bars}</svg>`;
 }
 
+/** A template without form metrics counts as 0 in the form histograms. */
+function zeros(n: number): number[] {
+  return new Array<number>(n).fill(0);
+}
+
 /** The team's medians, the line above the form histograms. */
 function formSummary(review: Review): string {
-  const metrics = review.items.flatMap((i) => (i.result.metrics ? [i.result.metrics] : []));
-  if (metrics.length === 0) return 'No templates to measure.';
+  const { words, grades, questions, links } = review.form;
+  if (words.length === 0) return 'No templates to measure.';
   const median = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
     const m = s.length >> 1;
     return s.length % 2 ? s[m]! : round((s[m - 1]! + s[m]!) / 2, 1);
   };
-  const words = metrics.map((m) => m.words);
   const inWindow = words.filter((w) => w >= 50 && w <= 125).length;
-  return `Median ${median(words)} words and grade ${median(metrics.map((m) => m.grade))}; ${inWindow} of ${metrics.length} templates are 50-125 words long; median ${median(metrics.map((m) => m.questions))} questions and ${median(metrics.map((m) => m.links))} links.`;
+  return `Median ${median(words)} words and grade ${median(grades)}; ${inWindow} of ${words.length} templates are 50-125 words long; median ${median(questions)} questions and ${median(links)} links.`;
 }
 
 function barChart(rules: Array<[string, number]>): string {

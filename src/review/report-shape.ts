@@ -4,7 +4,10 @@
  * Types only, so that the page (browser code) and the builder (Node) share them.
  */
 export interface ReportData {
+  /** The templates shown in full, worst first. */
   items: ReportItem[];
+  /** How many templates the review holds; more than `items` when the report shows only the worst. */
+  total: number;
   /** Rule ids, named by index in findings and score breakdowns. */
   rules: string[];
   /** Finding messages, each once. */

@@ -1,50 +1,62 @@
-import type { Review } from './review.js';
+import type { Review, ReviewItem } from './review.js';
 
-/** The review as plain data: what --format json prints and what the HTML report embeds. */
-export function reviewData(review: Review) {
+/** One draft as --format json prints it. */
+export function reviewDataItem(it: ReviewItem) {
   return {
-    summary: { templates: review.items.length, distinct: review.distinct, failed: review.failed.length, verdicts: review.verdicts, rules: review.rules },
-    clusters: review.clusters,
-    items: review.items.map((it) => ({
-      name: it.name,
-      filePath: it.result.filePath,
-      verdict: it.result.verdict,
-      score: it.result.score,
-      mode: it.result.mode,
-      cluster: it.cluster ?? null,
-      nearest: it.nearest ?? null,
-      findings: it.result.findings,
-      scoreBreakdown: it.result.scoreBreakdown,
-      metrics: it.result.metrics ?? null,
-    })),
-    failed: review.failed,
+    name: it.name,
+    filePath: it.filePath,
+    verdict: it.verdict,
+    score: it.score,
+    mode: it.mode,
+    cluster: it.cluster ?? null,
+    nearest: it.nearest ?? null,
+    findings: it.findings,
+    scoreBreakdown: it.scoreBreakdown,
+    metrics: it.metrics ?? null,
   };
 }
 
 /**
- * CSV, one row per template, for spreadsheets. A file that could not be read comes last as a
- * row of verdict "unreadable" with its error in top_message, so the columns stay the same.
+ * --format json, a piece at a time: the summary and clusters, then every draft worst first,
+ * then the files that could not be read. One JSON document, the same bytes as one
+ * JSON.stringify of it, written without ever holding all the drafts.
  */
-export function reviewCsv(review: Review): string {
+export function* reviewJson(review: Review): Generator<string> {
+  const summary = { templates: review.count, distinct: review.distinct, failed: review.failed.length, verdicts: review.verdicts, rules: review.rules };
+  yield `{"summary":${JSON.stringify(summary)},"clusters":${JSON.stringify(review.clusters)},"items":[`;
+  let first = true;
+  for (const it of review.items()) {
+    yield `${first ? '' : ','}${JSON.stringify(reviewDataItem(it))}`;
+    first = false;
+  }
+  yield `],"failed":${JSON.stringify(review.failed)}}\n`;
+}
+
+/**
+ * CSV, one row per template, for spreadsheets, a row at a time. A file that could not be read
+ * comes last as a row of verdict "unreadable" with its error in top_message, so the columns
+ * stay the same.
+ */
+export function* reviewCsv(review: Review): Generator<string> {
   const cell = (v: unknown) => {
     const s = v === undefined || v === null ? '' : String(v);
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const rows = [['name', 'verdict', 'score', 'cluster', 'nearest_corpus_message', 'similarity', 'errors', 'warnings', 'top_rule', 'top_message']];
-  for (const it of review.items) {
-    rows.push([
+  const row = (r: string[]) => `${r.map(cell).join(',')}\r\n`;
+  yield row(['name', 'verdict', 'score', 'cluster', 'nearest_corpus_message', 'similarity', 'errors', 'warnings', 'top_rule', 'top_message']);
+  for (const it of review.items()) {
+    yield row([
       it.name,
-      it.result.verdict,
-      String(it.result.score),
+      it.verdict,
+      String(it.score),
       it.cluster ? String(it.cluster) : '',
       it.nearest?.id ?? '',
       it.nearest ? String(it.nearest.similarity) : '',
-      String(it.result.errorCount),
-      String(it.result.warningCount),
+      String(it.errorCount),
+      String(it.warningCount),
       it.topFinding?.ruleId ?? '',
       it.topFinding?.message ?? '',
     ]);
   }
-  for (const f of review.failed) rows.push([f.file, 'unreadable', '', '', '', '', '', '', '', f.error]);
-  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  for (const f of review.failed) yield row([f.file, 'unreadable', '', '', '', '', '', '', '', f.error]);
 }

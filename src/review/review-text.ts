@@ -5,7 +5,7 @@ const WIDTH = 60;
 
 /** The terminal view: totals, the table worst first, the files that could not be read, totals per rule, and the near-copy clusters. */
 export function reviewText(review: Review, c: Colors, limit = Infinity): string {
-  const n = review.items.length;
+  const n = review.count;
   const out: string[] = [];
   out.push(c.bold(`${n} ${n === 1 ? 'template' : 'templates'}, ${review.distinct} distinct ${review.distinct === 1 ? 'email' : 'emails'}`));
   out.push(
@@ -14,15 +14,13 @@ export function reviewText(review: Review, c: Colors, limit = Infinity): string 
       .join(', ')}`,
   );
   out.push('');
-  const rows = review.items
-    .slice(0, limit)
-    .map((it) => [
-      clip(it.name, 44),
-      it.result.verdict,
-      String(it.result.score),
-      it.cluster ? `#${it.cluster}` : '',
-      it.topFinding ? clip(`${it.topFinding.ruleId}: ${it.topFinding.message}`, WIDTH) : '',
-    ]);
+  const rows = [...review.items(0, limit)].map((it) => [
+    clip(it.name, 44),
+    it.verdict,
+    String(it.score),
+    it.cluster ? `#${it.cluster}` : '',
+    it.topFinding ? clip(`${it.topFinding.ruleId}: ${it.topFinding.message}`, WIDTH) : '',
+  ]);
   const head = ['name', 'verdict', 'score', 'cluster', 'top finding'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) =>
@@ -32,7 +30,7 @@ export function reviewText(review: Review, c: Colors, limit = Infinity): string 
       .trimEnd();
   out.push(c.dim(line(head)));
   for (const r of rows) out.push(line(r));
-  if (review.items.length > limit) out.push(c.dim(`… and ${review.items.length - limit} more (use --format json or --report for all)`));
+  if (n > limit) out.push(c.dim(`… and ${n - limit} more (use --format json or --report for all)`));
   if (review.failed.length) {
     out.push('');
     out.push(c.bold(`Could not be read: ${review.failed.length} ${review.failed.length === 1 ? 'file' : 'files'}`));

@@ -183,3 +183,54 @@ describe('review --max-file-size', () => {
     expect(lint.stderr).toBe(r.stderr);
   });
 });
+
+/** Forty variants of the review fixtures: enough files for two worker threads to share. */
+function addVariants() {
+  const texts = MARKDOWN.map((f) => readFileSync(join(TEMPLATES, f), 'utf8'));
+  for (let i = 0; i < 40; i++) {
+    const text = texts[i % texts.length]!.replace(/\bteam\b/, i % 2 ? 'group' : 'crew').replace(/\n$/, `\nPS: variant ${i}.\n`);
+    writeFileSync(join(cwd, `templates/variant-${String(i).padStart(2, '0')}.md`), text);
+  }
+}
+
+describe('review on worker threads (--jobs)', () => {
+  it('prints the same bytes in every format as one thread, and reports the same bad files', () => {
+    addVariants();
+    addBadFiles();
+    for (const format of ['json', 'csv', 'table']) {
+      const one = run(['templates', '--format', format, '--jobs', '1', '--limit', '100']);
+      const two = run(['templates', '--format', format, '--jobs', '2', '--limit', '100']);
+      expect(two.code).toBe(2);
+      expect(one.code).toBe(2);
+      expect(two.stdout).toBe(one.stdout);
+      // Workers finish files in their own order; the lines are the same.
+      expect(two.stderr.split('\n').sort()).toEqual(one.stderr.split('\n').sort());
+      expect(two.stderr.split('\n').filter(Boolean)).toHaveLength(3);
+    }
+    const data = JSON.parse(run(['templates', '--format', 'json', '--jobs', '2']).stdout);
+    expect(data.summary.templates).toBe(45);
+    expect(data.failed.map((f: { file: string }) => f.file)).toEqual(['templates/empty.md', 'templates/logo.txt', 'templates/renovate.json']);
+    expect(data.clusters.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a number of threads it cannot use, in one line', () => {
+    for (const jobs of ['0', 'two', '1.5']) {
+      const r = run(['templates', '--jobs', jobs]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`outreach-lint: --jobs ${jobs}: is not a number of threads; write a whole number of 1 or more, e.g. --jobs 2\n`);
+    }
+  });
+
+  it('shows a progress bar with files done, a rate and the time left at a terminal', async () => {
+    addVariants();
+    for (let i = 0; i < 20; i++) copyFileSync(join(cwd, `templates/variant-${String(i).padStart(2, '0')}.md`), join(cwd, `templates/copy-${i}.md`));
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: join(cwd, '.cache') };
+    delete env.CI;
+    const { runInPty } = await import('./pty.js');
+    const r = await runInPty(`${process.execPath} ${BIN} review templates --jobs 2`, cwd, [], env, 60_000);
+    expect(r.code).toBe(0);
+    expect(r.screen).toMatch(/reviewing \[[^\]]+\] \d+\/65 files \| \d+ drafts\/s \| ETA \d+s/);
+    expect(r.screen).toContain('65 templates');
+  });
+});

@@ -14,8 +14,8 @@ const RENDERED = readFileSync('corpus/agency-seo-pitch/01.md', 'utf8')
 
 async function reportData(text: string, filePath: string): Promise<ReportData> {
   const linter = await makeLinter();
-  const review = buildReview(linter, await linter.lintText(text, { filePath }));
-  const html = await reportHtml(review, { generatedAt: 'now' });
+  const review = await buildReview(linter, await linter.lintText(text, { filePath }));
+  const html = reportHtml(review, { generatedAt: 'now' });
   return JSON.parse(/<script type="application\/json" id="data">(.*?)<\/script>/s.exec(html)![1]!) as ReportData;
 }
 

@@ -105,7 +105,7 @@ function render(): void {
       body.append(cardRow);
     }
   }
-  byId('count').textContent = `${rows.length} of ${data.items.length} shown`;
+  byId('count').textContent = `${rows.length} of ${data.items.length} shown${data.total > data.items.length ? ` (the worst of ${data.total})` : ''}`;
 }
 
 /** The template with its findings marked, line by line; positions are 1-based, as in every output. */
