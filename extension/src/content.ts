@@ -21,6 +21,8 @@ interface Watched {
   panel: Panel;
   key: string;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** The latest lint asked for: an answer to an older one, overtaken while the worker was busy, is dropped. */
+  asked: number;
   read: FieldText | undefined;
   ranges: Map<(typeof SEVERITIES)[number], Range[]>;
   stop: () => void;
@@ -52,13 +54,14 @@ function keyOf(w: Watched): string {
 }
 
 async function lint(w: Watched): Promise<void> {
+  const mine = ++w.asked;
   const draft = draftOf(w);
   const signal = await savedSignal(keyOf(w));
   if (signal) draft.signal = signal;
   const asked = performance.now();
   const reply = await ask({ kind: 'lint', draft });
   const roundMs = performance.now() - asked;
-  if (!w.field.isConnected) return;
+  if (!w.field.isConnected || mine !== w.asked) return;
   if (reply.kind !== 'lint') {
     w.panel.showError(reply.kind === 'error' ? reply.message : 'unexpected answer from the linter');
     return;
@@ -147,6 +150,7 @@ function watch(field: HTMLElement): void {
     panel: new Panel(field),
     key: `box:${location.origin}:${++boxes}`,
     timer: undefined,
+    asked: 0,
     read: undefined,
     ranges: new Map(),
     stop: () => {},

@@ -99,10 +99,36 @@ export class Panel {
       list.append(li);
     });
     parts.push(list);
+    // A lint re-renders the panel while the rep may be halfway through an answer: it is carried over.
+    const answer = this.answerInProgress();
     if (result.prompt) parts.push(this.question(result.prompt.question, hooks));
     else if (hooks.savedSignal) parts.push(text('div', 'note', `Your signal: ${hooks.savedSignal.text}`));
     this.box.replaceChildren(...parts);
+    if (answer) this.restoreAnswer(answer);
     this.place();
+  }
+
+  private answerInProgress(): { type: string; text: string; focused: boolean; start: number | null; end: number | null } | undefined {
+    const type = this.box.querySelector<HTMLSelectElement>('form select[name=type]');
+    const input = this.box.querySelector<HTMLInputElement>('form input[name=signal]');
+    if (!type || !input) return undefined;
+    const focused = (this.box.getRootNode() as ShadowRoot).activeElement === input;
+    return { type: type.value, text: input.value, focused, start: input.selectionStart, end: input.selectionEnd };
+  }
+
+  private restoreAnswer(answer: NonNullable<ReturnType<Panel['answerInProgress']>>): void {
+    const type = this.box.querySelector<HTMLSelectElement>('form select[name=type]');
+    const input = this.box.querySelector<HTMLInputElement>('form input[name=signal]');
+    if (!type || !input) return;
+    if ([...type.options].some((o) => o.value === answer.type)) {
+      type.value = answer.type;
+      type.dispatchEvent(new Event('change'));
+    }
+    input.value = answer.text;
+    if (answer.focused) {
+      input.focus();
+      if (answer.start !== null && answer.end !== null) input.setSelectionRange(answer.start, answer.end);
+    }
   }
 
   /** The CLI's question: the type, then the signal in the rep's own words. */

@@ -43,7 +43,6 @@ async function main(): Promise<void> {
     why.textContent = 'This page is not a web site the extension can watch.';
     return;
   }
-  site.textContent = new URL(origin).host;
   const { sites } = (await chrome.storage.local.get('sites')) as { sites?: Record<string, boolean> };
   box.checked = siteEnabled(origin, sites);
   box.addEventListener('change', () => {
@@ -53,6 +52,8 @@ async function main(): Promise<void> {
       why.textContent = e instanceof Error ? e.message : String(e);
     });
   });
+  // Named only once the switch works, so that a click on it is never lost.
+  site.textContent = new URL(origin).host;
 }
 
 void main();

@@ -118,18 +118,25 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.j
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     extensionId = new URL(worker.url()).host;
     // The rep switches the extension on for this site in the popup (off by default here).
-    const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?origin=${encodeURIComponent(origin)}`);
+    const popup = await openPopup();
     const toggle = popup.locator('#on');
     expect(await toggle.isChecked()).toBe(false);
     await toggle.check();
     // The popup saves the switch after the click; the content script reads it from storage.
     // (expect.poll is for tests, not hooks: wait here, then assert.)
     const saved = () => worker.evaluate(() => chrome.storage.local.get('sites'));
-    for (let i = 0; i < 50 && !(await saved()).sites; i++) await new Promise((done) => setTimeout(done, 100));
+    for (let i = 0; i < 200 && !(await saved()).sites; i++) await new Promise((done) => setTimeout(done, 100));
     expect(await saved()).toEqual({ sites: { [origin]: true } });
     await popup.close();
   }, 60_000);
+
+  /** The popup for the test page's site, once it names the site: its switch is wired up by then. */
+  async function openPopup() {
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?origin=${encodeURIComponent(origin)}`);
+    await popup.locator(`#site:text-is("${new URL(origin).host}")`).waitFor();
+    return popup;
+  }
 
   afterAll(async () => {
     await context?.close();
@@ -153,6 +160,17 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.j
     expect(await panel.locator('li').allTextContents()).toContain(
       'No research signal: nothing in this email is a concrete, current fact about Dana. Find one yourself and work it in.warning · missing-signal · whole email',
     );
+
+    // A lint that comes while the rep is answering (here: a signal saved for someone else, in
+    // another tab) re-renders the panel and keeps the answer in progress.
+    await panel.locator('select[name=type]').selectOption('hiring');
+    await panel.locator('input[name=signal]').fill('Tessaro half');
+    const lintedAt = await page.locator(BODY).getAttribute('data-outreach-lint-round-ms');
+    await worker.evaluate(() => chrome.storage.local.set({ signals: { 'someone@else.example': { type: 'launch', text: 'another prospect entirely' } } }));
+    await expect.poll(() => page.locator(BODY).getAttribute('data-outreach-lint-round-ms')).not.toBe(lintedAt);
+    expect(await panel.locator('input[name=signal]').inputValue()).toBe('Tessaro half');
+    expect(await panel.locator('select[name=type]').inputValue()).toBe('hiring');
+    await worker.evaluate(() => chrome.storage.local.remove('signals'));
 
     // A vague answer is refused with the CLI's reason; a concrete one is saved by recipient.
     await panel.locator('select[name=type]').selectOption('launch');
@@ -291,9 +309,9 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.j
     await page.locator('textarea').fill(`${GENERIC} `);
     await options.close();
 
-    const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?origin=${encodeURIComponent(origin)}`);
+    const popup = await openPopup();
     await popup.locator('#on').uncheck();
+    await expect.poll(() => worker.evaluate(() => chrome.storage.local.get('sites'))).toEqual({ sites: {} });
     await popup.close();
     await expect.poll(() => page.locator('textarea').getAttribute('data-outreach-lint-verdict')).toBeNull();
     expect(await page.locator('outreach-lint-panel').count()).toBe(0);
