@@ -8,7 +8,11 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // What the callbacks evaluated in the browser use there (this file is type-checked for Node).
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> } } };
+declare const chrome: {
+  storage: {
+    local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void> };
+  };
+};
 declare const CSS: { highlights: Map<string, Set<unknown>> };
 
 const CHROMIUM = '/usr/bin/chromium';
