@@ -1,6 +1,8 @@
 // Load on the pre-send hook: autocannon against the real `outreach-lint serve` on loopback with
 // a realistic 150-word draft and the shipped corpus, at 10 and 100 connections, then 1,000
-// connections to show it does not fall over; and the same handler on fastify for comparison.
+// connections to show it does not fall over; a bare node:http server that reads the body and
+// answers a fixed JSON, right after at 10 connections, for the share of it serve reaches; and the
+// same handler on fastify for comparison.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -57,24 +59,29 @@ async function alive(port) {
   return r.status === 200;
 }
 
+/** A row of the table: req/s, latencies and errors, and the share of the bare server's req/s. */
+function row(label, r, bare) {
+  const rps = Math.round(r.requests.average);
+  return [label, rps, `${r.latency.p50} ms`, `${r.latency.p99} ms`, r.errors + r.timeouts, r.non2xx, bare ? `${((100 * rps) / bare).toFixed(1)}%` : ''];
+}
+
 export async function serverBench({ seconds = 8 } = {}) {
   const rows = [];
+  const bareServer = await startServer(['bench/bare-server.mjs']);
+  await load(bareServer.port, 10, 2);
+  const bareRun = await load(bareServer.port, 10, seconds);
+  const bare = Math.round(bareRun.requests.average);
+  bareServer.child.kill('SIGTERM');
+  await new Promise((ok) => bareServer.child.on('exit', ok));
   const { child, port } = await startServer(['bin/outreach-lint.js', 'serve', '--port', '0']);
   await load(port, 10, 2); // warm
   const rss = [];
   for (const c of [10, 100]) {
     const r = await load(port, c, seconds);
-    rows.push([`node:http, ${c} connections`, Math.round(r.requests.average), `${r.latency.p50} ms`, `${r.latency.p99} ms`, r.errors + r.timeouts, r.non2xx]);
+    rows.push(row(`node:http, ${c} connections`, r, c === 10 ? bare : 0));
   }
   const storm = await load(port, 1000, 3);
-  rows.push([
-    'node:http, 1,000 connections',
-    Math.round(storm.requests.average),
-    `${storm.latency.p50} ms`,
-    `${storm.latency.p99} ms`,
-    storm.errors + storm.timeouts,
-    storm.non2xx,
-  ]);
+  rows.push(row('node:http, 1,000 connections', storm, 0));
   const stillUp = await alive(port);
   rss.push(stillUp ? 'alive after 1,000 connections' : 'DOWN after 1,000 connections');
   const peak = peakRssMb(child.pid);
@@ -86,14 +93,7 @@ export async function serverBench({ seconds = 8 } = {}) {
   await load(two.port, 10, 2);
   for (const c of [10, 100]) {
     const r = await load(two.port, c, seconds);
-    rows.push([
-      `node:http, --workers 2, ${c} connections`,
-      Math.round(r.requests.average),
-      `${r.latency.p50} ms`,
-      `${r.latency.p99} ms`,
-      r.errors + r.timeouts,
-      r.non2xx,
-    ]);
+    rows.push(row(`node:http, --workers 2, ${c} connections`, r, c === 10 ? bare : 0));
   }
   two.child.kill('SIGTERM');
   await new Promise((ok) => two.child.on('exit', ok));
@@ -101,17 +101,11 @@ export async function serverBench({ seconds = 8 } = {}) {
   const fast = await startServer(['bench/fastify-server.mjs']);
   await load(fast.port, 10, 2);
   const f = await load(fast.port, 10, seconds);
-  rows.push([
-    'fastify 5, same handler, 10 connections',
-    Math.round(f.requests.average),
-    `${f.latency.p50} ms`,
-    `${f.latency.p99} ms`,
-    f.errors + f.timeouts,
-    f.non2xx,
-  ]);
+  rows.push(row('fastify 5, same handler, 10 connections', f, bare));
+  rows.push(row('bare node:http, reads the body, fixed JSON, 10 connections', bareRun, bare));
   fast.child.kill('SIGTERM');
   await new Promise((ok) => fast.child.on('exit', ok));
-  return `${table(['server (POST /v1/lint, 150-word draft)', 'req/s', 'p50', 'p99', 'errors', 'non-2xx'], rows)}\n${rss.join('\n')}`;
+  return `${table(['server (POST /v1/lint, 150-word draft)', 'req/s', 'p50', 'p99', 'errors', 'non-2xx', 'of bare node:http'], rows)}\n${rss.join('\n')}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(await serverBench());
