@@ -1,3 +1,4 @@
+import { compareText } from '../kernel/compare-text.js';
 import type { CorpusIndex } from './corpus-index.js';
 import type { MeaningQuery } from './meaning-index.js';
 import { comparableUnits, NEAR_VERBATIM, wordCount, type SentenceHitOptions, type UnitHit } from './sentence-hits.js';
@@ -97,7 +98,7 @@ export function moveCounts(moves: readonly NamedMove[]): Array<NamedMove & { sen
 }
 
 function ranked<K>(m: Map<K, number>): Array<[K, number]> {
-  return [...m].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
+  return [...m].sort((a, b) => b[1] - a[1] || compareText(String(a[0]), String(b[0])));
 }
 
 function nearestMove(q: MeaningQuery, moves: Array<{ id: string; name: string; queries: MeaningQuery[] }>, floor: number): NamedMove | undefined {
