@@ -236,11 +236,7 @@ export class OutreachLint {
    */
   async readAndLint(path: string): Promise<{ bytes: Uint8Array; results: DraftResult[] }> {
     const bytes = await readDraftFile(path, this.config.maxFileSize);
-    const results: DraftResult[] = [];
-    await this.lintReadEach(path, bytes, (r) => {
-      results.push(r);
-    });
-    return { bytes, results };
+    return { bytes, results: await this.parseAndLint(path, bytes, this.env, sidecarSignal(path)) };
   }
 
   /**
@@ -249,14 +245,15 @@ export class OutreachLint {
    * each: a review of large exports.
    */
   async lintFileEach(path: string, each: (r: DraftResult, drafts: number) => void | Promise<void>): Promise<void> {
-    await this.lintReadEach(path, await readDraftFile(path, this.config.maxFileSize), each);
+    const bytes = await readDraftFile(path, this.config.maxFileSize);
+    await this.parseAndLintEach(path, bytes, this.env, sidecarSignal(path), each);
   }
+}
 
-  /** A signal saved in a sidecar (for .eml, .html and .json drafts) joins the drafts that have none of their own. */
-  private lintReadEach(path: string, bytes: Uint8Array, each: (r: DraftResult, drafts: number) => void | Promise<void>): Promise<void> {
-    const saved = signalHome(path) === 'sidecar' ? readSidecar(path) : undefined;
-    return this.parseAndLintEach(path, bytes, this.env, saved && ((d) => (d.signal ??= saved)), each);
-  }
+/** A signal saved in a sidecar (for .eml, .html and .json drafts) joins the drafts that have none of their own. */
+function sidecarSignal(path: string): ((d: Draft) => void) | undefined {
+  const saved = signalHome(path) === 'sidecar' ? readSidecar(path) : undefined;
+  return saved && ((d) => (d.signal ??= saved));
 }
 
 function detach(draft: Draft): void {

@@ -14,6 +14,15 @@ export interface PanelHooks {
   onSignal: (type: string, text: string) => Promise<string | undefined>;
 }
 
+/** What the rep has typed into the signal question so far, and where their cursor is. */
+interface Answer {
+  type: string;
+  text: string;
+  focused: boolean;
+  start: number | null;
+  end: number | null;
+}
+
 const STYLE = `
 :host { all: initial; }
 * { box-sizing: border-box; }
@@ -108,7 +117,7 @@ export class Panel {
     this.place();
   }
 
-  private answerInProgress(): { type: string; text: string; focused: boolean; start: number | null; end: number | null } | undefined {
+  private answerInProgress(): Answer | undefined {
     const type = this.box.querySelector<HTMLSelectElement>('form select[name=type]');
     const input = this.box.querySelector<HTMLInputElement>('form input[name=signal]');
     if (!type || !input) return undefined;
@@ -116,7 +125,7 @@ export class Panel {
     return { type: type.value, text: input.value, focused, start: input.selectionStart, end: input.selectionEnd };
   }
 
-  private restoreAnswer(answer: NonNullable<ReturnType<Panel['answerInProgress']>>): void {
+  private restoreAnswer(answer: Answer): void {
     const type = this.box.querySelector<HTMLSelectElement>('form select[name=type]');
     const input = this.box.querySelector<HTMLInputElement>('form input[name=signal]');
     if (!type || !input) return;

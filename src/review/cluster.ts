@@ -11,19 +11,12 @@ const ROWS = HASHES / BANDS;
 const SEEDS = Array.from({ length: HASHES }, (_, i) => Math.imul(i + 1, 0x9e3779b1) >>> 0);
 
 /**
- * Groups texts that are near-copies of each other: MinHash signatures of their word 3-grams,
- * banded so that only texts that collide in some band are compared (no all-pairs scan), then
- * an exact Jaccard check and union-find. Returns a cluster id per text; singletons have their own.
- */
-export function clusterNearCopies(texts: string[], threshold = NEAR_COPY): number[] {
-  return clusterShingles(texts.map(shingleSet), threshold);
-}
-
-/**
- * clusterNearCopies on shingle sets made by shingleSet, which a review makes where each draft
- * is linted and keeps instead of the text. Band keys are packed into one sorted array of
- * 64-bit numbers (band hash, text) rather than a map of lists: at 100,000 texts that is 19 MB
- * where a map of 2.4 million string keys took hundreds.
+ * Groups texts that are near-copies of each other, from their shingle sets (shingleSet, made
+ * where each draft is linted and kept instead of the text): MinHash signatures of their word
+ * 3-grams, banded so that only texts that collide in some band are compared (no all-pairs
+ * scan), then an exact Jaccard check and union-find. Returns a cluster id per text; singletons
+ * have their own. Band keys are packed into one sorted array of 64-bit numbers (band hash,
+ * text), 19 MB at 100,000 texts, rather than a map from 2.4 million string keys to lists.
  */
 export function clusterShingles(sets: ArrayLike<number>[], threshold = NEAR_COPY): number[] {
   const n = sets.length;

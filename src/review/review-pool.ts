@@ -21,8 +21,8 @@ export type WorkerReply =
 const IN_FLIGHT = 2;
 
 /**
- * Reviews `files` on `jobs` threads (one: this thread alone): this one, with `here` (the linter it already has), and
- * jobs - 1 worker threads, each with its own linter built from `config`. Each lane takes the
+ * Reviews `files` on `jobs` threads: this one, with `here` (the linter it already has), and
+ * jobs - 1 worker threads (none when jobs is 1), each with its own linter built from `config`. Each lane takes the
  * next file when it is done with one, so a slow file holds up only its own lane. `onFile`
  * gets each file's records, or its error rebuilt as the error this thread would have met (an
  * InputError stays one), in the order the files finish, not the input order.
@@ -40,7 +40,13 @@ export async function reviewFiles(
   try {
     await new Promise<void>((resolvePool, rejectPool) => {
       const finished = (index: number, outcome: { records: ReviewRecord[] } | { error: Error }) => {
-        onFile(index, outcome);
+        // A failure to keep a record (the temporary folder full, say) stops the review with its error, from any lane.
+        try {
+          onFile(index, outcome);
+        } catch (e) {
+          rejectPool(e);
+          return;
+        }
         done++;
         if (done === files.length) resolvePool();
       };

@@ -13,7 +13,7 @@ import { readCorpusMessage } from './nearest-message.js';
 import type { ReportShared } from './report-shape.js';
 
 /** Below this similarity the nearest corpus message is not shown beside a template: it is not near. */
-export const SHOW_NEAREST = 0.2;
+const SHOW_NEAREST = 0.2;
 
 /**
  * One reviewed draft, all that any review output needs of it and nothing of the parsed draft:

@@ -114,7 +114,8 @@ export class ReviewCollector {
         this.form.questions.push(record.metrics.questions);
         this.form.links.push(record.metrics.links);
       } else this.form.unmeasured++;
-      this.places.push(fileIndex * 2 ** 20 + k);
+      // One number: exact for up to 2 million files of up to 4 billion drafts each.
+      this.places.push(fileIndex * 2 ** 32 + k);
       this.keepShingles(shingles);
       this.verdicts[record.verdict]!++;
       const rules: number[] = [];

@@ -2,13 +2,16 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clusterNearCopies } from '../../src/review/cluster.js';
+import { clusterShingles, shingleSet } from '../../src/review/cluster.js';
 import { reportHtml } from '../../src/review/report-html.js';
 import type { ReportData } from '../../src/review/report-shape.js';
 import { reviewJson } from '../../src/review/review-data.js';
 import { reviewFile } from '../../src/review/review-record.js';
 import { buildReview, ReviewCollector } from '../../src/review/review.js';
 import { makeLinter } from '../helpers.js';
+
+/** Cluster ids for texts, as a review computes them from each draft's shingles. */
+const clusterNearCopies = (texts: string[]) => clusterShingles(texts.map(shingleSet));
 
 describe('near-copy clustering', () => {
   it('puts near-copies together and leaves distinct texts alone', () => {
