@@ -4,8 +4,10 @@ import { InputError } from '../errors.js';
 import { OutreachLint } from '../outreach-lint.js';
 import { availableParallelism } from 'node:os';
 import { ReviewCollector, type FailedFile, type Review } from '../review/review.js';
-import { reviewFile, type ReviewRecord } from '../review/review-record.js';
+import { needsSignalRules, reviewFile, type ReviewRecord } from '../review/review-record.js';
 import { chooseColors } from './colors.js';
+import type { OutcomeData, OutcomeField } from '../outcomes/outcome-columns.js';
+import type { OutcomeTable } from '../outcomes/outcome-table.js';
 import { expandPaths } from '../fs/expand-paths.js';
 import { formatOptions, type Io } from './lint-command.js';
 import { runConfig, sizeFlag } from './run-config.js';
@@ -36,6 +38,10 @@ export interface ReviewFlags {
   limit?: string;
   maxFileSize?: string;
   jobs?: string;
+  outcomes?: string;
+  outcomeSent?: string;
+  outcomeReplied?: string;
+  minSends?: string;
   color?: boolean;
   debug?: boolean;
 }
@@ -57,6 +63,10 @@ export async function runReview(paths: string[], flags: ReviewFlags, io: Io): Pr
   };
   const formats = formatOptions(flags);
   const csv = { ...formats.csv, ...(flags.csvName ? { name: flags.csvName } : {}), ...(flags.csvStep ? { step: flags.csvStep } : {}) };
+  const given = outcomeFlags(flags);
+  const minSends = minSendsFlag(flags.minSends);
+  // An export that cannot be read stops the run before any linting: its numbers are what was asked for.
+  const outcomes = flags.outcomes ? await readOutcomesFlag(resolve(io.cwd, flags.outcomes), flags.outcomes, given) : undefined;
   const linter = await OutreachLint.create(config, { parse: { ...formats, csv }, onFileError: (e) => fail(e) });
   const expanded = await expandPaths(paths, { cwd: io.cwd, ignores: config.ignores, useIgnore: true, withCsv: true });
   for (const e of expanded.errors) fail(e);
@@ -83,13 +93,24 @@ export async function runReview(paths: string[], flags: ReviewFlags, io: Io): Pr
       }
       bar?.increment('records' in outcome ? outcome.records.length : 0);
     };
-    const opts = { shown: !!flags.report, corpusDrafts: new Map() };
-    const here = (file: string) => reviewFile(linter, file, opts);
+    // --outcome-sent and --outcome-replied name the export's columns when there is one, else the drafts CSV's own.
+    const opts = { shown: !!flags.report, ...(outcomes ? {} : { outcomeColumns: given }), corpusDrafts: new Map() };
+    const needsSignal = needsSignalRules(linter);
+    const here = (file: string) => reviewFile(linter, file, { ...opts, needsSignal });
     const { reviewFiles } = await import('../review/review-pool.js');
-    await reviewFiles(files, { config, parse: linter.parseOptions, jobs, shown: opts.shown, here }, onFile);
+    const { corpusDrafts: _, ...record } = opts;
+    await reviewFiles(files, { config, parse: linter.parseOptions, jobs, record, here }, onFile);
     bar?.stop();
     failed.push(...failedAt.sort((a, b) => a.index - b.index).map(({ file, error }) => ({ file, error })));
-    const review = collector.finish(failed);
+    const review = collector.finish(failed, { ...(outcomes ? { outcomes } : {}), minSends });
+    for (const line of review.outcomeProblems) io.stderr.write(`outreach-lint: ${line}\n`);
+    const unmatched = review.outcomeSource?.unmatched ?? [];
+    if (unmatched.length) {
+      const names = unmatched.slice(0, 3).map((u) => `"${u.template}${u.step ? ` step ${u.step}` : ''}"`);
+      io.stderr.write(
+        `outreach-lint: ${flags.outcomes}: ${unmatched.length} of its templates ${unmatched.length === 1 ? 'matches' : 'match'} no reviewed draft (${names.join(', ')}${unmatched.length > 3 ? ', …' : ''}); name the drafts as the export does (a CSV name column, name: in front matter, or the file name)\n`,
+      );
+    }
     await writeReview(review, flags, io);
   } finally {
     collector.close();
@@ -138,6 +159,33 @@ async function writePieces(out: NodeJS.WritableStream, pieces: Iterable<string>)
     }
   }
   if (buffered) await write(buffered);
+}
+
+/** --outcome-sent and --outcome-replied: the columns that none of rules/outcomes.yml's names finds. */
+function outcomeFlags(flags: ReviewFlags): Partial<Record<OutcomeField, string>> {
+  return { ...(flags.outcomeSent ? { sent: flags.outcomeSent } : {}), ...(flags.outcomeReplied ? { replied: flags.outcomeReplied } : {}) };
+}
+
+function minSendsFlag(flag: string | undefined): number | undefined {
+  if (flag === undefined) return undefined;
+  const n = Number(flag);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InputError(`--min-sends ${flag}`, 'is not a number of sends', 'write a whole number of 1 or more, e.g. --min-sends 200');
+  return n;
+}
+
+/** Reads the --outcomes export; one that cannot be read or joined is refused in one line. */
+async function readOutcomesFlag(path: string, shown: string, given: Partial<Record<OutcomeField, string>>): Promise<OutcomeTable> {
+  const { readFile } = await import('node:fs/promises');
+  const { readOutcomeTable } = await import('../outcomes/outcome-table.js');
+  const { loadRuleData } = await import('../fs/rule-data.js');
+  let source: string;
+  try {
+    source = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new InputError(shown, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'check the path given to --outcomes');
+  }
+  return readOutcomeTable(shown, source, loadRuleData<OutcomeData>('outcomes'), given);
 }
 
 /** --jobs, or one worker thread per core once there is enough to lint to repay starting them. */

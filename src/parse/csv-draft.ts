@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import type { Draft } from '../kernel/types.js';
 import { InputError } from '../errors.js';
+import { readCsvRows } from './csv-rows.js';
 import { buildDraft, type ParseEnv } from './build-draft.js';
 import { htmlToText } from './html-text.js';
 import { anchorPart, LineIndex } from './source-map.js';
@@ -21,22 +21,12 @@ const DETECT = {
   step: /^(?:sequence[ _]?)?(?:step|stage|step[ _]?number)$/i,
 };
 
-type CsvParse = (input: string, options: object) => Array<{ record: Record<string, string>; info: { lines: number } }>;
-
 /**
  * A CSV export from a sequencing tool, one email per row. The subject and body columns are
  * found by their header names unless named explicitly; an HTML body is converted to text.
  */
 export function parseCsvDrafts(filePath: string, source: string, env: ParseEnv, columns: CsvColumns = {}): Draft[] {
-  const parse = (createRequire(import.meta.url)('csv-parse/sync') as { parse: CsvParse }).parse;
-  let rows: ReturnType<typeof parse>;
-  try {
-    rows = parse(source, { columns: true, info: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: false });
-  } catch (e) {
-    throw new InputError(filePath, `is not valid CSV (${(e as Error).message.split('\n')[0]})`, 'export it again as CSV with a header row');
-  }
-  if (rows.length === 0) throw new InputError(filePath, 'has no rows under its header', 'export the templates with a header row and one template per row');
-  const headers = Object.keys(rows[0]!.record);
+  const { headers, rows } = readCsvRows(filePath, source, 'template');
   const pick = (given: string | undefined, re: RegExp, flag: string) => {
     if (given !== undefined) {
       if (!headers.includes(given)) throw new InputError(filePath, `has no column "${given}" (columns: ${headers.join(', ')})`, `fix ${flag}`);
@@ -56,11 +46,8 @@ export function parseCsvDrafts(filePath: string, source: string, env: ParseEnv, 
   const index = new LineIndex(source);
   const lineStarts = [0];
   for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  let previousLines = 1;
-  return rows.map(({ record, info }, i) => {
-    const line = previousLines + 1;
-    const from = lineStarts[previousLines] ?? 0;
-    previousLines = info.lines;
+  return rows.map(({ record, line }, i) => {
+    const from = lineStarts[line - 1] ?? 0;
     const raw = bodyCol ? (record[bodyCol] ?? '') : htmlToText(record[htmlCol!] ?? '', `${filePath}:${line}`);
     const subject = subjectCol ? record[subjectCol] : undefined;
     const attributes: Record<string, unknown> = { ...record, row: i + 1, line };

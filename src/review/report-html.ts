@@ -5,6 +5,8 @@ import { round } from '../kernel/round.js';
 import { REPORT_MARKER } from './report-marker.js';
 import type { ReportData, ReportItem } from './report-shape.js';
 import type { Review, ReviewItem } from './review.js';
+import { outcomeSections } from './report-outcomes.js';
+import { esc } from './html-escape.js';
 
 const VERDICTS = ['block', 'needs-signal', 'revise', 'pass'] as const;
 
@@ -78,6 +80,9 @@ export function reportHtml(review: Review, opts: { title?: string; generatedAt?:
       w: it.metrics?.words ?? 0,
       g: it.metrics?.grade ?? 0,
       x: [it.metrics?.questions ?? 0, it.metrics?.links ?? 0],
+      o: it.owner ?? '',
+      p: it.step ?? '',
+      r: it.outcome ? [it.outcome.sent, it.outcome.replied] : null,
     };
   });
   const data: ReportData = { items, total: review.count, rules: ruleIds, messages, corpus };
@@ -109,7 +114,7 @@ ${REPORT_MARKER}
 ${VERDICTS.map((v) => `<li class="v-${v}"><strong>${review.verdicts[v] ?? 0}</strong> ${v}</li>`).join('\n')}
 </ul>
 </section>
-${failedSection(review.failed)}<section aria-labelledby="h-charts" class="charts">
+${failedSection(review.failed)}${outcomeSections(review)}<section aria-labelledby="h-charts" class="charts">
 <h2 id="h-charts">Scores and findings</h2>
 <figure>${histogram(review.scores, { width: 10, bins: 10, label: 'context scores' })}<figcaption>Context scores, in bands of ten</figcaption></figure>
 <figure>${barChart(rules)}<figcaption>Findings per rule</figcaption></figure>
@@ -145,6 +150,9 @@ ${review.count > items.length ? `<p>The worst ${items.length} of ${review.count}
 <th scope="col" aria-sort="none"><button data-k="c">Cluster</button></th>
 <th scope="col" aria-sort="none"><button data-k="w">Words</button></th>
 <th scope="col" aria-sort="none"><button data-k="g">Grade</button></th>
+<th scope="col" aria-sort="none"><button data-k="o">Rep</button></th>
+<th scope="col" aria-sort="none"><button data-k="p">Step</button></th>
+<th scope="col" aria-sort="none"><button data-k="r">Replies</button></th>
 <th scope="col">Top finding</th>
 <th scope="col"><span class="sr">Details</span></th>
 </tr></thead>
@@ -192,10 +200,6 @@ function pageScript(): string {
     throw new Error('the report page script dist/review/report-page.js is missing; run npm run build');
   }
   return script;
-}
-
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /**
@@ -261,7 +265,8 @@ h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.25rem;margin:1.6rem 0 .6rem;bo
 .tiles{display:flex;flex-wrap:wrap;gap:.6rem;list-style:none;padding:0}.tiles li{border:1px solid var(--line);border-radius:6px;padding:.5rem .9rem;min-width:8rem}.tiles strong{display:block;font-size:1.5rem}
 .v-block strong,.vb{color:var(--block)}.v-needs-signal strong,.vn{color:var(--needs)}.v-revise strong,.vr{color:var(--revise)}.v-pass strong,.vp{color:var(--pass)}
 .charts{display:flex;flex-wrap:wrap;gap:2rem}.charts h2{flex-basis:100%}figure{margin:0}figcaption{color:var(--muted);font-size:.9rem}
-svg text{font:12px system-ui,sans-serif;fill:var(--fg)}svg .bar{fill:#3b6ea8}
+svg text{font:12px system-ui,sans-serif;fill:var(--fg)}svg .bar{fill:#3b6ea8}svg .ci{stroke:var(--fg);stroke-width:1.5}
+.lower{color:var(--block);font-weight:600}.higher{color:var(--pass);font-weight:600}.says li{margin:.2rem 0}.fixes li{margin:.3rem 0}
 .controls{display:flex;flex-wrap:wrap;gap:1rem;align-items:end;margin:.5rem 0}.controls input,.controls select{font:inherit;padding:.25rem}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:.35rem .4rem;text-align:left;vertical-align:top}
 th button{font:inherit;font-weight:700;background:none;border:0;padding:0;cursor:pointer;color:inherit}th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}

@@ -46,4 +46,9 @@ export interface ReportItem {
   g: number;
   /** Questions and links. */
   x: [questions: number, links: number];
+  /** The rep who sent it and its sequence step, empty when the input does not say. */
+  o: string;
+  p: string;
+  /** Emails sent and replies, when the review has its outcomes. */
+  r: [sent: number, replied: number] | null;
 }

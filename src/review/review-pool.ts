@@ -4,7 +4,7 @@ import type { ResolvedConfig } from '../config/resolve.js';
 import { InputError } from '../errors.js';
 import { packageRoot } from '../fs/package-root.js';
 import type { ParseOptions } from '../parse/parse-file.js';
-import type { ReviewRecord } from './review-record.js';
+import type { ReviewRecord, WorkerRecordOptions } from './review-record.js';
 
 /** A file for a worker to review: its place in the input and its path. */
 export interface WorkerTask {
@@ -29,7 +29,7 @@ const IN_FLIGHT = 2;
  */
 export async function reviewFiles(
   files: string[],
-  opts: { config: ResolvedConfig; parse: ParseOptions; jobs: number; shown: boolean; here: (file: string) => Promise<ReviewRecord[]> },
+  opts: { config: ResolvedConfig; parse: ParseOptions; jobs: number; record: WorkerRecordOptions; here: (file: string) => Promise<ReviewRecord[]> },
   onFile: (index: number, outcome: { records: ReviewRecord[] } | { error: Error }) => void,
 ): Promise<void> {
   const script = join(packageRoot, 'dist', 'review', 'review-worker.js');
@@ -57,7 +57,7 @@ export async function reviewFiles(
         }
       };
       for (let j = 0; j < Math.min(opts.jobs, files.length) - 1; j++) {
-        const w = new Worker(script, { workerData: { config: opts.config, parse: opts.parse, shown: opts.shown } });
+        const w = new Worker(script, { workerData: { config: opts.config, parse: opts.parse, record: opts.record } });
         workers.push(w);
         w.on('error', rejectPool);
         w.on('exit', (code) => {

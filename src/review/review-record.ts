@@ -10,6 +10,9 @@ import type { ParseOptions } from '../parse/parse-file.js';
 import { LineIndex } from '../parse/source-map.js';
 import { shingleSet } from './cluster.js';
 import { readCorpusMessage } from './nearest-message.js';
+import { loadRuleData } from '../fs/rule-data.js';
+import { draftContext, type DraftContext } from '../outcomes/draft-outcome.js';
+import type { OutcomeData, OutcomeField } from '../outcomes/outcome-columns.js';
 import type { ReportShared } from './report-shape.js';
 
 /** Below this similarity the nearest corpus message is not shown beside a template: it is not near. */
@@ -20,8 +23,10 @@ const SHOW_NEAREST = 0.2;
  * made where the draft is linted (a worker thread in a large review), kept on disk, and read
  * back only for the rows an output prints. `shingles` alone stays in memory, for clustering.
  */
-export interface ReviewRecord extends Omit<LintResult, 'infoCount' | 'index'> {
+export interface ReviewRecord extends Omit<LintResult, 'infoCount' | 'index'>, DraftContext {
   name: string;
+  /** The rules that decide a block or needs-signal verdict: what would have to be fixed to move it out. */
+  decidedBy: string[];
   /** The nearest generic corpus message and its similarity. */
   nearest: { id: string; archetype: string; similarity: number } | null;
   topFinding: Finding | null;
@@ -43,12 +48,25 @@ export interface ReviewShown {
 
 const SEVERITY_RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
-/** How records are made: whether with what the report shows, and the nearest messages already read. */
-export interface RecordOptions {
+/** What a worker thread is told of how to make records: what can cross to a thread. */
+export interface WorkerRecordOptions {
   shown: boolean;
+  /** Outcome columns of a drafts CSV named on the command line (--outcome-sent, --outcome-replied). */
+  outcomeColumns?: Partial<Record<OutcomeField, string>>;
+}
+
+/** How records are made: whether with what the report shows, and the nearest messages already read. */
+export interface RecordOptions extends WorkerRecordOptions {
   parse?: ParseOptions;
   /** The nearest corpus messages read so far, so each is read once per process. */
   corpusDrafts?: Map<string, Promise<Draft | undefined>>;
+  /** The rules whose findings make a draft needs-signal, as the linter's rules' meta says. */
+  needsSignal?: ReadonlySet<string>;
+}
+
+/** The ids of the linter's rules that make a draft needs-signal. */
+export function needsSignalRules(linter: OutreachLint): Set<string> {
+  return new Set(linter.rules.filter((r) => r.rule.meta.verdict === 'needs-signal').map((r) => r.rule.meta.id));
 }
 
 /** The records of one file's results. */
@@ -86,6 +104,12 @@ export async function reviewRecord(r: DraftResult, drafts: number, corpus: Corpu
       }
     }
   }
+  const decidedBy =
+    r.verdict === 'block'
+      ? r.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId)
+      : r.verdict === 'needs-signal'
+        ? r.findings.filter((f) => opts.needsSignal?.has(f.ruleId)).map((f) => f.ruleId)
+        : [];
   const topFinding = [...r.findings].sort((a, b) => SEVERITY_RANK[a.severity]! - SEVERITY_RANK[b.severity]! || a.line - b.line)[0] ?? null;
   const record: ReviewRecord = {
     name: itemName(r),
@@ -99,6 +123,8 @@ export async function reviewRecord(r: DraftResult, drafts: number, corpus: Corpu
     scoreBreakdown: r.scoreBreakdown,
     nearest,
     topFinding,
+    decidedBy: [...new Set(decidedBy)],
+    ...draftContext(r.draft, drafts, loadRuleData<OutcomeData>('outcomes'), opts.outcomeColumns),
     shingles: shingleSet(text),
   };
   if (shown) record.shown = { text: shown.text, whole, shared, nearestText };
@@ -134,7 +160,7 @@ function itemName(r: DraftResult): string {
 /** Lints one file and makes its records: the one step a review takes per file, in a worker thread or in this one. */
 export async function reviewFile(linter: OutreachLint, path: string, opts: RecordOptions): Promise<ReviewRecord[]> {
   const records: ReviewRecord[] = [];
-  const withParse = { parse: linter.parseOptions, ...opts };
+  const withParse = { parse: linter.parseOptions, needsSignal: needsSignalRules(linter), ...opts };
   await linter.lintFileEach(path, async (r, drafts) => {
     records.push(await reviewRecord(r, drafts, linter.services.corpus, withParse));
   });

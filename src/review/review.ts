@@ -2,13 +2,38 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DraftResult, OutreachLint } from '../outreach-lint.js';
+import type { Outcome } from '../outcomes/outcome.js';
+import { summarizeOutcomes, type Outcomes } from '../outcomes/outcome-stats.js';
+import type { OutcomeTable } from '../outcomes/outcome-table.js';
 import { clusterShingles } from './cluster.js';
-import { reviewRecords, type ReviewRecord } from './review-record.js';
+import { fixFirst, type FixFirst } from './fix-first.js';
+import { reviewGroups, type ReviewGroups } from './review-groups.js';
+import { needsSignalRules, reviewRecords, type ReviewRecord } from './review-record.js';
 
 /** One template or draft in a review, as every output reads it back. */
-export interface ReviewItem extends Omit<ReviewRecord, 'shingles'> {
+export interface ReviewItem extends Omit<ReviewRecord, 'shingles' | 'outcomeProblem'> {
   /** Cluster number (1-based) when the item has near-copies, else undefined. */
   cluster?: number;
+}
+
+/** Where a review's outcomes came from, when an export was joined to its drafts. */
+export interface OutcomeSource {
+  file: string;
+  /** The vendor whose column names the export's header matched best. */
+  vendor: string | null;
+  vendorLabel: string | null;
+  /** Which column was read for each field. */
+  columns: Record<string, string>;
+  rows: number;
+  /** Rows left out, and the templates (and steps) of the export that no reviewed draft took. */
+  skipped: number;
+  unmatched: Array<{ template: string; step: string }>;
+}
+
+/** How a review joins outcomes to its drafts and when it calls a difference. */
+export interface FinishOptions {
+  outcomes?: OutcomeTable;
+  minSends?: number;
 }
 
 /** A file the review could not read or parse, with the one line the run printed for it. */
@@ -37,6 +62,15 @@ export interface Review {
   spool: string;
   /** Removes the review's spool file. */
   close(): void;
+  /** The few changes that would move the most sends (or drafts) out of block and needs-signal. */
+  fixFirst: FixFirst[];
+  /** The drafts per rep and per sequence step, when the input says who and which. */
+  groups: ReviewGroups;
+  /** Reply rates, when any draft has an outcome: its own (a CSV row's, a JSON draft's) or an export's. */
+  outcomes?: Outcomes;
+  outcomeSource?: OutcomeSource;
+  /** Outcomes that could not be read, a line each (a draft's own, or an export's rows), in input order. */
+  outcomeProblems: string[];
 }
 
 /** The form metrics of the drafts that have them, a column each, and how many have none. */
@@ -48,6 +82,7 @@ export interface FormColumns {
   unmeasured: number;
 }
 
+const VERDICTS = ['block', 'needs-signal', 'revise', 'pass'] as const;
 const VERDICT_RANK: Record<string, number> = { block: 0, 'needs-signal': 1, revise: 2, pass: 3 };
 const FLUSH_AT = 1 << 20;
 const spools = new Set<ReviewCollector>();
@@ -83,6 +118,13 @@ export class ReviewCollector {
   private readonly ruleIndex = new Map<string, number>();
   private readonly ruleCounts: number[] = [];
   private readonly verdicts: Record<string, number> = { block: 0, 'needs-signal': 0, revise: 0, pass: 0 };
+  /** Each draft's own outcome, and what outcomes join to it by and group it by. */
+  private readonly outcomes: Array<Outcome | undefined> = [];
+  private readonly templates: Array<string | undefined> = [];
+  private readonly steps: Array<string | undefined> = [];
+  private readonly owners: Array<string | undefined> = [];
+  private readonly decided: number[][] = [];
+  private readonly problems: Array<[place: number, line: string]> = [];
 
   constructor() {
     if (!exitHook) {
@@ -97,7 +139,7 @@ export class ReviewCollector {
   /** Adds one file's records; `fileIndex` is the file's place in the input, which breaks ties in the ranking. */
   add(records: ReviewRecord[], fileIndex: number): void {
     records.forEach((record, k) => {
-      const { shingles, ...rest } = record;
+      const { shingles, outcomeProblem, ...rest } = record;
       const line = JSON.stringify(rest);
       const bytes = Buffer.byteLength(line);
       this.offsets.push(this.written + this.pendingBytes);
@@ -129,6 +171,12 @@ export class ReviewCollector {
         if (!rules.includes(r)) rules.push(r);
       }
       this.itemRules.push(rules);
+      this.decided.push(record.decidedBy.map((id) => this.ruleIndex.get(id)!));
+      this.outcomes.push(record.outcome);
+      this.templates.push(record.template);
+      this.steps.push(record.step);
+      this.owners.push(record.owner);
+      if (record.outcomeProblem) this.problems.push([this.places.at(-1)!, record.outcomeProblem]);
     });
   }
 
@@ -164,7 +212,7 @@ export class ReviewCollector {
   }
 
   /** Ranks worst first (verdict, score, name, then input order), clusters near-copies and totals the rules. */
-  finish(failed: FailedFile[] = []): Review {
+  finish(failed: FailedFile[] = [], opts: FinishOptions = {}): Review {
     this.flush();
     const n = this.names.length;
     const byInput = Array.from({ length: n }, (_, i) => i).sort((a, b) => this.places[a]! - this.places[b]!);
@@ -192,12 +240,64 @@ export class ReviewCollector {
       for (const r of this.itemRules[i]!) rules[this.ruleIds[r]!] = this.ruleCounts[r]!;
     }
     this.shinglePool = new Uint32Array(0);
+    // An export's outcomes go to drafts in input order, each template's once: the same draft gets them whichever thread linted it first.
+    const table = opts.outcomes;
+    // The export's reps stand for a draft that names none; a draft several reps sent counts under each, with their sends.
+    const sentBy = new Map<number, Map<string, Outcome>>();
+    if (table)
+      for (const i of byInput) {
+        if (this.outcomes[i]) continue;
+        const hit = table.take(this.templates[i], this.steps[i]);
+        if (!hit) continue;
+        this.outcomes[i] = hit.outcome;
+        if (this.owners[i] === undefined && hit.owners.size) {
+          sentBy.set(i, hit.owners);
+          this.owners[i] = [...hit.owners.keys()].join(', ');
+        }
+      }
+    const withOutcomes = this.outcomes.some((o) => o !== undefined);
+    const ruleNames = (list: number[]) => list.map((r) => this.ruleIds[r]!);
+    const outcomes = withOutcomes
+      ? summarizeOutcomes(
+          (function* (c: ReviewCollector) {
+            for (const i of order) {
+              const cluster = clusterOf(i);
+              yield {
+                outcome: c.outcomes[i],
+                verdict: VERDICTS[c.ranks[i]!]!,
+                score: c.scores[i]!,
+                rules: ruleNames(c.itemRules[i]!),
+                ...(cluster !== undefined ? { cluster } : {}),
+                ...(sentBy.has(i) ? { sentBy: sentBy.get(i) } : c.owners[i] !== undefined ? { owner: c.owners[i] } : {}),
+                ...(c.steps[i] !== undefined ? { step: c.steps[i] } : {}),
+              };
+            }
+          })(this),
+          opts.minSends,
+        )
+      : undefined;
+    const fixes = fixFirst(
+      order.map((i) => ({ name: this.names[i]!, verdict: VERDICTS[this.ranks[i]!]!, decidedBy: ruleNames(this.decided[i]!), sent: this.outcomes[i]?.sent })),
+      withOutcomes,
+    );
+    const groups = reviewGroups(
+      order.map((i) => ({
+        owners: sentBy.has(i) ? [...sentBy.get(i)!.keys()] : this.owners[i] !== undefined ? [this.owners[i]!] : [],
+        step: this.steps[i],
+        verdict: VERDICTS[this.ranks[i]!]!,
+        score: this.scores[i]!,
+      })),
+    );
+    const outcomeProblems = [...(table?.problems ?? []), ...this.problems.sort((a, b) => a[0] - b[0]).map(([, line]) => line)];
     const read = (i: number): ReviewItem => {
       const buf = Buffer.allocUnsafe(this.lengths[i]!);
       readSync(this.fd, buf, 0, buf.length, this.offsets[i]!);
       const item = JSON.parse(buf.toString('utf8')) as ReviewItem;
       const c = clusterOf(i);
       if (c !== undefined) item.cluster = c;
+      const outcome = this.outcomes[i];
+      if (outcome) item.outcome = outcome;
+      if (this.owners[i] !== undefined) item.owner = this.owners[i];
       return item;
     };
     const close = () => this.close();
@@ -215,6 +315,23 @@ export class ReviewCollector {
         for (let k = Math.max(0, from); k < Math.min(n, to); k++) yield read(order[k]!);
       },
       close,
+      fixFirst: fixes,
+      groups,
+      ...(outcomes ? { outcomes } : {}),
+      ...(table
+        ? {
+            outcomeSource: {
+              file: table.file,
+              vendor: table.columns.vendor,
+              vendorLabel: table.columns.vendorLabel,
+              columns: { ...table.columns.columns } as Record<string, string>,
+              rows: table.rows,
+              skipped: table.problems.length,
+              unmatched: table.unmatched(),
+            },
+          }
+        : {}),
+      outcomeProblems,
     };
   }
 }
@@ -231,6 +348,14 @@ export async function buildReview(linter: OutreachLint, results: DraftResult[], 
   let k = 0;
   const corpusDrafts = new Map();
   for (const fileResults of byFile.values())
-    collector.add(await reviewRecords(fileResults, linter.services.corpus, { shown: true, parse: linter.parseOptions, corpusDrafts }), k++);
+    collector.add(
+      await reviewRecords(fileResults, linter.services.corpus, {
+        shown: true,
+        parse: linter.parseOptions,
+        corpusDrafts,
+        needsSignal: needsSignalRules(linter),
+      }),
+      k++,
+    );
   return collector.finish(failed);
 }

@@ -84,6 +84,11 @@ describe('review lists the files it could not read', () => {
         warnings: '',
         top_rule: '',
         top_message: error,
+        owner: '',
+        step: '',
+        sent: '',
+        replied: '',
+        reply_rate: '',
       })),
     );
   });

@@ -48,8 +48,8 @@ describe('a review with files that could not be read', () => {
   it('adds a CSV row for each, quoted where needed, with the same columns', async () => {
     const lines = [...reviewCsv(await review())].join('').split('\r\n');
     expect(lines.slice(2)).toEqual([
-      'templates/empty.md,unreadable,,,,,,,,"templates/empty.md: is empty; write the email in it, or leave the file out"',
-      '"templates/a ""quoted"", name.md",unreadable,,,,,,,,"templates/a ""quoted"", name.md: is empty; write the email in it, or leave the file out"',
+      'templates/empty.md,unreadable,,,,,,,,"templates/empty.md: is empty; write the email in it, or leave the file out",,,,,',
+      '"templates/a ""quoted"", name.md",unreadable,,,,,,,,"templates/a ""quoted"", name.md: is empty; write the email in it, or leave the file out",,,,,',
       '',
     ]);
   });

@@ -4,7 +4,7 @@
 // span it marks (findings, shared sentences) comes in the data from the linter's own code.
 import type { ReportData, ReportFinding, ReportItem, ReportShared } from '../report-shape.js';
 
-type SortKey = 'n' | 'v' | 's' | 'c' | 'w' | 'g';
+type SortKey = 'n' | 'v' | 's' | 'c' | 'w' | 'g' | 'o' | 'p' | 'r';
 
 const RANK: Record<ReportItem['v'], number> = { block: 0, 'needs-signal': 1, revise: 2, pass: 3 };
 const VERDICT_CLASS: Record<ReportItem['v'], string> = { block: 'vb', 'needs-signal': 'vn', revise: 'vr', pass: 'vp' };
@@ -64,6 +64,12 @@ function sortValue(it: ReportItem): [number | string, number] {
       return [it.w, 0];
     case 'g':
       return [it.g, 0];
+    case 'o':
+      return [it.o, 0];
+    case 'p':
+      return [Number(it.p) || it.p, 0];
+    case 'r':
+      return [it.r && it.r[0] > 0 ? it.r[1] / it.r[0] : -1, it.r ? it.r[0] : 0];
     default:
       return [it.n, 0];
   }
@@ -86,6 +92,7 @@ function render(): void {
     const tr = el('tr', { 'data-i': String(i) });
     tr.append(el('td', {}, item.n), el('td', { class: VERDICT_CLASS[item.v] }, item.v), el('td', { class: 'num' }, String(item.s)));
     tr.append(el('td', {}, item.c ? `#${item.c}` : ''), el('td', { class: 'num' }, String(item.w)), el('td', { class: 'num' }, String(item.g)));
+    tr.append(el('td', {}, item.o), el('td', {}, item.p), el('td', { class: 'num' }, item.r ? `${item.r[1]}/${item.r[0]}` : ''));
     tr.append(el('td', {}, topFinding(item)));
     const cell = el('td');
     const expanded = open.has(i);
@@ -99,7 +106,7 @@ function render(): void {
     body.append(tr);
     if (expanded) {
       const cardRow = el('tr', { class: 'card' });
-      const cardCell = el('td', { colspan: '8' });
+      const cardCell = el('td', { colspan: '11' });
       card(item, cardCell);
       cardRow.append(cardCell);
       body.append(cardRow);
