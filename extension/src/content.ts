@@ -61,7 +61,8 @@ async function lint(w: Watched): Promise<void> {
   const asked = performance.now();
   const reply = await ask({ kind: 'lint', draft });
   const roundMs = performance.now() - asked;
-  if (!w.field.isConnected || mine !== w.asked) return;
+  // A box no longer watched (the site switched off while the lint was on its way) keeps no verdict and no panel.
+  if (!w.field.isConnected || mine !== w.asked || watched.get(w.field) !== w) return;
   if (reply.kind !== 'lint') {
     w.panel.showError(reply.kind === 'error' ? reply.message : 'unexpected answer from the linter');
     return;
