@@ -118,6 +118,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--csv-step <column>', 'CSV column that holds the sequence step')
     .option('--jobs <n>', 'worker threads to lint on (default: one per core once there is 256 KB to lint)')
     .option('--outcomes <export.csv>', "the sequencing tool's export of sends and replies per template, step or email, joined to the drafts by name")
+    .option('--outcome-template <column>', "the export's column of template names the outcomes join to drafts by, when its name is not a known one")
     .option('--outcome-sent <column>', 'the column of sent (or delivered) emails, when its name is not a known one')
     .option('--outcome-replied <column>', 'the column of replies (a count, a flag or a replied-at time), when its name is not a known one')
     .option('--min-sends <n>', 'sends each side of a comparison needs before a difference in reply rate is called out (default 200)')

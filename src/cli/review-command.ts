@@ -39,6 +39,7 @@ export interface ReviewFlags {
   maxFileSize?: string;
   jobs?: string;
   outcomes?: string;
+  outcomeTemplate?: string;
   outcomeSent?: string;
   outcomeReplied?: string;
   minSends?: string;
@@ -93,7 +94,7 @@ export async function runReview(paths: string[], flags: ReviewFlags, io: Io): Pr
       }
       bar?.increment('records' in outcome ? outcome.records.length : 0);
     };
-    // --outcome-sent and --outcome-replied name the export's columns when there is one, else the drafts CSV's own.
+    // The --outcome-* flags name the export's columns when there is one, else the drafts CSV's own.
     const opts = { shown: !!flags.report, ...(outcomes ? {} : { outcomeColumns: given }), corpusDrafts: new Map() };
     const needsSignal = needsSignalRules(linter);
     const here = (file: string) => reviewFile(linter, file, { ...opts, needsSignal });
@@ -161,9 +162,13 @@ async function writePieces(out: NodeJS.WritableStream, pieces: Iterable<string>)
   if (buffered) await write(buffered);
 }
 
-/** --outcome-sent and --outcome-replied: the columns that none of rules/outcomes.yml's names finds. */
+/** --outcome-template, --outcome-sent and --outcome-replied: the columns that none of rules/outcomes.yml's names finds. */
 function outcomeFlags(flags: ReviewFlags): Partial<Record<OutcomeField, string>> {
-  return { ...(flags.outcomeSent ? { sent: flags.outcomeSent } : {}), ...(flags.outcomeReplied ? { replied: flags.outcomeReplied } : {}) };
+  return {
+    ...(flags.outcomeTemplate ? { template: flags.outcomeTemplate } : {}),
+    ...(flags.outcomeSent ? { sent: flags.outcomeSent } : {}),
+    ...(flags.outcomeReplied ? { replied: flags.outcomeReplied } : {}),
+  };
 }
 
 function minSendsFlag(flag: string | undefined): number | undefined {

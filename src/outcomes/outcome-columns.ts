@@ -22,7 +22,7 @@ export interface OutcomeColumns {
 }
 
 /** The flag that names each field's column, for the fix in an error. */
-export const OUTCOME_FLAGS: Partial<Record<OutcomeField, string>> = { sent: '--outcome-sent', replied: '--outcome-replied' };
+export const OUTCOME_FLAGS: Partial<Record<OutcomeField, string>> = { template: '--outcome-template', sent: '--outcome-sent', replied: '--outcome-replied' };
 
 /**
  * Finds each outcome field's column in a header: the column named on the command line, else

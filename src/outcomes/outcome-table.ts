@@ -87,7 +87,7 @@ export function readOutcomeTable(file: string, source: string, data: OutcomeData
     throw new InputError(
       file,
       `has no template, sequence or campaign name column to join the outcomes to drafts by (columns: ${headers.join(', ')})`,
-      'export the outcomes per template or step with its name, or put them in the drafts CSV itself',
+      'name it with --outcome-template <column>, or put the outcomes in the drafts CSV itself',
     );
   return new OutcomeTable(file, columns, rows);
 }

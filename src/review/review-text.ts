@@ -1,5 +1,5 @@
 import type { Colors } from '../formatters/types.js';
-import { outcomeSayings, rateText } from '../outcomes/outcome-words.js';
+import { outcomeSayings, percent, rateText } from '../outcomes/outcome-words.js';
 import type { OutcomeEntry } from '../outcomes/outcome-stats.js';
 import type { FixFirst } from './fix-first.js';
 import type { ReviewGroup } from './review-groups.js';
@@ -29,7 +29,12 @@ export function reviewText(review: Review, c: Colors, limit = Infinity): string 
   ];
   if (owners) columns.push(['rep', (it) => clip(it.owner ?? '', 20)]);
   if (steps) columns.push(['step', (it) => it.step ?? '']);
-  if (review.outcomes) columns.push(['replies', (it) => (it.outcome ? `${it.outcome.replied}/${it.outcome.sent}` : ''), true]);
+  if (review.outcomes)
+    columns.push([
+      'reply rate',
+      (it) => (it.outcome ? `${it.outcome.sent > 0 ? percent(it.outcome.replied / it.outcome.sent) : '-'} (${it.outcome.replied}/${it.outcome.sent})` : ''),
+      true,
+    ]);
   // A draft one of the fixes below covers names the fix, so that the same long finding is not on every row.
   columns.push([
     'top finding',

@@ -111,7 +111,9 @@ describe('outreach-lint review', () => {
     expect(data.summary).toMatchObject({ templates: 2, distinct: 1 });
     expect(data.clusters).toEqual([{ id: 1, members: ['export.csv: Intro', 'export.csv: Intro again'] }]);
     const csv = review('csv');
-    expect(csv.stdout.split('\r\n')[0]).toBe('name,verdict,score,cluster,nearest_corpus_message,similarity,errors,warnings,top_rule,top_message');
+    expect(csv.stdout.split('\r\n')[0]).toBe(
+      'name,verdict,score,cluster,nearest_corpus_message,similarity,errors,warnings,top_rule,top_message,owner,step,sent,replied,reply_rate',
+    );
     expect(csv.stdout.split('\r\n')[1]).toMatch(/^export\.csv: Intro,needs-signal,\d+,1,team\/intro\.md,/);
     const missing = run(['review', 'export.csv', '--csv-body', 'Nope']);
     expect(missing.code).toBe(2);

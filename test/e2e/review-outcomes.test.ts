@@ -106,11 +106,11 @@ describe('review --outcomes joins a sequencing export to the templates', () => {
   it('prints a replies column, what the data says and what to fix first in the table', () => {
     const r = run(['templates.csv', '--outcomes', 'outreach.csv']);
     expect(r.stdout.split('\n').slice(3, 8)).toEqual([
-      'name                              verdict       score  cluster  rep         replies  top finding',
-      'templates.csv: Quick question     needs-signal      0           Ana Ruiz    12/1200  fix 1 (missing-signal)',
-      'templates.csv: Scaling your team  needs-signal      3           Ben Okafor  12/1200  fix 1 (missing-signal)',
-      'templates.csv: Berlin office      pass             97           Ben Okafor  72/1200  reading-level: This email reads at grade 9.4 (Flesch-Kincai…',
-      'templates.csv: Ledger migration   pass             97           Ana Ruiz    72/1200  reading-level: This email reads at grade 9 (Flesch-Kincaid)…',
+      'name                              verdict       score  cluster  rep             reply rate  top finding',
+      'templates.csv: Quick question     needs-signal      0           Ana Ruiz    1.0% (12/1200)  fix 1 (missing-signal)',
+      'templates.csv: Scaling your team  needs-signal      3           Ben Okafor  1.0% (12/1200)  fix 1 (missing-signal)',
+      'templates.csv: Berlin office      pass             97           Ben Okafor  6.0% (72/1200)  reading-level: This email reads at grade 9.4 (Flesch-Kincai…',
+      'templates.csv: Ledger migration   pass             97           Ana Ruiz    6.0% (72/1200)  reading-level: This email reads at grade 9 (Flesch-Kincaid)…',
     ]);
     expect(r.stdout).toContain(
       'Fix first\n  1. missing-signal: 2 drafts (2 needs-signal, 2,400 sent): templates.csv: Quick question, templates.csv: Scaling your team\n',
@@ -154,6 +154,18 @@ describe('review --outcomes joins a sequencing export to the templates', () => {
     const r = run(['own.csv', '--outcome-sent', 'Mails out', '--outcome-replied', 'Answers', '-f', 'json']);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as ReviewJson).items[0]!.outcome).toEqual({ sent: 300, replied: 3 });
+  });
+
+  it('joins by a name column that --outcome-template names', () => {
+    writeFileSync(join(cwd, 'renamed.csv'), 'Playbook,Delivered,Replied\nQuick question,500,4\n');
+    const r = run(['templates.csv', '--outcomes', 'renamed.csv', '--outcome-template', 'Playbook', '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as ReviewJson).items.find((it) => it.name === 'templates.csv: Quick question')!.outcome).toEqual({ sent: 500, replied: 4 });
+    const refused = run(['templates.csv', '--outcomes', 'renamed.csv']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      'outreach-lint: renamed.csv: has no template, sequence or campaign name column to join the outcomes to drafts by (columns: Playbook, Delivered, Replied); name it with --outcome-template <column>, or put the outcomes in the drafts CSV itself\n',
+    );
   });
 
   it.each([

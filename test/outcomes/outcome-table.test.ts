@@ -45,7 +45,7 @@ describe('readOutcomeTable', () => {
       'x.csv: has no replies column (columns: Template, Sent, Opened); name it with --outcome-replied <column>',
     );
     expect(() => readOutcomeTable('x.csv', 'Sent,Replied\n10,1\n', data)).toThrow(
-      'x.csv: has no template, sequence or campaign name column to join the outcomes to drafts by (columns: Sent, Replied); export the outcomes per template or step with its name, or put them in the drafts CSV itself',
+      'x.csv: has no template, sequence or campaign name column to join the outcomes to drafts by (columns: Sent, Replied); name it with --outcome-template <column>, or put the outcomes in the drafts CSV itself',
     );
     expect(() => readOutcomeTable('x.csv', 'Template,Sent,Replied\n', data)).toThrow(
       'x.csv: has no rows under its header; export it with a header row and one template, step or email per row',
