@@ -156,6 +156,22 @@ describe('review --outcomes joins a sequencing export to the templates', () => {
     expect((JSON.parse(r.stdout) as ReviewJson).items[0]!.outcome).toEqual({ sent: 300, replied: 3 });
   });
 
+  it('reads outcomes: in JSON drafts, and names a draft whose outcomes cannot be read', () => {
+    const draft = (name: string, outcomes: unknown) => ({ name, owner: 'Ana Ruiz', body: 'Hi, we help teams like yours grow. Open to a chat?', outcomes });
+    writeFileSync(join(cwd, 'hook.json'), JSON.stringify([draft('A', { delivered: 410, replies: 9 }), draft('B', { delivered: 'many', replies: 1 })]));
+    const r = run(['hook.json', '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'outreach-lint: hook.json[1] outcomes: "delivered" is "many", which is not a count, a yes/no flag or a date; fix it, or the draft stays out of the outcomes\n',
+    );
+    const { items, outcomes } = JSON.parse(r.stdout) as ReviewJson & { outcomes: { drafts: number; unmatched: number } };
+    expect(items.map((it) => [it.name, it.owner, it.outcome])).toEqual([
+      ['hook.json[0]', 'Ana Ruiz', { sent: 410, replied: 9 }],
+      ['hook.json[1]', 'Ana Ruiz', null],
+    ]);
+    expect([outcomes.drafts, outcomes.unmatched]).toEqual([1, 1]);
+  });
+
   it('joins by a name column that --outcome-template names', () => {
     writeFileSync(join(cwd, 'renamed.csv'), 'Playbook,Delivered,Replied\nQuick question,500,4\n');
     const r = run(['templates.csv', '--outcomes', 'renamed.csv', '--outcome-template', 'Playbook', '-f', 'json']);
