@@ -15,6 +15,8 @@ export type RowProblem = string;
 export class OutcomeTable {
   private readonly byKey = new Map<string, { template: string; step: string; outcome: Outcome; owners: Map<string, Outcome>; used: boolean }>();
   private readonly stepsOf = new Map<string, string[]>();
+  /** A step's own name as a draft file may carry it: "Q3 outbound step 2" or "Q3 outbound 2" for step 2 of "Q3 outbound". */
+  private readonly stepNames = new Map<string, string>();
   /** How many rows were read, and the lines for those left out. */
   readonly rows: number;
   readonly problems: RowProblem[] = [];
@@ -45,6 +47,7 @@ export class OutcomeTable {
       else {
         this.byKey.set(key, (entry = { template, step: s, outcome, owners: new Map(), used: false }));
         this.stepsOf.set(t, [...(this.stepsOf.get(t) ?? []), s]);
+        if (s) for (const name of [`${t} step ${s}`, `${t} ${s}`]) this.stepNames.set(name, key);
       }
       const owner = columns.columns.owner ? (record[columns.columns.owner] ?? '').trim() : '';
       if (owner) entry.owners.set(owner, entry.owners.has(owner) ? addOutcomes(entry.owners.get(owner)!, outcome) : outcome);
@@ -55,7 +58,8 @@ export class OutcomeTable {
    * The outcome of the draft of this template name and step, once: a second draft of the same
    * name and step gets none, so no send is counted twice. A draft with a step matches the
    * export's row for that step, or the template's row that has none; one without a step
-   * matches the template's row that has none, or its only step. With it come the reps who
+   * matches the template's row that has none, or its only step, and a name that is the
+   * template's and a step's together ("q3-outbound-step-2.md") matches that step. With it come the reps who
    * sent it, each with their share, when the export has an owner column.
    */
   take(template: string | undefined, step: unknown): { outcome: Outcome; owners: Map<string, Outcome> } | undefined {
@@ -63,11 +67,14 @@ export class OutcomeTable {
     const t = templateKey(template);
     const s = stepKey(step);
     const steps = this.stepsOf.get(t);
-    if (!steps) return undefined;
+    if (!steps) return this.claim(this.stepNames.get(t));
     const pick = steps.includes(s) ? s : s && steps.includes('') ? '' : !s && steps.length === 1 ? steps[0]! : undefined;
-    if (pick === undefined) return undefined;
-    const hit = this.byKey.get(`${t}\u0000${pick}`)!;
-    if (hit.used) return undefined;
+    return this.claim(pick === undefined ? undefined : `${t}\u0000${pick}`);
+  }
+
+  private claim(key: string | undefined): { outcome: Outcome; owners: Map<string, Outcome> } | undefined {
+    const hit = key === undefined ? undefined : this.byKey.get(key);
+    if (!hit || hit.used) return undefined;
     hit.used = true;
     return { outcome: hit.outcome, owners: hit.owners };
   }

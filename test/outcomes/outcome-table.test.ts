@@ -22,6 +22,14 @@ describe('readOutcomeTable', () => {
     expect(t.unmatched()).toEqual([{ template: 'Intro', step: '2' }]);
   });
 
+  it('joins a draft named after a sequence and its step to that step', () => {
+    const t = readOutcomeTable('x.csv', 'Sequence Name,Step,Delivered,Replied\nQ3 Outbound,Step 1,300,6\nQ3 Outbound,Step 2,250,2\n', data);
+    expect(t.take('q3-outbound-step-2', undefined)?.outcome).toEqual({ sent: 250, replied: 2 });
+    expect(t.take('Q3 outbound 1', undefined)?.outcome).toEqual({ sent: 300, replied: 6 });
+    expect(t.take('q3-outbound-step-2', undefined)).toBeUndefined();
+    expect(t.take('q3-outbound-step-3', undefined)).toBeUndefined();
+  });
+
   it('names each row it leaves out and why, and uses the rest', () => {
     const t = readOutcomeTable('x.csv', 'Template,Sent,Replied\nA,100,3\n,20,1\nB,ten,1\nC,10,12\nD,"1,000",40\n', data);
     expect(t.problems).toEqual([
