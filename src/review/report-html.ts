@@ -266,7 +266,7 @@ h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.25rem;margin:1.6rem 0 .6rem;bo
 .v-block strong,.vb{color:var(--block)}.v-needs-signal strong,.vn{color:var(--needs)}.v-revise strong,.vr{color:var(--revise)}.v-pass strong,.vp{color:var(--pass)}
 .charts{display:flex;flex-wrap:wrap;gap:2rem}.charts h2{flex-basis:100%}figure{margin:0}figcaption{color:var(--muted);font-size:.9rem}
 svg text{font:12px system-ui,sans-serif;fill:var(--fg)}svg .bar{fill:#3b6ea8}svg .ci{stroke:var(--fg);stroke-width:1.5}
-.lower{color:var(--block);font-weight:600}.higher{color:var(--pass);font-weight:600}.says{flex-basis:100%}.says h3{margin:.6rem 0 .2rem}.says li{margin:.2rem 0}.rules-outcomes{flex-basis:100%}.fixes li{margin:.3rem 0}
+.lower{color:var(--block);font-weight:600}.higher{color:var(--pass);font-weight:600}.says{flex-basis:100%}.says h3{margin:.6rem 0 .2rem}.says li{margin:.2rem 0}.rules-outcomes{flex-basis:100%}table.groups{width:auto}table.groups th,table.groups td{padding-right:1.5rem}.fixes li{margin:.3rem 0}
 .controls{display:flex;flex-wrap:wrap;gap:1rem;align-items:end;margin:.5rem 0}.controls input,.controls select{font:inherit;padding:.25rem}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:.35rem .4rem;text-align:left;vertical-align:top}
 th button{font:inherit;font-weight:700;background:none;border:0;padding:0;cursor:pointer;color:inherit}th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}

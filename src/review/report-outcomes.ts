@@ -56,7 +56,7 @@ export function outcomeSections(review: Review): string {
     if (!Object.keys(groups).length) continue;
     html += `<section aria-labelledby="h-${id}">
 <h2 id="h-${id}">${title}</h2>
-<table><thead><tr><th scope="col">${id === 'reps' ? 'Rep' : 'Step'}</th><th scope="col">Templates</th><th scope="col">Block or needs-signal</th><th scope="col">Median score</th>${rates ? '<th scope="col">Replies</th><th scope="col">Against the rest</th>' : ''}</tr></thead>
+<table class="groups"><thead><tr><th scope="col">${id === 'reps' ? 'Rep' : 'Step'}</th><th scope="col">Templates</th><th scope="col">Block or needs-signal</th><th scope="col">Median score</th>${rates ? '<th scope="col">Replies</th><th scope="col">Against the rest</th>' : ''}</tr></thead>
 <tbody>${Object.entries(groups)
       .map(([k, g]) => groupRow(k, g, rates?.[k]))
       .join('')}</tbody></table>
