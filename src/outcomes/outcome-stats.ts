@@ -2,6 +2,7 @@ import { compareText } from '../kernel/compare-text.js';
 import { round } from '../kernel/round.js';
 import type { Verdict } from '../kernel/types.js';
 import type { Outcome } from './outcome.js';
+import { dispersion, UnitSums } from './dispersion.js';
 import { wilsonInterval } from './wilson.js';
 
 /** Sends each side of a comparison needs before a difference is called out, unless --min-sends says otherwise. */
@@ -20,7 +21,13 @@ export interface OutcomeEntry {
   replied: number;
   /** Replies per email sent (or delivered); null with no sends. */
   replyRate: number | null;
+  /**
+   * 95% Wilson interval on sent / dispersion emails: widened by how much more the group's
+   * templates differ from one another than chance alone would make them.
+   */
   interval: [low: number, high: number];
+  /** The between-template dispersion the interval allows for (quasi-binomial φ); 1 is none beyond chance. */
+  dispersion: number;
   bounced?: number;
   optedOut?: number;
   /** Against the drafts outside the group (for a rule, the drafts without its finding). */
@@ -68,6 +75,11 @@ export interface OutcomeFact {
   score: number;
   rules: readonly string[];
   cluster?: number;
+  /**
+   * The unit this draft's sends share their fate with, for the dispersion: its near-copy
+   * cluster, or the draft itself when an export splits its sends among reps. None: it is a unit alone.
+   */
+  unit?: string;
   owner?: string;
   /** The reps an export splits the draft's sends among, each with their share (instead of `owner`). */
   sentBy?: ReadonlyMap<string, Outcome>;
@@ -94,9 +106,11 @@ class Tally {
   replied = 0;
   bounced: number | undefined;
   optedOut: number | undefined;
+  readonly units = new UnitSums();
 
-  add(o: Outcome): void {
+  add(o: Outcome, unit: string | undefined): void {
     this.drafts++;
+    this.units.add(o.sent, o.replied, unit);
     this.sent += o.sent;
     this.replied += o.replied;
     if (o.bounced !== undefined) this.bounced = (this.bounced ?? 0) + o.bounced;
@@ -113,14 +127,21 @@ class Tally {
     return t;
   }
 
-  entry(): Omit<OutcomeEntry, 'difference'> {
-    const [low, high] = wilsonInterval(this.replied, this.sent);
+  /**
+   * The entry, its interval widened by the dispersion over `units` (this tally's own unless
+   * given). A group of one template cannot show how templates differ: it takes `pooled`, the
+   * dispersion over every template of the review, rather than none.
+   */
+  entry(units: { k: number; s: number } = this.units.sums(), pooled = 1): Omit<OutcomeEntry, 'difference'> {
+    const phi = units.k < 2 ? pooled : dispersion(this.replied, this.sent, units);
+    const [low, high] = wilsonInterval(this.replied / phi, this.sent / phi);
     const e: Omit<OutcomeEntry, 'difference'> = {
       drafts: this.drafts,
       sent: this.sent,
       replied: this.replied,
       replyRate: this.sent > 0 ? round(this.replied / this.sent, 4) : null,
       interval: [round(low, 4), round(high, 4)],
+      dispersion: round(phi, 2),
     };
     if (this.bounced !== undefined) e.bounced = this.bounced;
     if (this.optedOut !== undefined) e.optedOut = this.optedOut;
@@ -138,30 +159,35 @@ class Tally {
 export function summarizeOutcomes(facts: Iterable<OutcomeFact>, minSends = MIN_SENDS): Outcomes | undefined {
   const all = new Tally();
   const families = new Map<Family, Map<string, Tally>>();
-  const into = (family: Family, key: string | undefined, o: Outcome) => {
+  const into = (family: Family, key: string | undefined, o: Outcome, unit: string | undefined) => {
     if (key === undefined) return;
     let groups = families.get(family);
     if (!groups) families.set(family, (groups = new Map()));
     let t = groups.get(key);
     if (!t) groups.set(key, (t = new Tally()));
-    t.add(o);
+    t.add(o, unit);
   };
   let unmatched = 0;
+  let splitDrafts = 0;
   for (const f of facts) {
     if (!f.outcome) {
       unmatched++;
       continue;
     }
-    all.add(f.outcome);
-    into('verdict', f.verdict, f.outcome);
-    into('scoreBand', scoreBand(f.score), f.outcome);
-    for (const r of f.rules) into('rule', r, f.outcome);
-    into('cluster', f.cluster === undefined ? undefined : String(f.cluster), f.outcome);
-    if (f.sentBy) for (const [owner, share] of f.sentBy) into('owner', owner, share);
-    else into('owner', f.owner, f.outcome);
-    into('step', f.step, f.outcome);
+    // A draft whose sends an export splits among reps is a unit of its own: each rep's group holds a part of it.
+    const u = f.unit ?? (f.sentBy ? `draft ${++splitDrafts}` : undefined);
+    all.add(f.outcome, u);
+    into('verdict', f.verdict, f.outcome, u);
+    into('scoreBand', scoreBand(f.score), f.outcome, u);
+    for (const r of f.rules) into('rule', r, f.outcome, u);
+    into('cluster', f.cluster === undefined ? undefined : String(f.cluster), f.outcome, u);
+    if (f.sentBy) for (const [owner, share] of f.sentBy) into('owner', owner, share, u);
+    else into('owner', f.owner, f.outcome, u);
+    into('step', f.step, f.outcome, u);
   }
   if (all.drafts === 0) return undefined;
+  const allUnits = all.units.sums();
+  const pooled = dispersion(all.replied, all.sent, allUnits);
   let comparisons = 0;
   const calledOut: Callout[] = [];
   const family = (name: Family, order?: (a: string, b: string) => number): Record<string, OutcomeEntry> => {
@@ -170,8 +196,8 @@ export function summarizeOutcomes(facts: Iterable<OutcomeFact>, minSends = MIN_S
     const keys = [...groups.keys()].sort(order ?? compareText);
     for (const [k, key] of keys.entries()) {
       const t = groups.get(key)!;
-      const entry = t.entry();
-      const other = all.minus(t).entry();
+      const entry = t.entry(undefined, pooled);
+      const other = all.minus(t).entry(t.units.restSums(all.units, allUnits), pooled);
       const difference = compare(entry, other, minSends);
       // Of two groups that make up the whole, the second's comparison is the first's turned round: not a comparison of its own.
       const mirror = name !== 'rule' && keys.length === 2 && k === 1 && all.minus(t).drafts === groups.get(keys[0]!)!.drafts;
@@ -191,7 +217,7 @@ export function summarizeOutcomes(facts: Iterable<OutcomeFact>, minSends = MIN_S
     minSends,
     drafts: all.drafts,
     unmatched,
-    overall: all.entry(),
+    overall: all.entry(allUnits),
     byVerdict,
     byScoreBand,
     byRule,

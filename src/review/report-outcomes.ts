@@ -29,7 +29,7 @@ export function outcomeSections(review: Review): string {
     const source = review.outcomeSource;
     html += `<section aria-labelledby="h-outcomes" class="charts" id="outcomes">
 <h2 id="h-outcomes">Replies</h2>
-<div class="says"><p>${o.drafts} of ${o.drafts + o.unmatched} templates have outcomes: ${esc(rateText(o.overall))}${source ? ` from ${esc(source.file)}${source.vendorLabel ? ` (read as ${esc(source.vendorLabel)}'s column names)` : ''}` : ''}. Intervals are 95% Wilson intervals; a difference is called out only when each side has ${o.minSends} sends and the intervals do not overlap.</p>
+<div class="says"><p>${o.drafts} of ${o.drafts + o.unmatched} templates have outcomes: ${esc(rateText(o.overall))}${source ? ` from ${esc(source.file)}${source.vendorLabel ? ` (read as ${esc(source.vendorLabel)}'s column names)` : ''}` : ''}. Intervals are 95% Wilson intervals, widened by how much more the templates differ among themselves than chance would make them (a near-copy cluster counts as one template); a difference is called out only when each side has ${o.minSends} sends and the intervals do not overlap.</p>
 <h3>What the data says</h3><ul>${outcomeSayings(o)
       .map((line) => `<li>${esc(line)}</li>`)
       .join('')}</ul></div>

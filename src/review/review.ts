@@ -267,7 +267,7 @@ export class ReviewCollector {
                 verdict: VERDICTS[c.ranks[i]!]!,
                 score: c.scores[i]!,
                 rules: ruleNames(c.itemRules[i]!),
-                ...(cluster !== undefined ? { cluster } : {}),
+                ...(cluster !== undefined ? { cluster, unit: `cluster ${cluster}` } : {}),
                 ...(sentBy.has(i) ? { sentBy: sentBy.get(i) } : c.owners[i] !== undefined ? { owner: c.owners[i] } : {}),
                 ...(c.steps[i] !== undefined ? { step: c.steps[i] } : {}),
               };

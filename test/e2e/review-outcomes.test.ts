@@ -25,6 +25,7 @@ interface Entry {
   replied: number;
   replyRate: number | null;
   interval: [number, number];
+  dispersion: number;
   difference?: string;
 }
 type ReviewJson = {
@@ -119,7 +120,7 @@ describe('review --outcomes joins a sequencing export to the templates', () => {
       '  Needs-signal drafts got fewer replies: 1.0% (0.7-1.5%, 2,400 sent) against 6.0% (5.1-7.0%, 2,400 sent) for the other verdicts.\n',
     );
     expect(r.stdout).toContain(
-      'By rep\n  Ana Ruiz                  2 drafts, 1 block or needs-signal, median score 48.5, replies 3.5% (2.8-4.3%, 2,400 sent)\n',
+      'By rep\n  Ana Ruiz                  2 drafts, 1 block or needs-signal, median score 48.5, replies 3.5% (0.9-12%, 2,400 sent)\n',
     );
   });
 
@@ -130,12 +131,16 @@ describe('review --outcomes joins a sequencing export to the templates', () => {
     expect(pick(outcomes.byVerdict['needs-signal']!)).toEqual({ drafts: 200, sent: 200, replied: 2, replyRate: 0.01, interval: [0.0027, 0.0357] });
     expect(pick(outcomes.byVerdict.pass!)).toEqual({ drafts: 200, sent: 200, replied: 20, replyRate: 0.1, interval: [0.0657, 0.1494] });
     expect(outcomes.byVerdict['needs-signal']!.difference).toBe('lower');
-    // Each template's 200 copies are one near-copy cluster.
+    // Each template's 100 copies are one near-copy cluster, and count as one template in the intervals.
     expect(Object.values(outcomes.byCluster).map((e) => [e.drafts, e.replied])).toEqual([
-      [200, 2],
-      [200, 20],
+      [100, 1],
+      [100, 1],
+      [100, 10],
+      [100, 10],
     ]);
-    expect(groups.byOwner).toEqual({ 'Ana Ruiz': { drafts: 400, verdicts: { block: 0, 'needs-signal': 200, revise: 0, pass: 200 }, medianScore: 48.5 } });
+    expect([outcomes.byRule['missing-signal']!.dispersion, outcomes.byRule['missing-signal']!.difference]).toEqual([1, 'lower']);
+    expect(Object.keys(groups.byOwner)).toEqual(['Ana Ruiz', 'Ben Okafor']);
+    expect(groups.byOwner['Ana Ruiz']).toEqual({ drafts: 200, verdicts: { block: 0, 'needs-signal': 100, revise: 0, pass: 100 }, medianScore: 48.5 });
     const rows = parseCsv(run(['per-email.csv', '-f', 'csv']).stdout, { columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(400);
     expect(rows.filter((row) => row.replied === '1' && row.verdict === 'pass')).toHaveLength(20);

@@ -31,18 +31,22 @@ describe('summarizeOutcomes', () => {
       replied: 24,
       replyRate: 0.01,
       interval: [0.0067, 0.0148],
+      dispersion: 1,
       difference: 'lower',
-      without: { drafts: 2, sent: 2400, replied: 144, replyRate: 0.06, interval: [0.0512, 0.0702] },
+      without: { drafts: 2, sent: 2400, replied: 144, replyRate: 0.06, interval: [0.0512, 0.0702], dispersion: 1 },
     });
     expect(o.byVerdict).toEqual({
-      'needs-signal': { drafts: 2, sent: 2400, replied: 24, replyRate: 0.01, interval: [0.0067, 0.0148], difference: 'lower' },
-      pass: { drafts: 2, sent: 2400, replied: 144, replyRate: 0.06, interval: [0.0512, 0.0702], difference: 'higher' },
+      'needs-signal': { drafts: 2, sent: 2400, replied: 24, replyRate: 0.01, interval: [0.0067, 0.0148], dispersion: 1, difference: 'lower' },
+      pass: { drafts: 2, sent: 2400, replied: 144, replyRate: 0.06, interval: [0.0512, 0.0702], dispersion: 1, difference: 'higher' },
     });
     expect(Object.keys(o.byScoreBand)).toEqual(['80-100', '0-45']);
     // Two reps who sent the same mix: no difference.
     expect(o.byOwner.Ana!.difference).toBe('no clear difference');
-    // Step 1's 1,200 sends at 6% against the other 3,600 at 2.7%.
-    expect(o.byStep['1']!.difference).toBe('higher');
+    // Step 1 is one template: 1,200 sends at 6%, whose spread among templates is the review's
+    // (88.8 / 3 over the four), against the other 3,600 at 2.7% from templates at 1%, 1% and 6%.
+    // Either way the intervals are wide: no difference shows.
+    expect(o.byStep['1']!.dispersion).toBe(29.61);
+    expect(o.byStep['1']!.difference).toBe('no clear difference');
     // Verdict, score band and rep are two groups each (the second the first turned round); rules and steps are compared one by one.
     expect(o.comparisons).toBe(3 + 2 + 2);
     expect(o.calledOut.map((c) => `${c.family} ${c.key} ${c.difference}`)).toEqual([
@@ -50,8 +54,6 @@ describe('summarizeOutcomes', () => {
       'scoreBand 80-100 higher',
       'rule missing-signal lower',
       'rule stock-phrase lower',
-      'step 1 higher',
-      'step 2 higher',
     ]);
   });
 
